@@ -1,0 +1,199 @@
+//! The Match-cycle calendar: the anchor dates of one Match season.
+//!
+//! A date comes from one of three places, and the planner always says which:
+//! the user set it (*yours*), AAMC/NRMP/ECFMG published it for that season (*published*), or it
+//! was *estimated* from the pattern of past seasons described in the template. Nothing here reads
+//! the clock: "today" is always passed in.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::journey::{Anchor, AnchorRule, Confidence, DateRule, Template};
+
+/// Where a date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrigin {
+    /// Published for this season by the body that runs it.
+    Published,
+    /// Estimated from the pattern of past seasons; confirm it when the season is published.
+    Estimated,
+    /// Set by the user.
+    Yours,
+}
+
+impl DateOrigin {
+    pub fn label(self) -> &'static str {
+        match self {
+            DateOrigin::Published => "published",
+            DateOrigin::Estimated => "estimated",
+            DateOrigin::Yours => "yours",
+        }
+    }
+}
+
+impl fmt::Display for DateOrigin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A date with its origin, and for published dates the source it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated {
+    pub date: NaiveDate,
+    pub origin: DateOrigin,
+    /// The source id of a published date.
+    pub source: Option<String>,
+    /// How far a published date can be trusted.
+    pub confidence: Option<Confidence>,
+}
+
+impl Dated {
+    fn new(date: NaiveDate, origin: DateOrigin) -> Dated {
+        Dated {
+            date,
+            origin,
+            source: None,
+            confidence: None,
+        }
+    }
+}
+
+/// The anchor dates of one Match season, plus the user's graduation date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeasonCalendar {
+    pub match_year: i32,
+    dates: BTreeMap<Anchor, Dated>,
+}
+
+impl SeasonCalendar {
+    /// Computes every anchor of the season for `match_year`. Dates the user set in
+    /// `overrides` win over published ones, which win over estimates.
+    pub fn compute(
+        template: &Template,
+        match_year: i32,
+        overrides: &BTreeMap<Anchor, NaiveDate>,
+        graduation: Option<NaiveDate>,
+    ) -> SeasonCalendar {
+        let mut calendar = SeasonCalendar {
+            match_year,
+            dates: BTreeMap::new(),
+        };
+        for anchor in Anchor::SEASON {
+            calendar.resolve_anchor(template, anchor, overrides, 0);
+        }
+        if let Some(date) = overrides.get(&Anchor::Graduation).copied().or(graduation) {
+            calendar
+                .dates
+                .insert(Anchor::Graduation, Dated::new(date, DateOrigin::Yours));
+        }
+        calendar
+    }
+
+    fn resolve_anchor(
+        &mut self,
+        template: &Template,
+        anchor: Anchor,
+        overrides: &BTreeMap<Anchor, NaiveDate>,
+        depth: usize,
+    ) -> Option<NaiveDate> {
+        if let Some(known) = self.dates.get(&anchor) {
+            return Some(known.date);
+        }
+        // The template is checked for cycles, but a bound keeps a bad template from recursing.
+        if depth > Anchor::SEASON.len() {
+            return None;
+        }
+        let dated = if let Some(date) = overrides.get(&anchor) {
+            Dated::new(*date, DateOrigin::Yours)
+        } else if let Some(published) = template
+            .seasons
+            .iter()
+            .filter(|season| season.match_year == self.match_year)
+            .flat_map(|season| season.dates.iter())
+            .find(|published| published.anchor == anchor)
+        {
+            Dated {
+                date: published.date,
+                origin: DateOrigin::Published,
+                source: Some(published.source.clone()),
+                confidence: Some(published.confidence),
+            }
+        } else {
+            let rule = &template.anchor(anchor)?.rule;
+            let date = match *rule {
+                AnchorRule::NthWeekday {
+                    year_offset,
+                    month,
+                    weekday,
+                    nth,
+                } => NaiveDate::from_weekday_of_month_opt(
+                    self.match_year + year_offset,
+                    month,
+                    weekday.into(),
+                    nth,
+                )?,
+                AnchorRule::DayOfMonth {
+                    year_offset,
+                    month,
+                    day,
+                } => NaiveDate::from_ymd_opt(self.match_year + year_offset, month, day)?,
+                AnchorRule::DaysAfter { anchor: base, days } => {
+                    let base = self.resolve_anchor(template, base, overrides, depth + 1)?;
+                    base.checked_add_signed(Duration::days(days))?
+                }
+            };
+            Dated::new(date, DateOrigin::Estimated)
+        };
+        let date = dated.date;
+        self.dates.insert(anchor, dated);
+        Some(date)
+    }
+
+    /// The date of an anchor, if it is known (graduation may be unset).
+    pub fn get(&self, anchor: Anchor) -> Option<&Dated> {
+        self.dates.get(&anchor)
+    }
+
+    /// The season's anchors in calendar order, with their dates.
+    pub fn season_dates(&self) -> impl Iterator<Item = (Anchor, &Dated)> {
+        Anchor::SEASON
+            .into_iter()
+            .filter_map(|anchor| self.dates.get(&anchor).map(|dated| (anchor, dated)))
+    }
+
+    /// The date a rule gives in this season. It inherits its anchor's origin: a task 28 days
+    /// before a published date is as certain as that date.
+    pub fn resolve(&self, rule: DateRule) -> Option<Dated> {
+        let base = self.dates.get(&rule.anchor)?;
+        let date = base
+            .date
+            .checked_add_signed(Duration::days(rule.offset_days))?;
+        Some(Dated {
+            date,
+            origin: base.origin,
+            source: base.source.clone(),
+            confidence: base.confidence,
+        })
+    }
+}
+
+/// The earliest Match whose ERAS submission date is still ahead of `today`: the first season a
+/// new plan can still apply in.
+pub fn default_match_year(template: &Template, today: NaiveDate) -> i32 {
+    let no_overrides = BTreeMap::new();
+    (today.year()..today.year() + 3)
+        .find(|&year| {
+            SeasonCalendar::compute(template, year, &no_overrides, None)
+                .get(Anchor::ErasSubmission)
+                .is_some_and(|submission| submission.date > today)
+        })
+        .unwrap_or(today.year() + 2)
+}
+
+/// The Match years a plan may target; outside it dates stop meaning anything.
+pub const MATCH_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;

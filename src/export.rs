@@ -1,0 +1,506 @@
+//! Exports of a plan: a text summary that reads well at 80 columns, and JSON for scripts.
+//!
+//! Both are pure functions of a [`Snapshot`]; writing them to a file is the caller's job
+//! (through [`crate::storage::write_atomic`]). Every piece of user text is cleaned again on the
+//! way out, so an export can be `cat`-ed safely.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::calendar::DateOrigin;
+use crate::insights::{Deadline, Snapshot, StageProgress, Warning};
+use crate::journey::{Anchor, Template};
+use crate::plan::Plan;
+use crate::text::{clean_line, pad, truncate, wrap};
+
+/// Width the text summary is laid out for.
+pub const TEXT_WIDTH: usize = 80;
+
+/// How many upcoming deadlines the summaries list.
+pub const UPCOMING_SHOWN: usize = 10;
+
+/// "in 12 days", "today", "3 days overdue".
+pub fn countdown(days: i64) -> String {
+    match days {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        -1 => "1 day overdue".to_owned(),
+        d if d < 0 => format!("{} days overdue", -d),
+        d => format!("in {d} days"),
+    }
+}
+
+/// The plain-text plan summary.
+pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
+    let mut out = String::new();
+    let title = "imgplan: plan summary";
+    let today = format!("today {}", snapshot.today);
+    let _ = writeln!(out, "{}{}", pad(title, TEXT_WIDTH - today.len()), today);
+    out.push_str(&"=".repeat(TEXT_WIDTH));
+    out.push('\n');
+
+    write_profile(&mut out, plan, snapshot);
+    write_season(&mut out, template, snapshot);
+    write_progress(&mut out, snapshot);
+    write_deadlines(&mut out, "Overdue", &snapshot.overdue, snapshot, usize::MAX);
+    write_deadlines(
+        &mut out,
+        "Next deadlines",
+        &snapshot.upcoming,
+        snapshot,
+        UPCOMING_SHOWN,
+    );
+    write_warnings(&mut out, &snapshot.warnings);
+    write_tasks(&mut out, template, snapshot);
+    write_facts(&mut out, template);
+    write_sources(&mut out, template, snapshot);
+    out
+}
+
+fn heading(out: &mut String, text: &str) {
+    let _ = writeln!(out, "\n{text}\n{}", "-".repeat(crate::text::width(text)));
+}
+
+fn write_profile(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
+    let profile = &plan.profile;
+    heading(out, "Profile");
+    let field = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(clean_line)
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| "(not set)".to_owned())
+    };
+    let start = snapshot
+        .calendar
+        .get(Anchor::TrainingStart)
+        .map(|d| format!(" (training starts {})", d.date))
+        .unwrap_or_default();
+    let graduation = profile.graduation.map_or_else(
+        || "(not set)".to_owned(),
+        |g| {
+            let kind = if g.expected { "expected" } else { "actual" };
+            format!("{} ({kind})", g.date)
+        },
+    );
+    let rows = [
+        ("Name", field(&profile.name)),
+        ("Target", format!("{} Match{start}", profile.match_year)),
+        ("Visa", profile.visa.label().to_owned()),
+        ("NRMP category", profile.category.label().to_owned()),
+        ("Specialty", field(&profile.specialty)),
+        ("Graduation", graduation),
+    ];
+    for (label, value) in rows {
+        let _ = writeln!(out, "  {}{}", pad(&format!("{label}:"), 15), value);
+    }
+}
+
+fn write_season(out: &mut String, template: &Template, snapshot: &Snapshot) {
+    heading(
+        out,
+        &format!("Season dates ({} Match)", snapshot.calendar.match_year),
+    );
+    for (anchor, dated) in snapshot.calendar.season_dates() {
+        let label = date_label(dated.origin, dated.confidence);
+        let name = truncate(template.anchor_title(anchor), TEXT_WIDTH - 16 - label.len());
+        let _ = writeln!(
+            out,
+            "  {}  {}{}",
+            dated.date,
+            pad(&name, TEXT_WIDTH - 16 - label.len()),
+            label
+        );
+    }
+}
+
+/// "published", "estimated", "yours", or "published (uncertain)" for a low-confidence date.
+pub fn date_label(origin: DateOrigin, confidence: Option<crate::journey::Confidence>) -> String {
+    match (origin, confidence) {
+        (DateOrigin::Published, Some(crate::journey::Confidence::Low)) => {
+            "published (unconfirmed)".to_owned()
+        }
+        (origin, _) => origin.label().to_owned(),
+    }
+}
+
+fn write_progress(out: &mut String, snapshot: &Snapshot) {
+    heading(out, "Progress");
+    for stage in &snapshot.progress {
+        let _ = writeln!(
+            out,
+            "  {} {} {:>3}/{:<3} {:>3} %",
+            pad(&truncate(&stage.title, 40), 40),
+            bar(stage.percent(), 20),
+            stage.done + stage.skipped,
+            stage.total,
+            stage.percent()
+        );
+    }
+    let (closed, total) = snapshot.totals();
+    let percent = snapshot.overall_percent();
+    let _ = writeln!(
+        out,
+        "  {} {} {:>3}/{:<3} {:>3} %",
+        pad("All stages", 40),
+        " ".repeat(22),
+        closed,
+        total,
+        percent
+    );
+}
+
+/// A progress bar of `width` cells between brackets, e.g. `[#####.....]`.
+pub fn bar(percent: u8, width: usize) -> String {
+    let filled = usize::from(percent.min(100)) * width / 100;
+    format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled))
+}
+
+fn write_deadlines(
+    out: &mut String,
+    title: &str,
+    deadlines: &[Deadline],
+    snapshot: &Snapshot,
+    limit: usize,
+) {
+    heading(out, title);
+    if deadlines.is_empty() {
+        out.push_str("  (none)\n");
+        return;
+    }
+    for deadline in deadlines.iter().take(limit) {
+        let name = snapshot
+            .task(&deadline.task)
+            .map_or_else(|| deadline.task.clone(), |t| clean_line(&t.title));
+        let when = countdown(deadline.days);
+        let room = TEXT_WIDTH - 2 - 10 - 2 - 2 - when.len();
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}",
+            deadline.date,
+            pad(&truncate(&name, room), room),
+            when
+        );
+    }
+    if deadlines.len() > limit {
+        let _ = writeln!(out, "  … and {} more", deadlines.len() - limit);
+    }
+}
+
+fn write_warnings(out: &mut String, warnings: &[Warning]) {
+    heading(out, "Warnings");
+    if warnings.is_empty() {
+        out.push_str("  (none)\n");
+        return;
+    }
+    for warning in warnings {
+        let lines = wrap(&clean_line(&warning.message), TEXT_WIDTH - 4);
+        for (i, line) in lines.iter().enumerate() {
+            let lead = if i == 0 { "  ! " } else { "    " };
+            let _ = writeln!(out, "{lead}{line}");
+        }
+    }
+}
+
+fn write_tasks(out: &mut String, template: &Template, snapshot: &Snapshot) {
+    for stage in &template.stages {
+        heading(out, &stage.title);
+        let mut any = false;
+        for task in snapshot.stage_tasks(&stage.id) {
+            any = true;
+            let marker = if task.is_overdue(snapshot.today) {
+                "! "
+            } else {
+                "  "
+            };
+            let date = task.due.as_ref().map_or_else(String::new, |due| {
+                format!("{}  {}", due.date, date_label(due.origin, due.confidence))
+            });
+            let title = clean_line(&task.title);
+            let room = TEXT_WIDTH - 6 - date.len().max(21) - 1;
+            let _ = writeln!(
+                out,
+                "{marker}{} {} {}",
+                task.status.checkbox(),
+                pad(&truncate(&title, room), room),
+                date
+            );
+            trim_line_end(out);
+            if let Some(note) = task
+                .note
+                .as_deref()
+                .map(clean_line)
+                .filter(|n| !n.is_empty())
+            {
+                for line in wrap(&format!("note: {note}"), TEXT_WIDTH - 6) {
+                    let _ = writeln!(out, "      {line}");
+                }
+            }
+        }
+        if !any {
+            out.push_str("  (no tasks for this visa choice)\n");
+        }
+    }
+}
+
+/// Removes spaces padded before the newline that was just written.
+fn trim_line_end(out: &mut String) {
+    if out.ends_with('\n') {
+        out.pop();
+        let trimmed = out.trim_end_matches(' ').len();
+        out.truncate(trimmed);
+        out.push('\n');
+    }
+}
+
+fn write_facts(out: &mut String, template: &Template) {
+    if template.facts.is_empty() {
+        return;
+    }
+    heading(out, "Facts and figures");
+    for fact in &template.facts {
+        let flag = if fact.verified { "" } else { " [UNVERIFIED]" };
+        let line = format!(
+            "{}: {}{flag} ({}; source: {})",
+            fact.label,
+            fact.value,
+            fact.season,
+            fact.sources.join(", ")
+        );
+        for (i, part) in wrap(&line, TEXT_WIDTH - 4).iter().enumerate() {
+            let lead = if i == 0 { "  - " } else { "    " };
+            let _ = writeln!(out, "{lead}{part}");
+        }
+        if let Some(note) = &fact.note {
+            for part in wrap(note, TEXT_WIDTH - 4) {
+                let _ = writeln!(out, "    {part}");
+            }
+        }
+    }
+}
+
+fn write_sources(out: &mut String, template: &Template, snapshot: &Snapshot) {
+    heading(out, "Sources");
+    // Sources cited by the tasks in this plan, the season dates and the facts, in template order.
+    let mut cited: BTreeSet<&str> = snapshot
+        .tasks
+        .iter()
+        .flat_map(|t| t.sources.iter().map(String::as_str))
+        .collect();
+    cited.extend(
+        template
+            .facts
+            .iter()
+            .flat_map(|f| f.sources.iter().map(String::as_str)),
+    );
+    cited.extend(
+        template
+            .checks
+            .iter()
+            .flat_map(|c| c.sources.iter().map(String::as_str)),
+    );
+    cited.extend(
+        template
+            .anchors
+            .iter()
+            .flat_map(|a| a.sources.iter().map(String::as_str)),
+    );
+    cited.extend(
+        template
+            .seasons
+            .iter()
+            .flat_map(|s| s.dates.iter().map(|d| d.source.as_str())),
+    );
+    for source in template
+        .sources
+        .iter()
+        .filter(|s| cited.contains(s.id.as_str()))
+    {
+        let line = format!(
+            "[{}] {}: {} ({}; {})",
+            source.id,
+            source.publisher,
+            source.title,
+            source.season,
+            source.confidence.label()
+        );
+        for (i, part) in wrap(&line, TEXT_WIDTH - 4).iter().enumerate() {
+            let lead = if i == 0 { "  - " } else { "    " };
+            let _ = writeln!(out, "{lead}{part}");
+        }
+        // An address stays whole, even past 80 columns, so it can be copied.
+        let _ = writeln!(out, "    {}", clean_line(&source.url));
+    }
+    let closing = format!(
+        "Facts researched as of {}. Dates marked \"estimated\" follow the pattern of past seasons: confirm them when the season's calendar is published.",
+        template.researched
+    );
+    let _ = writeln!(out);
+    for part in wrap(&closing, TEXT_WIDTH) {
+        let _ = writeln!(out, "{part}");
+    }
+}
+
+/// The JSON export. Its shape is documented in the README ("JSON export").
+#[derive(Debug, Serialize)]
+pub struct JsonExport<'a> {
+    pub imgplan_version: &'static str,
+    pub plan_version: u32,
+    pub today: NaiveDate,
+    pub profile: JsonProfile,
+    pub season: JsonSeason,
+    pub progress: Vec<JsonProgress<'a>>,
+    pub overdue: Vec<JsonDeadline>,
+    pub upcoming: Vec<JsonDeadline>,
+    pub warnings: &'a [Warning],
+    pub tasks: Vec<JsonTask>,
+    pub facts: &'a [crate::journey::Fact],
+    pub sources: &'a [crate::journey::Source],
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonProfile {
+    pub name: Option<String>,
+    pub match_year: i32,
+    pub visa: crate::journey::VisaChoice,
+    pub category: crate::plan::ApplicantCategory,
+    pub specialty: Option<String>,
+    pub graduation: Option<NaiveDate>,
+    pub graduation_expected: Option<bool>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSeason {
+    pub match_year: i32,
+    pub dates: Vec<JsonSeasonDate>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSeasonDate {
+    pub anchor: Anchor,
+    pub title: String,
+    pub date: NaiveDate,
+    pub origin: DateOrigin,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonProgress<'a> {
+    #[serde(flatten)]
+    pub stage: &'a StageProgress,
+    pub percent: u8,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonDeadline {
+    pub task: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub days: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonTask {
+    pub id: String,
+    pub stage: String,
+    pub title: String,
+    pub why: String,
+    pub status: crate::plan::Status,
+    pub done_on: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub due_origin: Option<DateOrigin>,
+    pub rule: Option<String>,
+    pub note: Option<String>,
+    pub depends_on: Vec<String>,
+    pub sources: Vec<String>,
+    pub custom: bool,
+}
+
+/// The plan as pretty-printed JSON.
+pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
+    let title_of = |id: &str| {
+        snapshot
+            .task(id)
+            .map_or_else(|| id.to_owned(), |t| clean_line(&t.title))
+    };
+    let deadlines = |list: &[Deadline]| {
+        list.iter()
+            .map(|d| JsonDeadline {
+                task: d.task.clone(),
+                title: title_of(&d.task),
+                date: d.date,
+                days: d.days,
+            })
+            .collect()
+    };
+    let profile = &plan.profile;
+    let export = JsonExport {
+        imgplan_version: env!("CARGO_PKG_VERSION"),
+        plan_version: plan.version,
+        today: snapshot.today,
+        profile: JsonProfile {
+            name: profile.name.as_deref().map(clean_line),
+            match_year: profile.match_year,
+            visa: profile.visa,
+            category: profile.category,
+            specialty: profile.specialty.as_deref().map(clean_line),
+            graduation: profile.graduation.map(|g| g.date),
+            graduation_expected: profile.graduation.map(|g| g.expected),
+        },
+        season: JsonSeason {
+            match_year: snapshot.calendar.match_year,
+            dates: snapshot
+                .calendar
+                .season_dates()
+                .map(|(anchor, dated)| JsonSeasonDate {
+                    anchor,
+                    title: template.anchor_title(anchor).to_owned(),
+                    date: dated.date,
+                    origin: dated.origin,
+                    source: dated.source.clone(),
+                })
+                .collect(),
+        },
+        progress: snapshot
+            .progress
+            .iter()
+            .map(|stage| JsonProgress {
+                stage,
+                percent: stage.percent(),
+            })
+            .collect(),
+        overdue: deadlines(&snapshot.overdue),
+        upcoming: deadlines(&snapshot.upcoming),
+        warnings: &snapshot.warnings,
+        tasks: snapshot
+            .tasks
+            .iter()
+            .map(|task| JsonTask {
+                id: task.id.clone(),
+                stage: task.stage.clone(),
+                title: clean_line(&task.title),
+                why: task.why.clone(),
+                status: task.status,
+                done_on: task.done_on,
+                due: task.due.as_ref().map(|d| d.date),
+                due_origin: task.due.as_ref().map(|d| d.origin),
+                rule: task.rule.map(|rule| template.describe_rule(rule)),
+                note: task.note.as_deref().map(clean_line),
+                depends_on: task.depends_on.clone(),
+                sources: task.sources.clone(),
+                custom: task.custom,
+            })
+            .collect(),
+        facts: &template.facts,
+        sources: &template.sources,
+    };
+    let mut json = serde_json::to_string_pretty(&export).unwrap_or_else(|err| {
+        // Serialising these plain structs cannot fail; say so in JSON rather than panic.
+        format!("{{\"error\": {:?}}}", err.to_string())
+    });
+    json.push('\n');
+    json
+}

@@ -1,0 +1,324 @@
+//! The plan file: where it lives, how it is read, and how it is written without ever losing data.
+//!
+//! Rules this module keeps:
+//! - A save is atomic: a temporary file in the same directory, fsync, rename, fsync of the
+//!   directory. A crash leaves either the old file or the new one, never half of one.
+//! - A file that cannot be read is never overwritten: loading fails with the path, line and
+//!   column, and nothing here writes unless a load succeeded (or there was no file).
+//! - A file written by a newer imgplan is refused, not rewritten.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::calendar::MATCH_YEARS;
+use crate::journey::Template;
+use crate::plan::{CUSTOM_MARKER, PLAN_VERSION, Plan};
+
+/// The environment variable that names the plan file.
+pub const PLAN_ENV: &str = "IMGPLAN_PLAN";
+/// The plan file's name inside the data directory.
+pub const PLAN_FILE_NAME: &str = "plan.ron";
+
+/// Comment written at the top of every plan file, for people who open it in an editor.
+const PLAN_HEADER: &str = "\
+// imgplan plan file. It is yours: edit it by hand if you like, then run `imgplan check`.
+// Dates are YYYY-MM-DD. States: Todo, Doing, Done, Skipped. Visa: Undecided, J1, H1b, NotNeeded.
+// Category: NonUsCitizenImg (the NRMP counts green-card holders here) or UsCitizenImg.
+// `calendar` holds season dates you set yourself (ErasOpens, ErasSubmission, ProgramsReview,
+// NrmpRegistrationOpens, NrmpRegistrationDeadline, RolDeadline, MatchWeek, MatchDay, TrainingStart).
+";
+
+/// Why the plan file could not be found, read or written.
+#[derive(Debug, Error)]
+pub enum StorageError {
+    #[error(
+        "cannot tell where your data directory is (no home directory?); pass --plan PATH or set {PLAN_ENV}"
+    )]
+    NoDataDir,
+    #[error("{}: cannot read the plan file: {source}", .path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}:{line}:{col}: {message}", .path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "{}: this plan was written by a newer imgplan (plan version {found}; this imgplan knows up to {PLAN_VERSION}). Update imgplan to open it; the file was left as it is.",
+        .path.display()
+    )]
+    NewerVersion { path: PathBuf, found: u32 },
+    #[error("cannot save {}: {source}", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
+impl StorageError {
+    /// Whether the failure says something about the file's content (as opposed to the system).
+    pub fn is_content_error(&self) -> bool {
+        matches!(
+            self,
+            StorageError::Parse { .. } | StorageError::NewerVersion { .. }
+        )
+    }
+}
+
+/// Where the plan lives: `--plan PATH`, else `$IMGPLAN_PLAN`, else the user's data directory
+/// (`~/.local/share/imgplan/plan.ron` on Linux).
+pub fn locate(flag: Option<&Path>, env: Option<OsString>) -> Result<PathBuf, StorageError> {
+    if let Some(path) = flag {
+        return Ok(path.to_path_buf());
+    }
+    if let Some(path) = env.filter(|value| !value.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    directories::ProjectDirs::from("", "", "imgplan")
+        .map(|dirs| dirs.data_dir().join(PLAN_FILE_NAME))
+        .ok_or(StorageError::NoDataDir)
+}
+
+/// Only the version, read leniently so a newer file is recognised even when the rest of it has
+/// fields this program does not know.
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Reads the plan at `path`. `Ok(None)` means there is no file yet (a first run); every other
+/// problem is an error that names the file, and the file is left as it was.
+pub fn load(path: &Path, template: &Template) -> Result<Option<Plan>, StorageError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StorageError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    parse(path, &bytes, template).map(Some)
+}
+
+/// Parses plan-file bytes; `path` is only used in messages.
+pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, StorageError> {
+    let parse_error = |line: usize, col: usize, message: String| StorageError::Parse {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let (line, col) = position_of(bytes, err.valid_up_to());
+        parse_error(line, col, "the file is not UTF-8 text".into())
+    })?;
+    if text.trim().is_empty() {
+        return Err(parse_error(
+            1,
+            1,
+            "the file is empty (expected a plan); delete it to start a new plan".into(),
+        ));
+    }
+    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
+        && probe.version > PLAN_VERSION
+    {
+        return Err(StorageError::NewerVersion {
+            path: path.to_path_buf(),
+            found: probe.version,
+        });
+    }
+    let mut plan: Plan = ron_options().from_str(text).map_err(|err| {
+        parse_error(
+            err.span.start.line,
+            err.span.start.col,
+            crate::text::clean_line(&err.code.to_string()),
+        )
+    })?;
+    let located = |needle: &str, message: String| {
+        let (line, col) = text
+            .find(needle)
+            .map(|offset| position_of(text.as_bytes(), offset))
+            .unwrap_or((1, 1));
+        parse_error(line, col, message)
+    };
+    if plan.version == 0 {
+        return Err(located("version", "version must be 1 or more".into()));
+    }
+    if !MATCH_YEARS.contains(&plan.profile.match_year) {
+        return Err(located(
+            "match_year",
+            format!(
+                "match_year {} is outside {}..={}",
+                plan.profile.match_year,
+                MATCH_YEARS.start(),
+                MATCH_YEARS.end()
+            ),
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for task in &plan.custom_tasks {
+        let quoted = format!("{:?}", task.id);
+        if template.stage(&task.stage).is_none() {
+            return Err(located(
+                &quoted,
+                format!("task {} is in unknown stage {:?}", quoted, task.stage),
+            ));
+        }
+        if !task
+            .id
+            .starts_with(&format!("{}{CUSTOM_MARKER}", task.stage))
+        {
+            return Err(located(
+                &quoted,
+                format!(
+                    "your task ids look like \"{}{CUSTOM_MARKER}1\"; {} does not",
+                    task.stage, quoted
+                ),
+            ));
+        }
+        if !seen.insert(task.id.as_str()) {
+            return Err(located(&quoted, format!("task id {quoted} is used twice")));
+        }
+    }
+    plan.merge_template(template);
+    Ok(plan)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+/// The plan as it is written to disk: a comment header, then pretty RON, sorted and stable.
+pub fn to_ron(plan: &Plan) -> String {
+    let config = PrettyConfig::new()
+        .depth_limit(2)
+        .indentor("    ")
+        .extensions(Extensions::IMPLICIT_SOME);
+    // Serialising plain structs, maps and strings into a String cannot fail; if it ever did,
+    // the caller gets an empty body and `save` refuses to write it.
+    let body = ron::Options::default()
+        .to_string_pretty(plan, config)
+        .unwrap_or_default();
+    format!("{PLAN_HEADER}{body}\n")
+}
+
+/// Saves the plan atomically (see the module docs) with owner-only permissions on Unix.
+pub fn save(path: &Path, plan: &Plan) -> Result<(), StorageError> {
+    let text = to_ron(plan);
+    if !text.contains("version") {
+        return Err(StorageError::Write {
+            path: path.to_path_buf(),
+            source: io::Error::other("the plan could not be serialised"),
+        });
+    }
+    write_atomic(path, text.as_bytes())
+}
+
+/// Writes bytes to `path` atomically: temp file beside it, fsync, rename, fsync the directory.
+/// Used for the plan and for exports, so a reader never sees half a file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let write_error = |source: io::Error| StorageError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir).map_err(write_error)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".imgplan-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(write_error)?;
+    temp.write_all(bytes).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(temp.path(), fs::Permissions::from_mode(0o600)).map_err(write_error)?;
+    }
+    temp.persist(path).map_err(|err| write_error(err.error))?;
+    #[cfg(unix)]
+    if let Ok(dir) = fs::File::open(&dir) {
+        // Makes the rename itself durable; failure here leaves a correct file, so it is ignored.
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Copies the plan file aside before it is replaced (`plan.ron.bak-<stamp>`), returning the
+/// backup's path. Never overwrites an earlier backup.
+pub fn backup(path: &Path, stamp: &str) -> Result<PathBuf, StorageError> {
+    let file_name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| PLAN_FILE_NAME.to_owned());
+    let mut candidate = path.with_file_name(format!("{file_name}.bak-{stamp}"));
+    let mut n = 1;
+    while candidate.exists() {
+        n += 1;
+        candidate = path.with_file_name(format!("{file_name}.bak-{stamp}-{n}"));
+    }
+    let bytes = fs::read(path).map_err(|source| StorageError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    write_atomic(&candidate, &bytes)?;
+    Ok(candidate)
+}
+
+/// Whether two paths name the same file (used to refuse exporting over the plan).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => {
+            // If the output does not exist yet, compare its would-be absolute form.
+            let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+            absolute(a) == absolute(b)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based() {
+        assert_eq!(position_of(b"ab\ncd", 0), (1, 1));
+        assert_eq!(position_of(b"ab\ncd", 4), (2, 2));
+        assert_eq!(position_of("é\nx".as_bytes(), 2), (1, 2));
+    }
+
+    #[test]
+    fn flag_wins_over_environment() {
+        let flag = PathBuf::from("/tmp/a.ron");
+        let got = locate(Some(&flag), Some(OsString::from("/tmp/b.ron"))).expect("path");
+        assert_eq!(got, flag);
+        let got = locate(None, Some(OsString::from("/tmp/b.ron"))).expect("path");
+        assert_eq!(got, PathBuf::from("/tmp/b.ron"));
+    }
+}

@@ -1,0 +1,138 @@
+//! Text hygiene and layout helpers shared by the CLI, the exports and the planner.
+//!
+//! Text typed by the user or read from a plan file can contain control characters or escape
+//! sequences (`ESC[2J` clears a screen). They are stripped where text enters the plan and again
+//! where it leaves (terminal, export, error messages), so no plan can drive the user's terminal.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Whether a character must never reach a terminal or a file as-is: C0 and C1 controls, DEL,
+/// and the Unicode bidirectional overrides/isolates that can disguise text.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// One line of clean text: control characters removed, line breaks and tabs turned into spaces,
+/// runs of spaces collapsed and the ends trimmed.
+pub fn clean_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+        } else if is_unsafe_char(c) {
+            continue;
+        } else {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Display width of text in terminal columns.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts text to at most `max` columns, ending with "…" when something was cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads text with spaces to `columns` display columns (wide characters count double).
+pub fn pad(text: &str, columns: usize) -> String {
+    let w = width(text);
+    let mut out = text.to_owned();
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(w)));
+    out
+}
+
+/// Breaks text into lines of at most `columns` display columns, at spaces where possible.
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = if line.is_empty() {
+            width(word)
+        } else {
+            width(&line) + 1 + width(word)
+        };
+        if needed > columns && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        // A single word wider than the line is split by characters.
+        if width(word) > columns {
+            for c in word.chars() {
+                if width(&line) + c.width().unwrap_or(0) > columns {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+            }
+        } else {
+            line.push_str(word);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_controls() {
+        assert_eq!(clean_line("a\u{1b}[2Jb"), "a[2Jb");
+        assert_eq!(clean_line("x\u{7}\u{9b}y\u{7f}"), "xy");
+        assert_eq!(clean_line("  two\nlines\t here "), "two lines here");
+        assert_eq!(clean_line("evil\u{202E}txt"), "eviltxt");
+    }
+
+    #[test]
+    fn widths_count_wide_characters() {
+        assert_eq!(width("漢字"), 4);
+        assert_eq!(pad("漢", 4), "漢  ");
+        assert_eq!(truncate("漢字漢字", 5), "漢字…");
+        assert_eq!(truncate("short", 10), "short");
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(
+            wrap("one two three four", 9),
+            vec!["one two", "three", "four"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+}

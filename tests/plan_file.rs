@@ -1,0 +1,245 @@
+//! The plan file: round trips, hand edits, damaged files left untouched, and template merges.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use imgplan::journey::{Template, VisaChoice};
+use imgplan::plan::{Plan, Status};
+use imgplan::storage::{self, StorageError};
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
+}
+
+fn template() -> Template {
+    Template::embedded().expect("template")
+}
+
+fn sample_plan(template: &Template) -> Plan {
+    let mut plan = Plan::new(template, date("2026-11-25"), None, VisaChoice::H1b).expect("plan");
+    plan.profile.name = Some("Dr. Amal Haddad 漢字 🩺".into());
+    plan.profile.specialty = Some("Internal Medicine".into());
+    plan.set_status(template, "exams.step1", Status::Done, date("2026-10-01"))
+        .expect("step1");
+    plan.set_due(template, "exams.step2ck", Some(date("2027-07-15")))
+        .expect("due");
+    plan.set_note(
+        template,
+        "exams.step2ck",
+        "Book \"early\" — slots go fast\u{1b}[2J",
+    )
+    .expect("note");
+    plan.add_custom_task(template, "usce", "Email Dr. Smith about an elective")
+        .expect("custom");
+    plan
+}
+
+#[test]
+fn a_plan_round_trips_through_its_file() {
+    let template = template();
+    let plan = sample_plan(&template);
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("nested").join("plan.ron");
+    storage::save(&path, &plan).expect("save");
+    let loaded = storage::load(&path, &template)
+        .expect("load")
+        .expect("file");
+    assert_eq!(loaded, plan);
+    // Saving again gives the same bytes: the order is stable and diffs stay clean.
+    let first = fs::read(&path).expect("read");
+    storage::save(&path, &loaded).expect("save again");
+    assert_eq!(fs::read(&path).expect("read"), first);
+}
+
+#[test]
+fn the_file_is_readable_sorted_and_private() {
+    let template = template();
+    let plan = sample_plan(&template);
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("plan.ron");
+    storage::save(&path, &plan).expect("save");
+    let text = fs::read_to_string(&path).expect("text");
+    assert!(text.starts_with("// imgplan plan file"));
+    assert!(text.contains("version: 1,"));
+    assert!(
+        text.contains("\"exams.step1\": (state: Done, done_on: \"2026-10-01\"),"),
+        "{text}"
+    );
+    assert!(text.contains("visa: H1b,"));
+    // The note keeps its quote but lost the escape character.
+    assert!(text.contains("Book \\\"early\\\""));
+    assert!(!text.contains('\u{1b}'));
+    let ids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"')?.split('"').next())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "task entries are sorted by id");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() != "plan.ron")
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files are left behind");
+}
+
+#[test]
+fn hand_written_files_with_explicit_options_load() {
+    let template = template();
+    let text = r#"(
+        version: 1,
+        profile: (
+            match_year: 2028,
+            visa: J1,
+            category: NonUsCitizenImg,
+            graduation: Some((date: "2026-06-30", expected: true)),
+        ),
+        tasks: {
+            "exams.step1": (state: Doing, due: Some("2027-03-01")),
+        },
+    )"#;
+    let plan = storage::parse(Path::new("hand.ron"), text.as_bytes(), &template).expect("parse");
+    assert_eq!(plan.profile.visa, VisaChoice::J1);
+    assert_eq!(plan.tasks["exams.step1"].state, Status::Doing);
+    assert_eq!(plan.tasks["exams.step1"].due, Some(date("2027-03-01")));
+    // Every template task is merged in.
+    assert!(plan.tasks.len() >= template.tasks.len());
+}
+
+fn parse_error(text: &[u8]) -> StorageError {
+    storage::parse(Path::new("plan.ron"), text, &template()).expect_err("must not load")
+}
+
+#[test]
+fn malformed_files_report_line_and_column() {
+    let text =
+        b"(\n    version: 1,\n    profile: (\n        match_year: 2028,\n        visa: J2,\n";
+    match parse_error(text) {
+        StorageError::Parse {
+            line, col, message, ..
+        } => {
+            assert_eq!(line, 5, "{message}");
+            assert!(col > 1);
+        }
+        other => panic!("unexpected {other}"),
+    }
+    let shown = parse_error(text).to_string();
+    assert!(shown.starts_with("plan.ron:5:"), "{shown}");
+}
+
+#[test]
+fn truncated_empty_and_binary_files_are_errors() {
+    let template = template();
+    let plan = sample_plan(&template);
+    let full = storage::to_ron(&plan);
+    let half = &full.as_bytes()[..full.len() / 2];
+    assert!(matches!(parse_error(half), StorageError::Parse { .. }));
+    assert!(parse_error(b"").to_string().contains("empty"));
+    let mut binary = b"(\n version: 1,".to_vec();
+    binary.extend_from_slice(&[0xff, 0xfe]);
+    let err = parse_error(&binary).to_string();
+    assert!(
+        err.contains("plan.ron:2:") && err.contains("UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_newer_version_is_refused_even_with_unknown_fields() {
+    let text = br#"(version: 7, profile: (match_year: 2028, visa: J1, category: NonUsCitizenImg), hologram: true)"#;
+    match parse_error(text) {
+        StorageError::NewerVersion { found, .. } => assert_eq!(found, 7),
+        other => panic!("unexpected {other}"),
+    }
+}
+
+#[test]
+fn out_of_range_years_and_bad_custom_tasks_are_located() {
+    let text = b"(\n  version: 1,\n  profile: (\n    match_year: 1850,\n    visa: J1,\n    category: NonUsCitizenImg,\n  ),\n)";
+    let err = parse_error(text).to_string();
+    assert!(err.starts_with("plan.ron:4:5:"), "{err}");
+    let text = br#"(version: 1, profile: (match_year: 2028, visa: J1, category: NonUsCitizenImg),
+custom_tasks: [(id: "exams.step1", stage: "exams", title: "Mine")])"#;
+    let err = parse_error(text).to_string();
+    assert!(err.contains("plan.ron:2:"), "{err}");
+}
+
+#[test]
+fn a_damaged_file_is_never_replaced() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("plan.ron");
+    let damaged = b"(version: 1, profile: (match_year: 20";
+    fs::write(&path, damaged).expect("write");
+    assert!(storage::load(&path, &template()).is_err());
+    assert_eq!(fs::read(&path).expect("read"), damaged);
+}
+
+#[test]
+fn new_template_tasks_are_picked_up_and_old_state_is_kept() {
+    let mut template = template();
+    let mut plan = sample_plan(&template);
+    // A task the user had state for disappears from the template...
+    plan.set_note(&template, "exams.step3", "booked Prometric")
+        .expect("note");
+    template.tasks.retain(|t| t.id != "exams.step3");
+    // ...and a new task arrives.
+    let mut fresh = template.tasks[0].clone();
+    fresh.id = "ecfmg.brand-new".into();
+    fresh.depends_on.clear();
+    template.tasks.push(fresh);
+
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("plan.ron");
+    storage::save(&path, &plan).expect("save");
+    let loaded = storage::load(&path, &template)
+        .expect("load")
+        .expect("file");
+    assert_eq!(loaded.tasks["ecfmg.brand-new"].state, Status::Todo);
+    assert_eq!(loaded.tasks["exams.step1"].state, Status::Done);
+    assert_eq!(
+        loaded.tasks["exams.step3"].note.as_deref(),
+        Some("booked Prometric")
+    );
+    let orphaned: Vec<&str> = loaded.orphaned_ids(&template).collect();
+    assert_eq!(orphaned, ["exams.step3"]);
+    storage::save(&path, &loaded).expect("save");
+    assert!(
+        fs::read_to_string(&path)
+            .expect("read")
+            .contains("booked Prometric")
+    );
+}
+
+#[test]
+fn unknown_ids_get_close_suggestions() {
+    let template = template();
+    let mut plan = sample_plan(&template);
+    let err = plan
+        .set_status(&template, "exams.stpe2ck", Status::Done, date("2026-11-25"))
+        .expect_err("unknown id");
+    let shown = err.to_string();
+    assert!(shown.contains("did you mean exams.step2ck"), "{shown}");
+}
+
+#[test]
+fn custom_tasks_get_their_own_ids_and_can_be_removed() {
+    let template = template();
+    let mut plan = sample_plan(&template);
+    let id = plan
+        .add_custom_task(&template, "usce", "Second one")
+        .expect("add");
+    assert_eq!(id, "usce.my-2");
+    assert!(plan.remove_custom_task(&template, "exams.step1").is_err());
+    plan.remove_custom_task(&template, &id).expect("remove");
+    assert!(!plan.tasks.contains_key(&id));
+    assert!(plan.add_custom_task(&template, "nowhere", "x").is_err());
+    assert!(plan.add_custom_task(&template, "usce", " \u{7} ").is_err());
+}
