@@ -281,6 +281,16 @@ impl Context {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let template = Template::embedded()?;
     let path = storage::locate(cli.plan.as_deref(), std::env::var_os(PLAN_ENV))?;
+    if cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal() {
+        let launch = crate::tui::Launch {
+            template,
+            path,
+            fixed_today: cli.today,
+        };
+        let saved_at = crate::tui::run(launch).map_err(Failure::new)?;
+        println!("Your plan is saved at {}", saved_at.display());
+        return Ok(());
+    }
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());

@@ -21,3 +21,4 @@ pub mod journey;
 pub mod plan;
 pub mod storage;
 pub mod text;
+pub mod tui;

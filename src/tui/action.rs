@@ -1,0 +1,128 @@
+//! What can happen to the planner: the user's commands (from the keymap) and the events the
+//! runtime reports back (saves, exports, resizes, timers). `update` is a function of these only.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use tui_input::InputRequest;
+
+/// A command the user gives with a key. The keymap table maps keys to these, and the help overlay
+/// and footer are drawn from the same table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    NextPanel,
+    PrevPanel,
+    /// Jump to panel `n` (0-based).
+    Panel(usize),
+    /// Enter: on the overview or agenda, go to the task in its stage panel.
+    Open,
+    ToggleDone,
+    CycleState,
+    EditDue,
+    EditNote,
+    AddTask,
+    DeleteTask,
+    EditProfile,
+    Undo,
+    Redo,
+    Search,
+    NextMatch,
+    PrevMatch,
+    Export,
+    SaveNow,
+    Help,
+    Quit,
+    Suspend,
+    // In dialogs and text fields.
+    Submit,
+    Cancel,
+    NextField,
+    PrevField,
+    NextChoice,
+    PrevChoice,
+    Yes,
+    No,
+    /// A text editing request for the focused field (cursor moves, deletions).
+    Edit(EditKey),
+}
+
+/// Text editing keys, kept as our own type so the keymap stays a plain table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKey {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    Backspace,
+    Delete,
+    DeleteWord,
+    DeleteToStart,
+    DeleteToEnd,
+}
+
+impl EditKey {
+    pub fn request(self) -> InputRequest {
+        match self {
+            EditKey::Left => InputRequest::GoToPrevChar,
+            EditKey::Right => InputRequest::GoToNextChar,
+            EditKey::WordLeft => InputRequest::GoToPrevWord,
+            EditKey::WordRight => InputRequest::GoToNextWord,
+            EditKey::Home => InputRequest::GoToStart,
+            EditKey::End => InputRequest::GoToEnd,
+            EditKey::Backspace => InputRequest::DeletePrevChar,
+            EditKey::Delete => InputRequest::DeleteNextChar,
+            EditKey::DeleteWord => InputRequest::DeletePrevWord,
+            EditKey::DeleteToStart => InputRequest::DeleteFromStart,
+            EditKey::DeleteToEnd => InputRequest::DeleteTillEnd,
+        }
+    }
+}
+
+/// Everything `update` reacts to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Command(Command),
+    /// A typed character for the focused text field.
+    Type(char),
+    /// Bracketed paste: inserted as one line into the focused text field.
+    Paste(String),
+    /// Mouse wheel over the planner.
+    ScrollUp,
+    ScrollDown,
+    /// A left click at a screen position.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// The runtime finished saving the plan (the error in words).
+    Saved(Result<(), String>),
+    /// The runtime finished writing an export.
+    Exported(Result<PathBuf, String>),
+    /// A message's time on screen is up (its serial number).
+    MessageExpired(u64),
+    /// The local date changed (midnight passed while the planner was open).
+    DayChanged(NaiveDate),
+}
+
+/// What `update` asks the runtime to do; `update` itself never touches the disk or terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Save,
+    Export,
+    Suspend,
+    Quit,
+}

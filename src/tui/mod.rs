@@ -1,0 +1,240 @@
+//! The full-screen planner (ratatui + crossterm): the only module that touches the terminal.
+//!
+//! It follows one direction of data flow: a terminal event becomes an [`action::Action`]
+//! through the [`keymap`]; [`update::update`] changes the [`app::App`] and returns effects; the
+//! runtime here carries them out (save, export, suspend) and reports back with more actions;
+//! [`view::render`] draws the state. Idle, the loop blocks on input and wakes only for what is
+//! pending: a status message to clear, and midnight (when "today" changes).
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod terminal;
+pub mod update;
+pub mod view;
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{Local, NaiveDate};
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+
+use crate::export;
+use crate::journey::{Template, VisaChoice};
+use crate::plan::Plan;
+use crate::storage;
+use action::{Action, Effect};
+use app::{App, Tone};
+use terminal::TerminalGuard;
+
+/// How long a message stays: information briefly, errors long enough to read twice.
+const INFO_SECONDS: u64 = 5;
+const ERROR_SECONDS: u64 = 15;
+
+/// What the planner needs to start.
+pub struct Launch {
+    pub template: Template,
+    pub path: PathBuf,
+    /// A fixed "today" (`--today`); `None` follows the clock, midnight included.
+    pub fixed_today: Option<NaiveDate>,
+}
+
+/// Opens the planner on the plan file, creating it from the template on a first run. Returns the
+/// path the plan is saved at, for the goodbye line. A plan file that cannot be read stops here,
+/// before the terminal is touched, and is never written.
+pub fn run(launch: Launch) -> Result<PathBuf, String> {
+    let today = launch
+        .fixed_today
+        .unwrap_or_else(|| Local::now().date_naive());
+    let (plan, created) = match storage::load(&launch.path, &launch.template) {
+        Ok(Some(plan)) => (plan, false),
+        Ok(None) => (
+            Plan::new(&launch.template, today, None, VisaChoice::Undecided)
+                .map_err(|err| err.to_string())?,
+            true,
+        ),
+        Err(err) => return Err(err.to_string()),
+    };
+    let mut app = App::new(launch.template, plan, launch.path.clone(), today);
+    app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if created {
+        match storage::save(&launch.path, &app.plan) {
+            Ok(()) => app.say(
+                format!(
+                    "Welcome! Your plan was created at {} · press ? for help, p for your profile",
+                    launch.path.display()
+                ),
+                Tone::Info,
+            ),
+            Err(err) => {
+                app.say(
+                    format!("Could not create the plan file: {err}. Press w to retry."),
+                    Tone::Error,
+                );
+                app.save_state = app::SaveState::Failed("New plan".into());
+            }
+        }
+    } else {
+        app.say("Press ? for help.", Tone::Info);
+    }
+
+    let mut guard =
+        TerminalGuard::enter().map_err(|err| format!("cannot open the terminal: {err}"))?;
+    let result = event_loop(&mut app, &mut guard, launch.fixed_today.is_none());
+    drop(guard);
+    result.map_err(|err| format!("terminal error: {err}"))?;
+    Ok(launch.path)
+}
+
+fn event_loop(app: &mut App, guard: &mut TerminalGuard, follow_clock: bool) -> io::Result<()> {
+    let size = guard.terminal.size()?;
+    update::update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    let mut message_deadline = message_deadline(app, None);
+    let mut dirty = true;
+    while !app.should_quit {
+        if dirty {
+            guard.terminal.draw(|frame| view::render(app, frame))?;
+            dirty = false;
+        }
+        let mut actions = Vec::new();
+        match next_wake(message_deadline.as_ref().map(|d| d.1), follow_clock) {
+            None => actions.extend(translate(app, event::read()?)),
+            Some(wait) => {
+                if event::poll(wait)? {
+                    actions.extend(translate(app, event::read()?));
+                    // Drain a burst (resizes, pastes, key repeats) before drawing once.
+                    while event::poll(Duration::ZERO)? {
+                        actions.extend(translate(app, event::read()?));
+                    }
+                } else {
+                    if let Some((serial, at)) = message_deadline
+                        && Instant::now() >= at
+                    {
+                        actions.push(Action::MessageExpired(serial));
+                    }
+                    if follow_clock {
+                        let now = Local::now().date_naive();
+                        if now != app.today {
+                            actions.push(Action::DayChanged(now));
+                        }
+                    }
+                }
+            }
+        }
+        for action in actions {
+            dirty = true;
+            let mut queue = vec![action];
+            while let Some(action) = queue.pop() {
+                for effect in update::update(app, action) {
+                    if let Some(follow_up) = perform(app, guard, effect)? {
+                        queue.push(follow_up);
+                    }
+                }
+            }
+        }
+        message_deadline = message_deadline_for(app, message_deadline);
+    }
+    Ok(())
+}
+
+/// Keeps the running deadline while the same message shows; starts one for a new message.
+fn message_deadline_for(app: &App, current: Option<(u64, Instant)>) -> Option<(u64, Instant)> {
+    message_deadline(app, current)
+}
+
+fn message_deadline(app: &App, current: Option<(u64, Instant)>) -> Option<(u64, Instant)> {
+    let message = app.message.as_ref()?;
+    if let Some((serial, at)) = current
+        && serial == message.serial
+    {
+        return Some((serial, at));
+    }
+    let seconds = match message.tone {
+        Tone::Info => INFO_SECONDS,
+        Tone::Error => ERROR_SECONDS,
+    };
+    Some((
+        message.serial,
+        Instant::now() + Duration::from_secs(seconds),
+    ))
+}
+
+/// How long to wait for input before a timer is due; `None` blocks until input arrives.
+fn next_wake(message_at: Option<Instant>, follow_clock: bool) -> Option<Duration> {
+    let now = Instant::now();
+    let message = message_at.map(|at| at.saturating_duration_since(now));
+    let midnight = follow_clock.then(until_midnight);
+    match (message, midnight) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Time until the local date changes (plus a second, so the new date has begun).
+fn until_midnight() -> Duration {
+    let now = Local::now();
+    let tomorrow = now
+        .date_naive()
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 1));
+    match tomorrow {
+        Some(next) => (next - now.naive_local())
+            .to_std()
+            .unwrap_or(Duration::from_secs(60)),
+        None => Duration::from_secs(3600),
+    }
+}
+
+/// Turns a terminal event into an action.
+fn translate(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::translate(app.mode.key_context(), key),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Carries out an effect; what happened comes back as an action.
+fn perform(app: &mut App, guard: &mut TerminalGuard, effect: Effect) -> io::Result<Option<Action>> {
+    Ok(match effect {
+        Effect::Save => Some(Action::Saved(
+            storage::save(&app.plan_path, &app.plan).map_err(|err| err.to_string()),
+        )),
+        Effect::Export => Some(Action::Exported(export_summary(app))),
+        Effect::Suspend => {
+            guard.suspend()?;
+            let size = guard.terminal.size()?;
+            Some(Action::Resize {
+                width: size.width,
+                height: size.height,
+            })
+        }
+        Effect::Quit => None,
+    })
+}
+
+/// Writes the text summary beside the plan file, named by today's date.
+fn export_summary(app: &App) -> Result<PathBuf, String> {
+    let directory = app.plan_path.parent().unwrap_or(Path::new("."));
+    let path = directory.join(format!("imgplan-summary-{}.txt", app.today));
+    let text = export::text_summary(&app.template, &app.plan, &app.snapshot);
+    storage::write_atomic(&path, text.as_bytes()).map_err(|err| err.to_string())?;
+    Ok(path)
+}

@@ -1,0 +1,125 @@
+//! A stage panel: the stage's tasks as a checklist with state, title, due date and countdown.
+
+use chrono::NaiveDate;
+use ratatui::text::{Line, Span};
+
+use super::list::column;
+use super::theme::Theme;
+use crate::export::countdown;
+use crate::insights::TaskView;
+use crate::plan::Status;
+use crate::text::{clean_line, pad};
+use crate::tui::app::App;
+
+/// Open tasks due within this many days are marked as due soon.
+pub const DUE_SOON_DAYS: i64 = 14;
+
+/// Below this many columns the countdown column is left out.
+const COUNTDOWN_MIN_COLUMNS: usize = 50;
+const COUNTDOWN_COLUMNS: usize = 15;
+const DATE_COLUMNS: usize = 10;
+
+pub fn title(app: &App, index: usize) -> String {
+    let progress = &app.snapshot.progress[index];
+    format!(
+        " {} · {}/{} closed ",
+        progress.title,
+        progress.done + progress.skipped,
+        progress.total
+    )
+}
+
+/// How urgent an open task is, shown by glyph and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Urgency {
+    Overdue,
+    Soon,
+    Later,
+}
+
+pub fn urgency(task: &TaskView, today: NaiveDate) -> Urgency {
+    if task.status.is_closed() {
+        return Urgency::Later;
+    }
+    match task.days_left(today) {
+        Some(days) if days < 0 => Urgency::Overdue,
+        Some(days) if days <= DUE_SOON_DAYS => Urgency::Soon,
+        _ => Urgency::Later,
+    }
+}
+
+/// `! [ ] Title            2027-05-20   in 12 days`, with the stage before the title when the
+/// panel mixes stages.
+pub fn task_line(
+    task: &TaskView,
+    today: NaiveDate,
+    columns: usize,
+    stage: Option<String>,
+    theme: &Theme,
+) -> Line<'static> {
+    let urgency = urgency(task, today);
+    let (glyph, glyph_style) = match urgency {
+        Urgency::Overdue => ("!", theme.overdue),
+        Urgency::Soon => ("•", theme.soon),
+        Urgency::Later => (" ", theme.text),
+    };
+    let text_style = match task.status {
+        Status::Done | Status::Skipped => theme.dim,
+        _ => theme.text,
+    };
+    let box_style = if task.status == Status::Done {
+        theme.done
+    } else {
+        text_style
+    };
+    let show_countdown = columns >= COUNTDOWN_MIN_COLUMNS;
+    let fixed = 2
+        + 4
+        + 1
+        + DATE_COLUMNS
+        + if show_countdown {
+            1 + COUNTDOWN_COLUMNS
+        } else {
+            0
+        };
+    let title_columns = columns.saturating_sub(fixed);
+    let mut title = clean_line(&task.title);
+    if task.custom {
+        // Marks a task the user added (the help explains the sign).
+        title = format!("+ {title}");
+    }
+    if let Some(stage) = stage {
+        title = format!("{stage} · {title}");
+    }
+    let date = task
+        .due
+        .as_ref()
+        .map(|d| d.date.to_string())
+        .unwrap_or_default();
+    let mut spans = vec![
+        Span::styled(format!("{glyph} "), glyph_style),
+        Span::styled(format!("{} ", task.status.checkbox()), box_style),
+        column(&title, title_columns, text_style),
+        Span::raw(" "),
+        Span::styled(pad(&date, DATE_COLUMNS), text_style),
+    ];
+    if show_countdown {
+        let when = match (task.status, task.days_left(today)) {
+            (Status::Done, _) => "done".to_owned(),
+            (Status::Skipped, _) => "skipped".to_owned(),
+            (_, Some(days)) => countdown(days),
+            (_, None) => String::new(),
+        };
+        let style = match urgency {
+            Urgency::Overdue => theme.overdue,
+            Urgency::Soon => theme.soon,
+            Urgency::Later => theme.dim,
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!("{when:>width$}", width = COUNTDOWN_COLUMNS),
+            style,
+        ));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,148 @@
+//! The frame around the panels: header, side list of panels, status line and key hints.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::theme::Theme;
+use crate::text::{clean_line, truncate, width};
+use crate::tui::app::{App, Panel, SaveState, Tone};
+use crate::tui::keymap;
+
+pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let profile = &app.plan.profile;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(name) = profile
+        .name
+        .as_deref()
+        .map(clean_line)
+        .filter(|n| !n.is_empty())
+    {
+        parts.push(name);
+    }
+    parts.push(format!("{} Match", profile.match_year));
+    parts.push(format!("visa {}", profile.visa));
+    parts.push(profile.category.label().to_owned());
+    if let Some(specialty) = profile
+        .specialty
+        .as_deref()
+        .map(clean_line)
+        .filter(|s| !s.is_empty())
+    {
+        parts.push(specialty);
+    }
+    let today = format!("today {} ", app.today);
+    // " imgplan " and a space before, at least one space before the date.
+    let room = usize::from(area.width).saturating_sub(width(&today) + 11);
+    let profile_text = truncate(&parts.join(" · "), room);
+    let line = Line::from(vec![
+        Span::styled(" imgplan ", theme.selected),
+        Span::raw(" "),
+        Span::styled(profile_text, theme.title),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(today, theme.dim)).alignment(Alignment::Right),
+        area,
+    );
+}
+
+/// The side list: one line per panel with its progress.
+pub fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(" Panels ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let columns = usize::from(inner.width);
+    let lines: Vec<Line> = app
+        .panels()
+        .into_iter()
+        .enumerate()
+        .map(|(index, panel)| {
+            let (name, figure) = match panel {
+                Panel::Overview => (
+                    "Overview".to_owned(),
+                    format!("{}%", app.snapshot.overall_percent()),
+                ),
+                Panel::Stage(stage) => {
+                    let progress = &app.snapshot.progress[stage];
+                    (
+                        progress.short.clone(),
+                        format!("{}/{}", progress.done + progress.skipped, progress.total),
+                    )
+                }
+                Panel::Agenda => (
+                    "Agenda".to_owned(),
+                    app.snapshot.overdue.len().to_string() + "!",
+                ),
+            };
+            let figure = if matches!(panel, Panel::Agenda) && app.snapshot.overdue.is_empty() {
+                String::new()
+            } else {
+                figure
+            };
+            let label = format!("{} {}", index + 1, name);
+            let gap = columns
+                .saturating_sub(width(&label) + width(&figure))
+                .max(1);
+            let text = truncate(&format!("{label}{}{figure}", " ".repeat(gap)), columns);
+            let style = if index == app.panel {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The one-line status area: the latest message, else where the plan lives.
+pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let columns = usize::from(area.width);
+    let line = match (&app.message, &app.save_state) {
+        (Some(message), _) => {
+            let (prefix, style) = match message.tone {
+                Tone::Info => ("", theme.accent),
+                Tone::Error => ("✗ ", theme.error),
+            };
+            Line::styled(
+                truncate(&format!(" {prefix}{}", message.text), columns),
+                style,
+            )
+        }
+        (None, SaveState::Failed(_)) => Line::styled(
+            truncate(
+                " ✗ Your last change is not saved: press w to retry.",
+                columns,
+            ),
+            theme.error,
+        ),
+        (None, _) => Line::styled(
+            truncate(&format!(" Plan: {}", app.plan_path.display()), columns),
+            theme.dim,
+        ),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Key hints for what has the keyboard, drawn from the keymap.
+pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let columns = usize::from(area.width);
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (keys, hint) in keymap::hints(app.mode.key_context()) {
+        let cost = width(keys) + width(hint) + 3;
+        if used + cost > columns {
+            break;
+        }
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::styled(format!(" {hint}  "), Style::new()));
+        used += cost;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,233 @@
+//! The detail pane: everything about the selected row — a task's why, prerequisites, sources,
+//! note and where its date comes from; a warning; or a season date and its rule.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::overview::capitalise;
+use super::theme::Theme;
+use crate::calendar::DateOrigin;
+use crate::export::{countdown, date_label};
+use crate::journey::Anchor;
+use crate::text::clean_line;
+use crate::tui::app::{App, Panel, Row};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(" Details ");
+    let lines = match app.selected_row() {
+        Some(Row::Task(id)) => task_lines(app, &id, theme),
+        Some(Row::Warning(index)) => {
+            let mut lines = Vec::new();
+            if let Some(warning) = app.snapshot.warnings.get(index) {
+                lines.push(Line::styled(
+                    format!("! {}", clean_line(&warning.message)),
+                    theme.warning,
+                ));
+                for source in &warning.sources {
+                    lines.push(source_line(app, source, theme));
+                }
+                lines.push(Line::raw(""));
+                lines.extend(task_lines(app, &warning.task, theme));
+            }
+            lines
+        }
+        Some(Row::Season(anchor)) => season_lines(app, anchor, theme),
+        _ => panel_lines(app, theme),
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn heading(text: &str, theme: &Theme) -> Line<'static> {
+    Line::styled(text.to_owned(), theme.heading)
+}
+
+fn source_line(app: &App, id: &str, theme: &Theme) -> Line<'static> {
+    match app.template.source(id) {
+        Some(source) => Line::from(vec![
+            Span::raw(format!(
+                "• {} — {} ({}, {}) ",
+                clean_line(&source.title),
+                clean_line(&source.publisher),
+                clean_line(&source.season),
+                source.confidence.label()
+            )),
+            Span::styled(clean_line(&source.url), theme.dim),
+        ]),
+        None => Line::raw(format!("• {}", clean_line(id))),
+    }
+}
+
+fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(task) = app.snapshot.task(id) else {
+        return vec![Line::raw(format!("Unknown task {}", clean_line(id)))];
+    };
+    let stage = app
+        .template
+        .stage(&task.stage)
+        .map_or_else(|| task.stage.clone(), |s| s.short.clone());
+    let mut lines = vec![
+        Line::styled(clean_line(&task.title), theme.title),
+        Line::styled(
+            format!(
+                "{} · {} · {} {}{}",
+                task.id,
+                stage,
+                task.status.checkbox(),
+                task.status.label(),
+                task.done_on.map(|d| format!(" on {d}")).unwrap_or_default()
+            ),
+            theme.dim,
+        ),
+    ];
+    match &task.due {
+        Some(due) => {
+            let days = (due.date - app.today).num_days();
+            lines.push(Line::from(vec![
+                Span::styled("Due ", theme.text),
+                Span::styled(due.date.to_string(), theme.title),
+                Span::raw(format!(
+                    " ({}) · {}",
+                    date_label(due.origin, due.confidence),
+                    countdown(days)
+                )),
+            ]));
+            if let Some(rule) = task.rule {
+                let rule_text = app.template.describe_rule(rule);
+                let line = match due.origin {
+                    DateOrigin::Yours => format!(
+                        "Your date; the template's rule: {rule_text} (d, then empty, returns to it)"
+                    ),
+                    _ => format!("Rule: {rule_text}"),
+                };
+                lines.push(Line::styled(line, theme.dim));
+            } else if due.origin == DateOrigin::Yours {
+                lines.push(Line::styled("Your date (d changes it)", theme.dim));
+            }
+        }
+        None => lines.push(Line::styled("No date: press d to set one.", theme.dim)),
+    }
+    if !task.why.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading("Why", theme));
+        lines.push(Line::raw(clean_line(&task.why)));
+    }
+    if !task.depends_on.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading("Needs first", theme));
+        for dependency in &task.depends_on {
+            let line = match app.snapshot.task(dependency) {
+                Some(dep) => format!(
+                    "{} {}{}",
+                    dep.status.checkbox(),
+                    clean_line(&dep.title),
+                    dep.due
+                        .as_ref()
+                        .map(|d| format!(" · {}", d.date))
+                        .unwrap_or_default()
+                ),
+                None => format!("    {} (not in your plan)", clean_line(dependency)),
+            };
+            lines.push(Line::raw(line));
+        }
+    }
+    if let Some(note) = task.note.as_deref().filter(|n| !n.is_empty()) {
+        lines.push(Line::raw(""));
+        lines.push(heading("Note", theme));
+        lines.push(Line::raw(clean_line(note)));
+    }
+    if !task.sources.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading("Sources", theme));
+        for source in &task.sources {
+            lines.push(source_line(app, source, theme));
+        }
+    }
+    if task.custom {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("A task of your own: x deletes it.", theme.dim));
+    }
+    lines
+}
+
+fn season_lines(app: &App, anchor: Anchor, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        capitalise(app.template.anchor_title(anchor)),
+        theme.title,
+    )];
+    let Some(dated) = app.snapshot.calendar.get(anchor) else {
+        return lines;
+    };
+    let days = (dated.date - app.today).num_days();
+    lines.push(Line::from(vec![
+        Span::styled(dated.date.to_string(), theme.title),
+        Span::raw(format!(
+            " ({}) · {}",
+            date_label(dated.origin, dated.confidence),
+            if days < 0 {
+                "passed".to_owned()
+            } else {
+                countdown(days)
+            }
+        )),
+    ]));
+    let how = match dated.origin {
+        DateOrigin::Published => format!(
+            "Published for the {} Match by its source.",
+            app.plan.profile.match_year
+        ),
+        DateOrigin::Estimated => {
+            "Estimated: no date is published for this season yet; check the source when it is."
+                .to_owned()
+        }
+        DateOrigin::Yours => "Your date: every task date built on it follows.".to_owned(),
+    };
+    lines.push(Line::raw(how));
+    if let Some(definition) = app.template.anchor(anchor) {
+        lines.push(Line::styled(
+            format!(
+                "Pattern: {}",
+                app.template.describe_anchor_rule(&definition.rule)
+            ),
+            theme.dim,
+        ));
+        lines.push(Line::raw(""));
+        lines.push(heading("Sources", theme));
+        let mut sources: Vec<&str> = dated.source.as_deref().into_iter().collect();
+        sources.extend(definition.sources.iter().map(String::as_str));
+        sources.dedup();
+        for source in sources {
+            lines.push(source_line(app, source, theme));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "d sets your own date (empty returns to the published or estimated one).",
+        theme.dim,
+    ));
+    lines
+}
+
+fn panel_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    match app.current_panel() {
+        Panel::Stage(index) => {
+            let stage = &app.template.stages[index];
+            vec![
+                Line::styled(clean_line(&stage.title), theme.title),
+                Line::raw(clean_line(&stage.summary)),
+                Line::raw(""),
+                Line::styled("a adds a task of your own here.", theme.dim),
+            ]
+        }
+        _ => vec![Line::styled("Select a row to see its details.", theme.dim)],
+    }
+}

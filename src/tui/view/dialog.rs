@@ -1,0 +1,277 @@
+//! The edit dialogs: a one-line text field (date, note, new task), the search prompt, the profile
+//! form and the delete question. Each draws over the planner with the cursor in its field.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use tui_input::Input;
+
+use super::theme::Theme;
+use crate::text::{clean_line, pad, truncate};
+use crate::tui::app::{App, ProfileField, ProfileForm, TextField, TextPurpose};
+
+/// A popup of at most `width`×`height`, centred on the screen.
+fn popup(screen: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(screen.width);
+    let height = height.min(screen.height);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Draws an input's visible part at `area` (one line) and puts the terminal cursor in it.
+fn draw_input(
+    input: &Input,
+    frame: &mut Frame,
+    area: Rect,
+    style: ratatui::style::Style,
+    focused: bool,
+) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let width = usize::from(area.width.saturating_sub(1)).max(1);
+    let scroll = input.visual_scroll(width);
+    let scroll_cols = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(Span::styled(clean_line(input.value()), style)).scroll((0, scroll_cols)),
+        area,
+    );
+    if focused {
+        let column = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+        frame.set_cursor_position(Position::new(
+            area.x + column.min(area.width.saturating_sub(1)),
+            area.y,
+        ));
+    }
+}
+
+pub fn text_field(
+    app: &App,
+    field: &TextField,
+    frame: &mut Frame,
+    screen: Rect,
+    status: Rect,
+    theme: &Theme,
+) {
+    if matches!(field.purpose, TextPurpose::Search { .. }) {
+        search_prompt(field, frame, status, theme);
+        return;
+    }
+    let (title, hint) = match &field.purpose {
+        TextPurpose::DueDate { task } => {
+            let rule = app
+                .snapshot
+                .task(task)
+                .and_then(|t| t.rule)
+                .map(|rule| app.template.describe_rule(rule));
+            (
+                format!(" Due date · {} ", app.task_title(task)),
+                match rule {
+                    Some(rule) => format!("YYYY-MM-DD · empty returns to the rule: {rule}"),
+                    None => "YYYY-MM-DD · empty clears the date".to_owned(),
+                },
+            )
+        }
+        TextPurpose::SeasonDate { anchor } => (
+            format!(" Season date · {} ", app.template.anchor_title(*anchor)),
+            "YYYY-MM-DD · empty returns to the published or estimated date".to_owned(),
+        ),
+        TextPurpose::Note { task } => (
+            format!(" Note · {} ", app.task_title(task)),
+            "One line; empty clears the note".to_owned(),
+        ),
+        TextPurpose::NewTask { stage } => (
+            format!(
+                " New task in {} ",
+                app.template
+                    .stage(stage)
+                    .map_or(stage.as_str(), |s| s.short.as_str())
+            ),
+            "Its title; d sets its date afterwards".to_owned(),
+        ),
+        TextPurpose::Search { .. } => unreachable!("drawn as a prompt above"),
+    };
+    let area = popup(screen, 72, 6);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border)
+        .title(Span::styled(
+            truncate(
+                &clean_line(&title),
+                usize::from(area.width.saturating_sub(4)),
+            ),
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    let columns = usize::from(inner.width);
+    let row =
+        |offset: u16| Rect::new(inner.x, inner.y + offset, inner.width, 1).intersection(inner);
+    frame.render_widget(
+        Paragraph::new(Line::styled(truncate(&hint, columns), theme.dim)),
+        row(0),
+    );
+    draw_input(&field.input, frame, row(1), theme.title, true);
+    if let Some(error) = &field.error {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                truncate(&format!("✗ {error}"), columns),
+                theme.error,
+            )),
+            row(2),
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            truncate("Enter accepts · Esc cancels", columns),
+            theme.dim,
+        )),
+        row(3),
+    );
+}
+
+fn search_prompt(field: &TextField, frame: &mut Frame, status: Rect, theme: &Theme) {
+    frame.render_widget(Clear, status);
+    let prompt = Rect::new(status.x, status.y, 2.min(status.width), status.height);
+    frame.render_widget(Paragraph::new(Span::styled(" /", theme.key)), prompt);
+    let info = field.error.clone().unwrap_or_default();
+    let info_width = u16::try_from(crate::text::width(&info) + 2)
+        .unwrap_or(0)
+        .min(status.width / 2);
+    let input_area = Rect::new(
+        status.x + 2,
+        status.y,
+        status.width.saturating_sub(2 + info_width),
+        status.height,
+    );
+    draw_input(&field.input, frame, input_area, theme.title, true);
+    let info_area = Rect::new(
+        status.x + status.width - info_width,
+        status.y,
+        info_width,
+        status.height,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&info, usize::from(info_width)),
+            theme.dim,
+        )),
+        info_area,
+    );
+}
+
+pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Theme) {
+    let area = popup(screen, 70, 15);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border)
+        .title(Span::styled(
+            " Profile · dates follow the Match year ",
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let label_columns: u16 = 20;
+    let columns = usize::from(inner.width);
+    for (index, field) in ProfileField::ALL.iter().enumerate() {
+        let Ok(offset) = u16::try_from(index) else {
+            break;
+        };
+        if offset >= inner.height {
+            break;
+        }
+        let focused = index == form.focus;
+        let row = Rect::new(inner.x, inner.y + offset, inner.width, 1);
+        let label_style = if focused { theme.selected } else { theme.text };
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                pad(&format!(" {}", field.label()), usize::from(label_columns)),
+                label_style,
+            )),
+            row,
+        );
+        let value_area = Rect::new(
+            row.x + label_columns.min(row.width),
+            row.y,
+            row.width.saturating_sub(label_columns + 1),
+            1,
+        );
+        if let Some(input) = form.input(*field) {
+            draw_input(input, frame, value_area, theme.title, focused);
+        } else {
+            let value = match field {
+                ProfileField::Visa => form.visa.label().to_owned(),
+                ProfileField::Category => form.category.label().to_owned(),
+                _ => if form.graduation_expected {
+                    "expected"
+                } else {
+                    "done (diploma in hand)"
+                }
+                .to_owned(),
+            };
+            let text = if focused {
+                format!("‹ {value} ›")
+            } else {
+                format!("  {value}")
+            };
+            frame.render_widget(Paragraph::new(Span::styled(text, theme.title)), value_area);
+        }
+    }
+    let notes_top = inner.y + u16::try_from(ProfileField::ALL.len()).unwrap_or(0) + 1;
+    let notes = Rect::new(
+        inner.x,
+        notes_top,
+        inner.width,
+        inner.bottom().saturating_sub(notes_top),
+    );
+    let hint = match form.field() {
+        ProfileField::MatchYear => "The Match you apply to; every season date follows it.",
+        ProfileField::Visa => "J-1 (ECFMG sponsors) or H-1B (the program sponsors; needs Step 3).",
+        ProfileField::Category => "The NRMP counts green-card holders as non-US-citizen IMGs.",
+        ProfileField::Graduation => "YYYY-MM-DD, or empty if you do not know yet.",
+        ProfileField::GraduationExpected => "Diploma verification and Step 3 timing follow it.",
+        _ => "Optional.",
+    };
+    let mut lines = vec![Line::styled(truncate(hint, columns), theme.dim)];
+    if let Some(error) = &form.error {
+        lines.push(Line::styled(
+            truncate(&format!("✗ {error}"), columns),
+            theme.error,
+        ));
+    }
+    lines.push(Line::styled(
+        truncate(
+            "Tab/↓ next · ←/→ choose · Enter saves · Esc cancels",
+            columns,
+        ),
+        theme.dim,
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), notes);
+}
+
+pub fn confirm_delete(title: &str, frame: &mut Frame, screen: Rect, theme: &Theme) {
+    let area = popup(screen, 60, 5);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.error)
+        .title(Span::styled(" Delete your task? ", theme.title));
+    frame.render_widget(Clear, area);
+    let text = vec![
+        Line::raw(format!("“{}” will be deleted.", clean_line(title))),
+        Line::styled("y deletes · n keeps it (u undoes a delete too)", theme.dim),
+    ];
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}

@@ -1,0 +1,90 @@
+//! The `?` overlay: every key, drawn from the keymap table, plus what the glyphs and date
+//! labels mean.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::theme::Theme;
+use crate::text::pad;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, KeyContext};
+
+const CONTEXTS: [KeyContext; 5] = [
+    KeyContext::Normal,
+    KeyContext::Text,
+    KeyContext::Form,
+    KeyContext::Confirm,
+    KeyContext::Help,
+];
+
+/// The overlay's lines.
+pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for context in CONTEXTS {
+        lines.push(Line::styled(context.title().to_owned(), theme.heading));
+        for binding in keymap::help_entries(context) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", pad(binding.label, 14)), theme.key),
+                Span::raw(binding.help.to_owned()),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled("Signs", theme.heading));
+    for (sign, meaning) in [
+        ("[ ] [~] [x] [-]", "todo, doing, done, skipped"),
+        ("!", "overdue (an open task past its date)"),
+        ("•", "due within 14 days"),
+        (
+            "published",
+            "a date the official source published for this season",
+        ),
+        (
+            "estimated",
+            "computed from the pattern of past seasons: check the source",
+        ),
+        ("yours", "a date you set (d); empty returns to the rule"),
+        ("+ Title", "a task you added (a); x deletes it"),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}", pad(sign, 16)), theme.key),
+            Span::raw(meaning),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Every change is saved at once; u undoes it.",
+        theme.dim,
+    ));
+    lines
+}
+
+fn area_for(screen: Rect) -> Rect {
+    screen.inner(Margin::new((screen.width.saturating_sub(76) / 2).max(1), 1))
+}
+
+/// How far the overlay can scroll at the app's terminal size.
+pub fn max_scroll(app: &App) -> u16 {
+    let area = area_for(Rect::new(0, 0, app.width, app.height));
+    let visible = area.height.saturating_sub(2);
+    let total = u16::try_from(lines(&Theme::colour()).len()).unwrap_or(u16::MAX);
+    total.saturating_sub(visible)
+}
+
+pub fn render(app: &App, scroll: u16, frame: &mut Frame, screen: Rect, theme: &Theme) {
+    let area = area_for(screen);
+    let scroll = scroll.min(max_scroll(app));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border)
+        .title(" Help · j/k scroll · ? or Esc closes ");
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines(theme))
+            .block(block)
+            .scroll((scroll, 0)),
+        area,
+    );
+}

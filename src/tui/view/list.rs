@@ -1,0 +1,109 @@
+//! The selected panel's list: a window of its rows around the selection, with a scrollbar.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+use super::theme::Theme;
+use super::{agenda, checklist, overview};
+use crate::text::{pad, truncate};
+use crate::tui::app::{App, Panel, Row};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let panel = app.current_panel();
+    let title = match panel {
+        Panel::Overview => overview::title(app),
+        Panel::Stage(index) => checklist::title(app, index),
+        Panel::Agenda => agenda::title(app),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border)
+        .title(Span::styled(
+            truncate(&title, usize::from(area.width.saturating_sub(4))),
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let rows = app.rows(app.panel);
+    let cursor = app.cursor();
+    let columns = usize::from(inner.width);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(usize::from(inner.height))
+        .map(|(index, row)| {
+            let selected = index == cursor.selected && row.selectable();
+            let line = row_line(app, panel, row, columns, theme);
+            if selected {
+                highlight(line, columns, theme)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    if rows.len() > usize::from(inner.height) {
+        let mut state =
+            ScrollbarState::new(rows.len().saturating_sub(usize::from(inner.height)) + 1)
+                .viewport_content_length(usize::from(inner.height))
+                .position(cursor.offset);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(theme.dim),
+            area.inner(Margin::new(0, 1)),
+            &mut state,
+        );
+    }
+}
+
+/// The selected row: one style over the whole width, so it reads the same in every theme.
+fn highlight<'a>(line: Line<'a>, columns: usize, theme: &Theme) -> Line<'a> {
+    let text: String = line
+        .spans
+        .iter()
+        .map(|span| span.content.as_ref())
+        .collect();
+    Line::styled(pad(&text, columns), theme.selected)
+}
+
+fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -> Line<'static> {
+    match row {
+        Row::Heading(text) => Line::styled(truncate(text, columns), theme.heading),
+        Row::Note(text) => Line::styled(truncate(&format!("  {text}"), columns), theme.dim),
+        Row::Task(id) => match app.snapshot.task(id) {
+            Some(task) => checklist::task_line(
+                task,
+                app.today,
+                columns,
+                (!matches!(panel, Panel::Stage(_))).then(|| stage_short(app, &task.stage)),
+                theme,
+            ),
+            None => Line::raw(truncate(id, columns)),
+        },
+        Row::Warning(index) => overview::warning_line(app, *index, columns, theme),
+        Row::Season(anchor) => overview::season_line(app, *anchor, columns, theme),
+    }
+}
+
+fn stage_short(app: &App, stage: &str) -> String {
+    app.template
+        .stage(stage)
+        .map_or_else(|| stage.to_owned(), |s| s.short.clone())
+}
+
+/// Text in a fixed-width column, left-aligned and cut with "…" when too long.
+pub fn column(text: &str, columns: usize, style: Style) -> Span<'static> {
+    Span::styled(pad(&truncate(text, columns), columns), style)
+}

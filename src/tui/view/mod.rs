@@ -1,0 +1,71 @@
+//! `view`: draws the planner from its state. Pure: it reads [`App`] and writes to the frame,
+//! nothing else.
+
+pub mod agenda;
+pub mod checklist;
+pub mod chrome;
+pub mod detail;
+pub mod dialog;
+pub mod help;
+pub mod layout;
+pub mod list;
+pub mod overview;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Mode};
+use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme::for_app(app.monochrome);
+    let Some(areas) = Areas::compute(area) else {
+        too_small(frame, area, &theme);
+        return;
+    };
+    chrome::header(app, frame, areas.header, &theme);
+    chrome::sidebar(app, frame, areas.sidebar, &theme);
+    list::render(app, frame, areas.list, &theme);
+    detail::render(app, frame, areas.detail, &theme);
+    chrome::status(app, frame, areas.status, &theme);
+    chrome::footer(app, frame, areas.footer, &theme);
+    match &app.mode {
+        Mode::Normal => {}
+        Mode::Help { scroll } => help::render(app, *scroll, frame, area, &theme),
+        Mode::Text(field) => dialog::text_field(app, field, frame, area, areas.status, &theme),
+        Mode::Profile(form) => dialog::profile(form, frame, area, &theme),
+        Mode::ConfirmDelete { title, .. } => dialog::confirm_delete(title, frame, area, &theme),
+    }
+}
+
+/// One centred message when the terminal cannot hold the planner; `q` still quits.
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let text = format!(
+        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge it, or press q to quit.",
+        area.width, area.height
+    );
+    let lines = textwrap_height(&text, area.width);
+    let top = area.height.saturating_sub(lines) / 2;
+    let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    frame.render_widget(
+        Paragraph::new(Line::styled(text, theme.title))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+/// Roughly how many lines text wraps to at a width (for vertical centring only).
+fn textwrap_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    u16::try_from(crate::text::width(text).div_ceil(width)).unwrap_or(u16::MAX)
+}

@@ -1,0 +1,70 @@
+//! The overview panel: the season's dates, overdue tasks, the next deadlines and the warnings.
+
+use ratatui::text::{Line, Span};
+
+use super::list::column;
+use super::theme::Theme;
+use crate::export::{countdown, date_label};
+use crate::journey::Anchor;
+use crate::text::{clean_line, truncate};
+use crate::tui::app::App;
+
+pub fn title(app: &App) -> String {
+    let (closed, total) = app.snapshot.totals();
+    format!(
+        " Overview · {closed}/{total} tasks closed ({}%) ",
+        app.snapshot.overall_percent()
+    )
+}
+
+/// `  Match Day                       2028-03-17  estimated   in 478 days`
+pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> Line<'static> {
+    let Some(dated) = app.snapshot.calendar.get(anchor) else {
+        return Line::raw("");
+    };
+    let title = app.template.anchor_title(anchor);
+    let label = date_label(dated.origin, dated.confidence);
+    let days = (dated.date - app.today).num_days();
+    let show_countdown = columns >= 70;
+    let label_columns = 11;
+    let fixed = 2 + 1 + 10 + 1 + label_columns + if show_countdown { 17 } else { 0 };
+    let mut spans = vec![
+        Span::raw("  "),
+        column(
+            &capitalise(title),
+            columns.saturating_sub(fixed),
+            theme.text,
+        ),
+        Span::raw(" "),
+        Span::styled(dated.date.to_string(), theme.text),
+        Span::raw(" "),
+        column(&label, label_columns, theme.dim),
+    ];
+    if show_countdown {
+        let when = if days < 0 {
+            "passed".to_owned()
+        } else {
+            countdown(days)
+        };
+        spans.push(Span::styled(format!("{when:>17}"), theme.dim));
+    }
+    Line::from(spans)
+}
+
+/// `! Step 3 is planned after the rank order list deadline …`
+pub fn warning_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
+    let Some(warning) = app.snapshot.warnings.get(index) else {
+        return Line::raw("");
+    };
+    let text = format!("! {}", clean_line(&warning.message));
+    Line::styled(truncate(&text, columns), theme.warning)
+}
+
+/// "the ERAS season opens" → "The ERAS season opens".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,180 @@
+//! The real binary in a real pseudo-terminal (portable-pty), its screen read back through a
+//! terminal emulator (vt100): open on a fresh HOME, go to the exams panel, tick a task, quit,
+//! find it done in the plan file, open again and see it ticked.
+
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+
+/// A running planner and the emulated screen it draws on.
+struct Session {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(home: &Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_imgplan"));
+        command.args(["--today", "2026-11-25"]);
+        command.env_clear();
+        command.env("HOME", home);
+        command.env("TERM", "xterm-256color");
+        command.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        let child = pty.slave.spawn_command(command).expect("spawn imgplan");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let rows = NonZeroU16::new(ROWS).expect("rows");
+        let cols = NonZeroU16::new(COLS).expect("cols");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                if let Ok(mut parser) = feed.lock() {
+                    parser.process(&buffer[..read]);
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            screen,
+            _master: pty.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().expect("screen").screen().contents()
+    }
+
+    fn alternate_screen(&self) -> bool {
+        self.screen
+            .lock()
+            .expect("screen")
+            .screen()
+            .alternate_screen()
+    }
+
+    /// Waits until the screen shows `text`, or fails with what it shows.
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "{text:?} never appeared; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("send keys");
+        self.writer.flush().expect("flush keys");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!(
+            "imgplan did not exit; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+}
+
+#[test]
+fn tick_a_task_quit_and_find_it_done_when_reopened() {
+    let home = tempfile::tempdir().expect("home");
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+
+    let mut session = Session::start(home.path());
+    session.wait_for("Panels");
+    session.wait_for("Welcome!");
+    assert!(
+        session.alternate_screen(),
+        "the planner draws on the alternate screen"
+    );
+    assert!(plan.exists(), "the first run creates the plan file");
+
+    session.keys("3");
+    session.wait_for("USMLE exams");
+    session.wait_for("[ ] Apply for Step 1");
+    session.keys(" ");
+    session.wait_for("saved");
+    session.wait_for("[x] Apply for Step 1");
+    session.keys("q");
+    assert!(session.wait_exit(), "q quits cleanly");
+    session.wait_for("Your plan is saved at");
+    assert!(
+        !session.alternate_screen(),
+        "the terminal is back to normal"
+    );
+
+    let saved = std::fs::read_to_string(&plan).expect("plan file");
+    let entry = saved
+        .split("\"exams.apply\"")
+        .nth(1)
+        .expect("exams.apply in the plan file");
+    let entry = &entry[..entry.find(')').unwrap_or(entry.len())];
+    assert!(entry.contains("state: Done"), "{entry}");
+    assert!(entry.contains("done_on: \"2026-11-25\""), "{entry}");
+
+    let mut again = Session::start(home.path());
+    again.wait_for("Panels");
+    again.keys("3");
+    again.wait_for("[x] Apply for Step 1");
+    again.keys("\u{3}"); // Ctrl-C quits too.
+    assert!(again.wait_exit());
+}
+
+#[test]
+fn a_broken_plan_file_is_reported_and_left_alone() {
+    let home = tempfile::tempdir().expect("home");
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+    std::fs::create_dir_all(plan.parent().expect("dir")).expect("dir");
+    let broken = b"(\n    version: 1,\n    profile: (match_year: twenty)\n";
+    std::fs::write(&plan, broken).expect("write");
+
+    let mut session = Session::start(home.path());
+    assert!(!session.wait_exit(), "a broken plan is an error");
+    session.wait_for("plan.ron:3:");
+    assert!(!session.alternate_screen());
+    assert_eq!(
+        std::fs::read(&plan).expect("plan"),
+        broken,
+        "byte for byte as it was"
+    );
+}

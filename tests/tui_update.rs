@@ -1,0 +1,579 @@
+//! The planner's `update`, driven by sequences of actions as a user's keys would produce them.
+//! No terminal: `update` is pure, and its effects are checked instead of carried out.
+
+use chrono::NaiveDate;
+use imgplan::journey::{Anchor, Template, VisaChoice};
+use imgplan::plan::{Plan, Status};
+use imgplan::tui::action::{Action, Command, EditKey, Effect};
+use imgplan::tui::app::{App, Mode, Panel, Row, SaveState, Tone};
+use imgplan::tui::update::update;
+
+const TODAY: &str = "2026-11-25";
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
+}
+
+fn app_with(visa: VisaChoice) -> App {
+    let template = Template::embedded().expect("template");
+    let plan = Plan::new(&template, date(TODAY), Some(2028), visa).expect("plan");
+    let mut app = App::new(
+        template,
+        plan,
+        "/tmp/imgplan-test/plan.ron".into(),
+        date(TODAY),
+    );
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    app
+}
+
+fn app() -> App {
+    app_with(VisaChoice::H1b)
+}
+
+fn run(app: &mut App, command: Command) -> Vec<Effect> {
+    update(app, Action::Command(command))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(c));
+    }
+}
+
+/// Moves the selection in the current panel to a task.
+fn select_task(app: &mut App, id: &str) {
+    run(app, Command::Top);
+    for _ in 0..200 {
+        if app.selected_task().as_deref() == Some(id) {
+            return;
+        }
+        run(app, Command::Down);
+    }
+    panic!("task {id} not found in panel {}", app.panel);
+}
+
+fn exams_panel(app: &App) -> usize {
+    app.stage_panel("exams").expect("exams panel")
+}
+
+fn status(app: &App, id: &str) -> Status {
+    app.plan.tasks.get(id).map(|t| t.state).expect("task state")
+}
+
+#[test]
+fn panels_follow_the_journey_with_overview_first_and_agenda_last() {
+    let app = app();
+    let panels = app.panels();
+    assert_eq!(panels.len(), 9, "overview, seven stages, agenda");
+    assert_eq!(panels[0], Panel::Overview);
+    assert_eq!(panels[8], Panel::Agenda);
+    assert_eq!(app.panel, 0);
+}
+
+#[test]
+fn tab_and_number_keys_move_between_panels_and_wrap() {
+    let mut app = app();
+    run(&mut app, Command::NextPanel);
+    assert_eq!(app.panel, 1);
+    run(&mut app, Command::PrevPanel);
+    run(&mut app, Command::PrevPanel);
+    assert_eq!(
+        app.panel, 8,
+        "Shift-Tab from the overview wraps to the agenda"
+    );
+    run(&mut app, Command::Panel(2));
+    assert_eq!(app.current_panel(), Panel::Stage(1));
+    run(&mut app, Command::Panel(42));
+    assert_eq!(app.panel, 2, "a panel that does not exist changes nothing");
+}
+
+#[test]
+fn moving_skips_headings_and_stops_at_the_ends() {
+    let mut app = app();
+    let rows = app.rows(0);
+    assert!(matches!(rows[0], Row::Heading(_)));
+    assert!(
+        app.selected_row().is_some(),
+        "the selection starts on a selectable row"
+    );
+    run(&mut app, Command::Up);
+    assert!(app.selected_row().is_some());
+    run(&mut app, Command::Bottom);
+    let last = app.cursor().selected;
+    run(&mut app, Command::Down);
+    assert_eq!(app.cursor().selected, last);
+    for _ in 0..50 {
+        run(&mut app, Command::Up);
+        assert!(app.selected_row().is_some(), "never rests on a heading");
+    }
+    run(&mut app, Command::PageDown);
+    assert!(app.cursor().selected > 0);
+    run(&mut app, Command::HalfPageUp);
+    run(&mut app, Command::Top);
+    assert_eq!(app.cursor().offset, 0);
+}
+
+#[test]
+fn the_selection_stays_in_view_when_paging_a_small_terminal() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let height = app.list_height();
+    for _ in 0..30 {
+        run(&mut app, Command::Down);
+        let cursor = app.cursor();
+        assert!(cursor.selected >= cursor.offset && cursor.selected < cursor.offset + height);
+    }
+}
+
+#[test]
+fn space_ticks_a_task_done_and_back_and_each_change_is_saved() {
+    let mut app = app();
+    app.panel = exams_panel(&app);
+    select_task(&mut app, "exams.step1");
+    let effects = run(&mut app, Command::ToggleDone);
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(status(&app, "exams.step1"), Status::Done);
+    assert_eq!(app.plan.tasks["exams.step1"].done_on, Some(date(TODAY)));
+    assert!(matches!(app.save_state, SaveState::Pending(_)));
+    update(&mut app, Action::Saved(Ok(())));
+    assert_eq!(app.save_state, SaveState::Saved);
+    let message = app.message.clone().expect("message");
+    assert!(message.text.contains("saved"), "{message:?}");
+    assert!(message.text.contains("Done"), "{message:?}");
+
+    run(&mut app, Command::ToggleDone);
+    assert_eq!(status(&app, "exams.step1"), Status::Todo);
+    assert_eq!(app.plan.tasks["exams.step1"].done_on, None);
+}
+
+#[test]
+fn s_cycles_through_every_state() {
+    let mut app = app();
+    app.panel = exams_panel(&app);
+    select_task(&mut app, "exams.step2ck");
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        run(&mut app, Command::CycleState);
+        seen.push(status(&app, "exams.step2ck"));
+    }
+    assert_eq!(
+        seen,
+        [Status::Doing, Status::Done, Status::Skipped, Status::Todo]
+    );
+}
+
+#[test]
+fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
+    let mut app = app();
+    app.panel = exams_panel(&app);
+    select_task(&mut app, "exams.step2ck");
+    run(&mut app, Command::EditDue);
+    assert!(matches!(app.mode, Mode::Text(_)));
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    run(&mut app, Command::Edit(EditKey::DeleteToEnd));
+    type_text(&mut app, "2027-02-30");
+    let effects = run(&mut app, Command::Submit);
+    assert!(effects.is_empty());
+    let Mode::Text(field) = &app.mode else {
+        panic!("dialog closed on a bad date")
+    };
+    assert!(
+        field
+            .error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("YYYY-MM-DD")
+    );
+    assert_eq!(app.plan.tasks["exams.step2ck"].due, None);
+
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    type_text(&mut app, "2027-06-01");
+    assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(
+        app.plan.tasks["exams.step2ck"].due,
+        Some(date("2027-06-01"))
+    );
+    let task = app.snapshot.task("exams.step2ck").expect("task");
+    assert_eq!(
+        task.due.as_ref().map(|d| d.origin),
+        Some(imgplan::calendar::DateOrigin::Yours)
+    );
+
+    // Empty returns to the template's rule.
+    run(&mut app, Command::EditDue);
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    run(&mut app, Command::Submit);
+    assert_eq!(app.plan.tasks["exams.step2ck"].due, None);
+}
+
+#[test]
+fn a_far_away_year_is_taken_for_a_typo() {
+    let mut app = app();
+    app.panel = exams_panel(&app);
+    select_task(&mut app, "exams.step1");
+    run(&mut app, Command::EditDue);
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    type_text(&mut app, "0207-01-01");
+    run(&mut app, Command::Submit);
+    assert!(matches!(app.mode, Mode::Text(_)));
+}
+
+#[test]
+fn escape_cancels_an_edit_without_changing_the_plan() {
+    let mut app = app();
+    app.panel = exams_panel(&app);
+    select_task(&mut app, "exams.step1");
+    let before = app.plan.clone();
+    run(&mut app, Command::EditNote);
+    type_text(&mut app, "half written");
+    assert!(run(&mut app, Command::Cancel).is_empty());
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.plan, before);
+}
+
+#[test]
+fn notes_lose_control_characters_and_pastes_become_one_line() {
+    let mut app = app();
+    app.panel = exams_panel(&app);
+    select_task(&mut app, "exams.step1");
+    run(&mut app, Command::EditNote);
+    update(
+        &mut app,
+        Action::Paste("Book\u{1b}[2J the\nprometric\tcentre".into()),
+    );
+    run(&mut app, Command::Submit);
+    let note = app.plan.tasks["exams.step1"].note.clone().expect("note");
+    assert_eq!(note, "Book[2J the prometric centre");
+    assert!(!note.chars().any(char::is_control));
+}
+
+#[test]
+fn you_can_add_and_delete_your_own_task_but_not_a_template_task() {
+    let mut app = app();
+    let usce = app.stage_panel("usce").expect("usce");
+    app.panel = usce;
+    run(&mut app, Command::AddTask);
+    type_text(&mut app, "Email Dr. Rao about an observership");
+    assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
+    let id = app.selected_task().expect("the new task is selected");
+    assert!(id.starts_with("usce.my-"), "{id}");
+    assert_eq!(app.plan.custom_tasks.len(), 1);
+
+    run(&mut app, Command::DeleteTask);
+    assert!(matches!(app.mode, Mode::ConfirmDelete { .. }));
+    run(&mut app, Command::No);
+    assert_eq!(app.plan.custom_tasks.len(), 1, "n keeps it");
+    run(&mut app, Command::DeleteTask);
+    assert_eq!(run(&mut app, Command::Yes), vec![Effect::Save]);
+    assert!(app.plan.custom_tasks.is_empty());
+    assert!(!app.plan.tasks.contains_key(&id));
+
+    run(&mut app, Command::Top);
+    run(&mut app, Command::DeleteTask);
+    assert!(
+        matches!(app.mode, Mode::Normal),
+        "template tasks are not deleted"
+    );
+    assert_eq!(app.message.as_ref().map(|m| m.tone), Some(Tone::Error));
+}
+
+#[test]
+fn an_empty_title_is_refused() {
+    let mut app = app();
+    app.panel = 1;
+    run(&mut app, Command::AddTask);
+    type_text(&mut app, "   ");
+    assert!(run(&mut app, Command::Submit).is_empty());
+    assert!(matches!(app.mode, Mode::Text(_)));
+}
+
+#[test]
+fn undo_and_redo_walk_the_history() {
+    let mut app = app();
+    app.panel = exams_panel(&app);
+    select_task(&mut app, "exams.step1");
+    run(&mut app, Command::ToggleDone);
+    run(&mut app, Command::CycleState);
+    assert_eq!(status(&app, "exams.step1"), Status::Skipped);
+    assert_eq!(run(&mut app, Command::Undo), vec![Effect::Save]);
+    assert_eq!(status(&app, "exams.step1"), Status::Done);
+    run(&mut app, Command::Undo);
+    assert_eq!(status(&app, "exams.step1"), Status::Todo);
+    assert!(
+        run(&mut app, Command::Undo).is_empty(),
+        "nothing left to undo"
+    );
+    run(&mut app, Command::Redo);
+    assert_eq!(status(&app, "exams.step1"), Status::Done);
+    run(&mut app, Command::Redo);
+    assert_eq!(status(&app, "exams.step1"), Status::Skipped);
+    assert!(run(&mut app, Command::Redo).is_empty());
+}
+
+#[test]
+fn the_profile_form_moves_every_date_with_the_match_year() {
+    let mut app = app();
+    let before = app
+        .snapshot
+        .calendar
+        .get(Anchor::MatchDay)
+        .expect("match day")
+        .date;
+    run(&mut app, Command::EditProfile);
+    assert!(matches!(app.mode, Mode::Profile(_)));
+    run(&mut app, Command::NextField); // Match year
+    run(&mut app, Command::Edit(EditKey::End));
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    type_text(&mut app, "2029");
+    run(&mut app, Command::NextField); // Visa
+    run(&mut app, Command::NextChoice);
+    let Mode::Profile(form) = &app.mode else {
+        panic!("form closed")
+    };
+    let visa = form.visa;
+    assert_ne!(visa, VisaChoice::H1b);
+    assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
+    assert_eq!(app.plan.profile.match_year, 2029);
+    assert_eq!(app.plan.profile.visa, visa);
+    let after = app
+        .snapshot
+        .calendar
+        .get(Anchor::MatchDay)
+        .expect("match day")
+        .date;
+    assert!(after > before, "{before} → {after}");
+}
+
+#[test]
+fn the_profile_form_refuses_a_bad_year_or_graduation_date() {
+    let mut app = app();
+    run(&mut app, Command::EditProfile);
+    run(&mut app, Command::NextField);
+    run(&mut app, Command::Edit(EditKey::End));
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    type_text(&mut app, "twenty");
+    assert!(run(&mut app, Command::Submit).is_empty());
+    let Mode::Profile(form) = &app.mode else {
+        panic!("form closed")
+    };
+    assert!(form.error.is_some());
+    assert_eq!(app.plan.profile.match_year, 2028);
+
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    type_text(&mut app, "2028");
+    for _ in 0..4 {
+        run(&mut app, Command::NextField);
+    }
+    type_text(&mut app, "2026-13-01");
+    assert!(run(&mut app, Command::Submit).is_empty());
+    run(&mut app, Command::Cancel);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.plan.profile.graduation, None);
+}
+
+#[test]
+fn search_jumps_as_you_type_and_n_walks_the_matches() {
+    let mut app = app();
+    run(&mut app, Command::Search);
+    type_text(&mut app, "step 2");
+    let first = app.selected_task();
+    type_text(&mut app, "");
+    run(&mut app, Command::Cancel);
+    assert_eq!(app.panel, 0, "Esc goes back to where the search started");
+
+    run(&mut app, Command::Search);
+    type_text(&mut app, "step");
+    assert!(matches!(app.current_panel(), Panel::Stage(_)));
+    let found = app.selected_task().expect("a match is selected");
+    assert!(app.task_title(&found).to_lowercase().contains("step") || found.contains("step"));
+    run(&mut app, Command::Submit);
+    assert_eq!(app.search.as_deref(), Some("step"));
+    run(&mut app, Command::NextMatch);
+    let second = app.selected_task().expect("next match");
+    assert_ne!(second, found);
+    run(&mut app, Command::PrevMatch);
+    assert_eq!(app.selected_task(), Some(found));
+    let _ = first;
+
+    run(&mut app, Command::Search);
+    type_text(&mut app, "zzzz no such task");
+    let Mode::Text(field) = &app.mode else {
+        panic!("search closed")
+    };
+    assert_eq!(field.error.as_deref(), Some("no task matches"));
+}
+
+#[test]
+fn enter_on_the_overview_goes_to_the_task_in_its_stage() {
+    let mut app = app();
+    // The first selectable task row on the overview (a deadline).
+    let rows = app.rows(0);
+    let index = rows
+        .iter()
+        .position(|r| matches!(r, Row::Task(_)))
+        .expect("a deadline");
+    let Row::Task(id) = rows[index].clone() else {
+        unreachable!()
+    };
+    while app.cursor().selected != index {
+        run(&mut app, Command::Down);
+    }
+    run(&mut app, Command::Open);
+    assert!(matches!(app.current_panel(), Panel::Stage(_)));
+    assert_eq!(app.selected_task(), Some(id));
+}
+
+#[test]
+fn a_season_date_can_be_set_and_returned_to_the_estimate() {
+    let mut app = app();
+    let Some(Row::Season(anchor)) = app.selected_row() else {
+        panic!("overview starts on the season")
+    };
+    let estimated = app.snapshot.calendar.get(anchor).expect("date").date;
+    run(&mut app, Command::EditDue);
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    run(&mut app, Command::Edit(EditKey::DeleteToEnd));
+    type_text(&mut app, "2027-06-09");
+    assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
+    assert_eq!(app.plan.calendar.get(&anchor), Some(&date("2027-06-09")));
+    run(&mut app, Command::EditDue);
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    run(&mut app, Command::Edit(EditKey::DeleteToEnd));
+    run(&mut app, Command::Submit);
+    assert!(app.plan.calendar.is_empty());
+    assert_eq!(
+        app.snapshot.calendar.get(anchor).expect("date").date,
+        estimated
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_change_and_asks_before_quitting() {
+    let mut app = app();
+    app.panel = exams_panel(&app);
+    select_task(&mut app, "exams.step1");
+    run(&mut app, Command::ToggleDone);
+    update(&mut app, Action::Saved(Err("read-only file system".into())));
+    assert!(matches!(app.save_state, SaveState::Failed(_)));
+    assert_eq!(status(&app, "exams.step1"), Status::Done, "kept in memory");
+    let message = app.message.clone().expect("message");
+    assert_eq!(message.tone, Tone::Error);
+    assert!(message.text.contains("NOT saved"));
+
+    assert!(run(&mut app, Command::Quit).is_empty(), "first q warns");
+    assert!(!app.should_quit);
+    assert_eq!(
+        run(&mut app, Command::SaveNow),
+        vec![Effect::Save],
+        "w retries"
+    );
+    update(&mut app, Action::Saved(Err("still read-only".into())));
+    run(&mut app, Command::Quit);
+    assert_eq!(run(&mut app, Command::Quit), vec![Effect::Quit]);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn quit_with_everything_saved_is_immediate() {
+    let mut app = app();
+    assert_eq!(run(&mut app, Command::Quit), vec![Effect::Quit]);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn help_opens_scrolls_within_bounds_and_closes() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    run(&mut app, Command::Help);
+    assert!(matches!(app.mode, Mode::Help { scroll: 0 }));
+    run(&mut app, Command::Bottom);
+    let Mode::Help { scroll: bottom } = app.mode else {
+        panic!()
+    };
+    assert!(bottom > 0, "the help is longer than 24 rows");
+    run(&mut app, Command::Down);
+    assert!(matches!(app.mode, Mode::Help { scroll } if scroll == bottom));
+    run(&mut app, Command::Help);
+    assert!(matches!(app.mode, Mode::Normal));
+}
+
+#[test]
+fn messages_expire_only_by_their_own_timer() {
+    let mut app = app();
+    app.say("first", Tone::Info);
+    let first = app.message.as_ref().expect("message").serial;
+    app.say("second", Tone::Info);
+    update(&mut app, Action::MessageExpired(first));
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("second")
+    );
+    let second = app.message.as_ref().expect("message").serial;
+    update(&mut app, Action::MessageExpired(second));
+    assert!(app.message.is_none());
+}
+
+#[test]
+fn a_new_day_moves_the_countdowns() {
+    let mut app = app();
+    let first = app.snapshot.upcoming[0].clone();
+    update(&mut app, Action::DayChanged(date("2026-11-26")));
+    assert_eq!(app.today, date("2026-11-26"));
+    let same = app
+        .snapshot
+        .upcoming
+        .iter()
+        .find(|d| d.task == first.task)
+        .expect("still upcoming");
+    assert_eq!(same.days, first.days - 1);
+}
+
+#[test]
+fn clicks_select_panels_and_rows_and_the_wheel_scrolls() {
+    let mut app = app();
+    // The side list starts below the header (row 0) and its border (row 1): row 2 is panel 1.
+    update(&mut app, Action::Click { column: 3, row: 4 });
+    assert_eq!(app.panel, 2);
+    let before = app.cursor().selected;
+    update(&mut app, Action::ScrollDown);
+    assert!(app.cursor().selected > before);
+    update(&mut app, Action::ScrollUp);
+    assert_eq!(app.cursor().selected, before);
+    // Click the third row of the list (inside its border, right of the side list).
+    update(&mut app, Action::Click { column: 30, row: 4 });
+    assert_eq!(app.cursor().selected, 2);
+}
+
+#[test]
+fn tasks_outside_the_visa_choice_are_not_listed() {
+    let app = app_with(VisaChoice::NotNeeded);
+    let visa = app.stage_panel("visa").expect("visa panel");
+    assert!(
+        app.rows(visa)
+            .iter()
+            .all(|row| !matches!(row, Row::Task(_)))
+    );
+    let j1 = app_with(VisaChoice::J1);
+    assert!(j1.snapshot.task("exams.step3").is_none());
+    assert!(j1.snapshot.task("residency.step3").is_some());
+}

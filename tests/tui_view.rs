@@ -1,0 +1,269 @@
+//! What a person sees: every panel, the help and the dialogs rendered into ratatui's
+//! `TestBackend` at 120×40 and 80×24, checked against reviewed snapshots (insta), plus the
+//! colour-free theme and a sweep of tiny sizes.
+
+use chrono::NaiveDate;
+use imgplan::journey::{Template, VisaChoice};
+use imgplan::plan::{Plan, Status};
+use imgplan::tui::action::{Action, Command};
+use imgplan::tui::app::App;
+use imgplan::tui::update::update;
+use imgplan::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+const TODAY: &str = "2026-11-25";
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
+}
+
+/// A plan in progress: a name, Step 1 done, Step 2 CK under way with a note, one overdue task
+/// and tasks of the user's own with a CJK and an emoji title.
+fn app() -> App {
+    let template = Template::embedded().expect("template");
+    let today = date(TODAY);
+    let mut plan = Plan::new(&template, today, Some(2028), VisaChoice::H1b).expect("plan");
+    plan.profile.name = Some("Dr. Amina Yusuf".into());
+    plan.profile.specialty = Some("Internal medicine".into());
+    plan.set_status(&template, "exams.step1", Status::Done, date("2026-09-01"))
+        .expect("step 1");
+    plan.set_status(&template, "exams.step2ck", Status::Doing, today)
+        .expect("step 2");
+    plan.set_note(
+        &template,
+        "exams.step2ck",
+        "UWorld second pass; NBME 12 on 2027-01-10",
+    )
+    .expect("note");
+    plan.set_due(&template, "ecfmg.oet", Some(date("2026-11-01")))
+        .expect("overdue date");
+    let cjk = plan
+        .add_custom_task(&template, "exams", "日本語の診療記録を翻訳する")
+        .expect("cjk task");
+    plan.set_due(&template, &cjk, Some(date("2026-12-01")))
+        .expect("cjk date");
+    plan.add_custom_task(&template, "exams", "Celebrate Step 1 🎉 with family 👨‍👩‍👧")
+        .expect("emoji task");
+    let mut app = App::new(
+        template,
+        plan,
+        "/home/amina/.local/share/imgplan/plan.ron".into(),
+        today,
+    );
+    app.message = None;
+    app
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    update(app, Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| view::render(app, frame))
+        .expect("draw");
+    terminal
+}
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    render(app, width, height).backend().to_string()
+}
+
+fn buffer_text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_panel_at_both_sizes() {
+    for (width, height) in SIZES {
+        let mut app = app();
+        for panel in 0..app.panels().len() {
+            update(&mut app, Action::Command(Command::Panel(panel)));
+            let name = format!("panel_{panel}_{width}x{height}");
+            insta::assert_snapshot!(name, screen(&mut app, width, height));
+        }
+    }
+}
+
+#[test]
+fn the_exams_checklist_shows_state_dates_countdowns_and_glyphs() {
+    let mut app = app();
+    let exams = app.stage_panel("exams").expect("exams");
+    update(&mut app, Action::Command(Command::Panel(exams)));
+    let text = buffer_text(render(&mut app, 120, 40).backend().buffer());
+    assert!(
+        text.contains("[x] Take USMLE Step 1") || text.contains("[x]"),
+        "{text}"
+    );
+    assert!(text.contains("[~]"), "doing shows as [~]");
+    assert!(text.contains("日"), "CJK title shown: {text}");
+    assert!(
+        text.contains("+ Celebrate Step 1"),
+        "your own tasks are marked: {text}"
+    );
+    assert!(
+        text.contains("in 6 days") || text.contains("• [ ]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_overview_shows_overdue_work_with_a_glyph() {
+    let mut app = app();
+    let text = buffer_text(render(&mut app, 120, 40).backend().buffer());
+    assert!(text.contains("Overdue (1)"), "{text}");
+    assert!(text.contains("24 days overdue"), "{text}");
+    assert!(text.contains("! [ ]"), "overdue glyph: {text}");
+    assert!(text.contains("published") || text.contains("estimated"));
+}
+
+#[test]
+fn help_overlay_at_both_sizes() {
+    for (width, height) in SIZES {
+        let mut app = app();
+        update(&mut app, Action::Command(Command::Help));
+        insta::assert_snapshot!(
+            format!("help_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+}
+
+/// Opens a dialog from the exams panel on Step 2 CK.
+fn dialog(command: Command) -> App {
+    let mut app = app();
+    let exams = app.stage_panel("exams").expect("exams");
+    update(&mut app, Action::Command(Command::Panel(exams)));
+    update(&mut app, Action::Command(Command::Down));
+    update(&mut app, Action::Command(command));
+    app
+}
+
+#[test]
+fn edit_dialogs_at_both_sizes() {
+    for (width, height) in SIZES {
+        for (name, command) in [
+            ("due", Command::EditDue),
+            ("note", Command::EditNote),
+            ("add", Command::AddTask),
+            ("profile", Command::EditProfile),
+            ("search", Command::Search),
+        ] {
+            let mut app = dialog(command);
+            if command == Command::Search {
+                for c in "step".chars() {
+                    update(&mut app, Action::Type(c));
+                }
+            }
+            insta::assert_snapshot!(
+                format!("dialog_{name}_{width}x{height}"),
+                screen(&mut app, width, height)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_bad_date_shows_its_error_in_the_dialog() {
+    let mut app = dialog(Command::EditDue);
+    update(
+        &mut app,
+        Action::Command(Command::Edit(imgplan::tui::action::EditKey::DeleteToStart)),
+    );
+    for c in "2027-02-30".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Command(Command::Submit));
+    insta::assert_snapshot!("dialog_bad_date_80x24", screen(&mut app, 80, 24));
+}
+
+#[test]
+fn the_delete_question() {
+    let mut app = app();
+    let exams = app.stage_panel("exams").expect("exams");
+    update(&mut app, Action::Command(Command::Panel(exams)));
+    update(&mut app, Action::Command(Command::Bottom));
+    update(&mut app, Action::Command(Command::DeleteTask));
+    insta::assert_snapshot!("dialog_delete_80x24", screen(&mut app, 80, 24));
+}
+
+#[test]
+fn colour_free_theme_keeps_selection_and_state_visible() {
+    let mut app = app();
+    app.monochrome = true;
+    let exams = app.stage_panel("exams").expect("exams");
+    update(&mut app, Action::Command(Command::Panel(exams)));
+    let terminal = render(&mut app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let mut reversed_rows = 0;
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            assert_eq!(
+                cell.fg,
+                ratatui::style::Color::Reset,
+                "no colour at {x},{y}"
+            );
+            assert_eq!(
+                cell.bg,
+                ratatui::style::Color::Reset,
+                "no colour at {x},{y}"
+            );
+        }
+        if buffer[(30, y)].modifier.contains(Modifier::REVERSED) {
+            reversed_rows += 1;
+        }
+    }
+    assert_eq!(
+        reversed_rows, 1,
+        "exactly the selected row is in reverse video"
+    );
+    insta::assert_snapshot!("mono_exams_120x40", terminal.backend().to_string());
+}
+
+#[test]
+fn tiny_terminals_never_panic_and_say_so() {
+    for width in 0..=10 {
+        for height in 0..=10 {
+            let mut app = app();
+            render(&mut app, width, height);
+            update(&mut app, Action::Command(Command::Help));
+            render(&mut app, width, height);
+        }
+    }
+    let mut app = app();
+    let text = buffer_text(render(&mut app, 50, 12).backend().buffer());
+    assert!(text.contains("Terminal too small"), "{text}");
+    assert!(text.contains("q to quit"), "{text}");
+}
+
+#[test]
+fn escape_sequences_in_the_plan_never_reach_the_screen() {
+    let mut app = app();
+    let template = app.template.clone();
+    app.plan.profile.name = Some("Eve\u{1b}[2J\u{7}".into());
+    app.plan.custom_tasks[0].title = "Bad\u{1b}]0;owned\u{7}title".into();
+    app.refresh();
+    let exams = app.stage_panel("exams").expect("exams");
+    update(&mut app, Action::Command(Command::Panel(exams)));
+    let _ = template;
+    let terminal = render(&mut app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+}
