@@ -111,6 +111,32 @@ pub fn load(path: &Path, template: &Template) -> Result<Option<Plan>, StorageErr
     parse(path, &bytes, template).map(Some)
 }
 
+/// The values a hand-edited field may take, for the fields people most often get wrong.
+const FIELD_HINTS: [(&str, &str); 4] = [
+    ("visa:", "visa is one of Undecided, J1, H1b, NotNeeded"),
+    ("state:", "state is one of Todo, Doing, Done, Skipped"),
+    ("category:", "category is NonUsCitizenImg or UsCitizenImg"),
+    ("expected:", "expected is true or false"),
+];
+
+/// A parser message in the user's terms: ron's advice about raw identifiers is dropped (it never
+/// applies to a plan file) and the allowed values are named when the line holds a known field.
+fn explain(message: &str, line: Option<&str>) -> String {
+    let message = message
+        .split(", try the raw identifier")
+        .next()
+        .unwrap_or(message);
+    let mut explained = crate::text::clean_line(message);
+    if let Some(hint) = line.and_then(|line| {
+        FIELD_HINTS
+            .iter()
+            .find(|(field, _)| line.trim_start().starts_with(field))
+    }) {
+        explained.push_str(&format!(" ({})", hint.1));
+    }
+    explained
+}
+
 /// Parses plan-file bytes; `path` is only used in messages.
 pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, StorageError> {
     let parse_error = |line: usize, col: usize, message: String| StorageError::Parse {
@@ -139,11 +165,12 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
         });
     }
     let mut plan: Plan = ron_options().from_str(text).map_err(|err| {
-        parse_error(
-            err.span.start.line,
-            err.span.start.col,
-            crate::text::clean_line(&err.code.to_string()),
-        )
+        let line = err.span.start.line;
+        let message = explain(
+            &err.code.to_string(),
+            text.lines().nth(line.saturating_sub(1)),
+        );
+        parse_error(line, err.span.start.col, message)
     })?;
     let located = |needle: &str, message: String| {
         let (line, col) = text

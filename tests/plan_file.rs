@@ -128,6 +128,11 @@ fn malformed_files_report_line_and_column() {
         } => {
             assert_eq!(line, 5, "{message}");
             assert!(col > 1);
+            assert!(
+                message.contains("visa is one of Undecided, J1, H1b, NotNeeded"),
+                "{message}"
+            );
+            assert!(!message.contains("raw identifier"), "{message}");
         }
         other => panic!("unexpected {other}"),
     }
