@@ -478,7 +478,7 @@ fn a_failed_save_keeps_the_change_and_asks_before_quitting() {
     assert!(!app.should_quit);
     assert_eq!(
         run(&mut app, Command::SaveNow),
-        vec![Effect::Save],
+        vec![Effect::SaveOverwrite],
         "w retries"
     );
     update(&mut app, Action::Saved(Err("still read-only".into())));

@@ -122,6 +122,8 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Save,
+    /// Save even over a plan file changed elsewhere (the user pressed `w` after being told).
+    SaveOverwrite,
     Export,
     Suspend,
     Quit,

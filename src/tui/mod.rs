@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod disk;
 pub mod keymap;
 pub mod terminal;
 pub mod update;
@@ -26,6 +27,7 @@ use crate::plan::Plan;
 use crate::storage;
 use action::{Action, Effect};
 use app::{App, Tone};
+use disk::PlanFile;
 use terminal::TerminalGuard;
 
 /// How long a message stays: information briefly, errors long enough to read twice.
@@ -58,8 +60,9 @@ pub fn run(launch: Launch) -> Result<PathBuf, String> {
     };
     let mut app = App::new(launch.template, plan, launch.path.clone(), today);
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut file = PlanFile::opened(&launch.path);
     if created {
-        match storage::save(&launch.path, &app.plan) {
+        match file.save(&app.plan, false) {
             Ok(()) => app.say(
                 format!(
                     "Welcome! Your plan was created at {} · press ? for help, p for your profile",
@@ -81,13 +84,23 @@ pub fn run(launch: Launch) -> Result<PathBuf, String> {
 
     let mut guard =
         TerminalGuard::enter().map_err(|err| format!("cannot open the terminal: {err}"))?;
-    let result = event_loop(&mut app, &mut guard, launch.fixed_today.is_none());
+    let result = event_loop(
+        &mut app,
+        &mut guard,
+        &mut file,
+        launch.fixed_today.is_none(),
+    );
     drop(guard);
     result.map_err(|err| format!("terminal error: {err}"))?;
     Ok(launch.path)
 }
 
-fn event_loop(app: &mut App, guard: &mut TerminalGuard, follow_clock: bool) -> io::Result<()> {
+fn event_loop(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    file: &mut PlanFile,
+    follow_clock: bool,
+) -> io::Result<()> {
     let size = guard.terminal.size()?;
     update::update(
         app,
@@ -133,7 +146,7 @@ fn event_loop(app: &mut App, guard: &mut TerminalGuard, follow_clock: bool) -> i
             let mut queue = vec![action];
             while let Some(action) = queue.pop() {
                 for effect in update::update(app, action) {
-                    if let Some(follow_up) = perform(app, guard, effect)? {
+                    if let Some(follow_up) = perform(app, guard, file, effect)? {
                         queue.push(follow_up);
                     }
                 }
@@ -212,11 +225,15 @@ fn translate(app: &App, event: Event) -> Option<Action> {
 }
 
 /// Carries out an effect; what happened comes back as an action.
-fn perform(app: &mut App, guard: &mut TerminalGuard, effect: Effect) -> io::Result<Option<Action>> {
+fn perform(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    file: &mut PlanFile,
+    effect: Effect,
+) -> io::Result<Option<Action>> {
     Ok(match effect {
-        Effect::Save => Some(Action::Saved(
-            storage::save(&app.plan_path, &app.plan).map_err(|err| err.to_string()),
-        )),
+        Effect::Save => Some(Action::Saved(file.save(&app.plan, false))),
+        Effect::SaveOverwrite => Some(Action::Saved(file.save(&app.plan, true))),
         Effect::Export => Some(Action::Exported(export_summary(app))),
         Effect::Suspend => {
             guard.suspend()?;

@@ -111,7 +111,7 @@ fn saved(app: &mut App, result: Result<(), String>) {
         }
         Err(err) => {
             app.say(
-                format!("{what} · NOT saved: {err}. The change is kept here; press w to retry."),
+                format!("{what} · NOT saved (kept in memory, w retries): {err}"),
                 Tone::Error,
             );
             app.save_state = SaveState::Failed(what);
@@ -193,7 +193,7 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         Command::SaveNow => match &app.save_state {
             SaveState::Failed(what) => {
                 app.save_state = SaveState::Pending(what.clone());
-                return vec![Effect::Save];
+                return vec![Effect::SaveOverwrite];
             }
             _ => app.say(
                 format!("Everything is saved in {}", app.plan_path.display()),
