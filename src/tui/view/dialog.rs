@@ -96,14 +96,17 @@ pub fn text_field(
         ),
         TextPurpose::Search { .. } => unreachable!("drawn as a prompt above"),
     };
-    let area = popup(screen, 72, 6);
+    let area = popup(screen, 72, 7);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focused_border)
         .title(Span::styled(
-            truncate(
-                &clean_line(&title),
-                usize::from(area.width.saturating_sub(4)),
+            format!(
+                " {} ",
+                truncate(
+                    &clean_line(&title),
+                    usize::from(area.width.saturating_sub(6))
+                )
             ),
             theme.title,
         ));
@@ -122,12 +125,12 @@ pub fn text_field(
     );
     draw_input(&field.input, frame, row(1), theme.title, true);
     if let Some(error) = &field.error {
+        // Two lines, so the whole reason fits.
+        let area = Rect::new(inner.x, inner.y + 2, inner.width, 2).intersection(inner);
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                truncate(&format!("✗ {error}"), columns),
-                theme.error,
-            )),
-            row(2),
+            Paragraph::new(Line::styled(format!("✗ {error}"), theme.error))
+                .wrap(Wrap { trim: true }),
+            area,
         );
     }
     frame.render_widget(
@@ -135,7 +138,7 @@ pub fn text_field(
             truncate("Enter accepts · Esc cancels", columns),
             theme.dim,
         )),
-        row(3),
+        row(4),
     );
 }
 
