@@ -287,8 +287,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             path,
             fixed_today: cli.today,
         };
-        let saved_at = crate::tui::run(launch).map_err(Failure::new)?;
-        println!("Your plan is saved at {}", saved_at.display());
+        let exit = crate::tui::run(launch).map_err(Failure::new)?;
+        println!("{}", clean_line(&exit.farewell()));
         return Ok(());
     }
     let today = cli

@@ -406,7 +406,7 @@ impl Template {
         let days = rule.offset_days.unsigned_abs();
         let unit = if days == 1 { "day" } else { "days" };
         match rule.offset_days {
-            0 => format!("on: {title}"),
+            0 => format!("the day {title}"),
             n if n < 0 => format!("{days} {unit} before {title}"),
             _ => format!("{days} {unit} after {title}"),
         }

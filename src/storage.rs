@@ -121,20 +121,55 @@ const FIELD_HINTS: [(&str, &str); 4] = [
 
 /// A parser message in the user's terms: ron's advice about raw identifiers is dropped (it never
 /// applies to a plan file) and the allowed values are named when the line holds a known field.
-fn explain(message: &str, line: Option<&str>) -> String {
+fn explain(message: &str, line: Option<&str>, at_end: bool) -> String {
     let message = message
         .split(", try the raw identifier")
         .next()
         .unwrap_or(message);
     let mut explained = crate::text::clean_line(message);
-    if let Some(hint) = line.and_then(|line| {
-        FIELD_HINTS
-            .iter()
-            .find(|(field, _)| line.trim_start().starts_with(field))
-    }) {
+    if at_end {
+        return format!("the file ends too early (was it cut short?): {explained}");
+    }
+    let about_a_value = ["identifier", "variant", "Expected boolean"]
+        .iter()
+        .any(|word| explained.contains(word));
+    if about_a_value
+        && let Some(hint) = line.and_then(|line| {
+            FIELD_HINTS
+                .iter()
+                .find(|(field, _)| line.trim_start().starts_with(field))
+        })
+    {
         explained.push_str(&format!(" ({})", hint.1));
     }
+    if explained == "Expected comma" {
+        // ron points at the token after the gap; the comma usually belongs at the end of the
+        // line before.
+        explained = "a comma is missing here or at the end of the line before".into();
+    }
+    // chrono's words for a date that does not parse or does not exist.
+    let about_a_date = [
+        "out of range",
+        "invalid characters",
+        "premature end",
+        "trailing input",
+    ]
+    .iter()
+    .any(|words| explained.contains(words));
+    if about_a_date {
+        explained = format!(
+            "not a real date: dates are \"YYYY-MM-DD\" and must exist on the calendar ({explained})"
+        );
+    }
     explained
+}
+
+/// Whether a parse error points past the last non-blank character of the file.
+fn is_at_end(text: &str, line: usize, col: usize) -> bool {
+    let trimmed = text.trim_end();
+    let last_line = trimmed.lines().count().max(1);
+    let last_col = trimmed.lines().last().map_or(0, |l| l.chars().count());
+    line > last_line || (line == last_line && col > last_col)
 }
 
 /// Parses plan-file bytes; `path` is only used in messages.
@@ -166,9 +201,11 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
     }
     let mut plan: Plan = ron_options().from_str(text).map_err(|err| {
         let line = err.span.start.line;
+        let at_end = is_at_end(text, line, err.span.start.col);
         let message = explain(
             &err.code.to_string(),
             text.lines().nth(line.saturating_sub(1)),
+            at_end,
         );
         parse_error(line, err.span.start.col, message)
     })?;

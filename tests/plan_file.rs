@@ -248,3 +248,32 @@ fn custom_tasks_get_their_own_ids_and_can_be_removed() {
     assert!(plan.add_custom_task(&template, "nowhere", "x").is_err());
     assert!(plan.add_custom_task(&template, "usce", " \u{7} ").is_err());
 }
+
+#[test]
+fn parse_errors_speak_the_users_language() {
+    let message = |text: &[u8]| match parse_error(text) {
+        StorageError::Parse { line, message, .. } => (line, message),
+        other => panic!("unexpected {other}"),
+    };
+    let (line, missing_comma) = message(
+        b"(\n    version: 1,\n    profile: (\n        match_year: 2028\n        visa: J1,\n",
+    );
+    assert_eq!(line, 5);
+    assert!(
+        missing_comma.contains("comma is missing"),
+        "{missing_comma}"
+    );
+    assert!(
+        !missing_comma.contains("visa is one of"),
+        "no hint about the wrong field: {missing_comma}"
+    );
+
+    let (_, bad_date) = message(
+        br#"(version: 1, profile: (match_year: 2028, visa: J1, category: NonUsCitizenImg),
+            tasks: {"exams.step1": (state: Todo, due: "2027-02-30")})"#,
+    );
+    assert!(bad_date.contains("not a real date"), "{bad_date}");
+
+    let (_, cut) = message(b"(\n    version: 1,\n    profile: (\n        match_year: 2028,\n");
+    assert!(cut.contains("ends too early"), "{cut}");
+}

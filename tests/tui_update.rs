@@ -577,3 +577,46 @@ fn tasks_outside_the_visa_choice_are_not_listed() {
     assert!(j1.snapshot.task("exams.step3").is_none());
     assert!(j1.snapshot.task("residency.step3").is_some());
 }
+
+#[test]
+fn the_details_scroll_with_shift_j_k_and_return_to_the_top_on_a_move() {
+    let mut app = app();
+    app.panel = exams_panel(&app);
+    run(&mut app, Command::DetailDown);
+    run(&mut app, Command::DetailDown);
+    assert_eq!(app.detail_scroll, 6);
+    run(&mut app, Command::DetailUp);
+    assert_eq!(app.detail_scroll, 3);
+    run(&mut app, Command::Down);
+    assert_eq!(
+        app.detail_scroll, 0,
+        "a new selection starts at the top of its details"
+    );
+}
+
+#[test]
+fn the_goodbye_line_tells_the_truth_about_saving() {
+    let saved = imgplan::tui::Exit {
+        path: "/p/plan.ron".into(),
+        saved: true,
+    };
+    assert_eq!(saved.farewell(), "Your plan is saved at /p/plan.ron");
+    let lost = imgplan::tui::Exit {
+        path: "/p/plan.ron".into(),
+        saved: false,
+    };
+    assert!(lost.farewell().contains("NOT saved"));
+}
+
+#[test]
+fn choosing_a_match_that_has_passed_says_so() {
+    let mut app = app();
+    run(&mut app, Command::EditProfile);
+    run(&mut app, Command::NextField);
+    run(&mut app, Command::Edit(EditKey::End));
+    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    type_text(&mut app, "2024");
+    run(&mut app, Command::Submit);
+    let message = app.message.clone().expect("message");
+    assert!(message.text.contains("behind you"), "{message:?}");
+}

@@ -24,6 +24,9 @@ pub enum Command {
     Panel(usize),
     /// Enter: on the overview or agenda, go to the task in its stage panel.
     Open,
+    /// Scroll the detail pane.
+    DetailDown,
+    DetailUp,
     ToggleDone,
     CycleState,
     EditDue,

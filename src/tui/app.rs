@@ -269,6 +269,8 @@ pub struct App {
     pub height: u16,
     /// Colour-free theme (NO_COLOR).
     pub monochrome: bool,
+    /// How far the detail pane is scrolled; back to the top when the selection moves.
+    pub detail_scroll: u16,
     /// Set when the user pressed `q` once with unsaved changes.
     pub quit_armed: bool,
     pub should_quit: bool,
@@ -296,6 +298,7 @@ impl App {
             width: 120,
             height: 40,
             monochrome: false,
+            detail_scroll: 0,
             quit_armed: false,
             should_quit: false,
         };

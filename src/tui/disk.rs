@@ -33,8 +33,8 @@ impl PlanFile {
         let on_disk = std::fs::read_to_string(&self.path).ok();
         if !overwrite && on_disk.is_some() && on_disk != self.last_seen {
             return Err(
-                "the plan file was changed outside this planner: w overwrites it, or quit and \
-                 reopen to load the other version"
+                "the plan file was changed outside imgplan; w overwrites it with what \
+                 you see here, q q quits and keeps the other version"
                     .to_owned(),
             );
         }
@@ -69,7 +69,7 @@ mod tests {
 
         std::fs::write(&path, "changed by an editor").expect("outside change");
         let err = file.save(&plan, false).expect_err("outside change is kept");
-        assert!(err.contains("changed outside this planner"), "{err}");
+        assert!(err.contains("changed outside imgplan"), "{err}");
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),
             "changed by an editor"

@@ -114,7 +114,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(
         Normal,
         [ch('j'), plain(Down)],
-        "j/k",
+        "j/↓",
         Command::Down,
         "next row",
         "move"
@@ -204,6 +204,20 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         Command::Open,
         "go to the selected task in its stage panel"
+    ),
+    bind!(
+        Normal,
+        [ch('J')],
+        "J/K",
+        Command::DetailDown,
+        "scroll the details down"
+    ),
+    bind!(
+        Normal,
+        [ch('K')],
+        "K",
+        Command::DetailUp,
+        "scroll the details up"
     ),
     bind!(
         Normal,
@@ -331,9 +345,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(
         Help,
         [ch('j'), plain(Down)],
-        "j/k",
+        "j/↓",
         Command::Down,
-        "scroll",
+        "scroll down",
         "scroll"
     ),
     bind!(Help, [ch('k'), plain(Up)], "k/↑", Command::Up, "scroll up"),

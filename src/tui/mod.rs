@@ -42,10 +42,31 @@ pub struct Launch {
     pub fixed_today: Option<NaiveDate>,
 }
 
-/// Opens the planner on the plan file, creating it from the template on a first run. Returns the
-/// path the plan is saved at, for the goodbye line. A plan file that cannot be read stops here,
-/// before the terminal is touched, and is never written.
-pub fn run(launch: Launch) -> Result<PathBuf, String> {
+/// How the planner ended, for the line printed after the terminal is restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exit {
+    pub path: PathBuf,
+    /// False when the user quit with a change that could not be saved.
+    pub saved: bool,
+}
+
+impl Exit {
+    /// The goodbye line.
+    pub fn farewell(&self) -> String {
+        if self.saved {
+            format!("Your plan is saved at {}", self.path.display())
+        } else {
+            format!(
+                "Your last change was NOT saved: {} is as it was before it.",
+                self.path.display()
+            )
+        }
+    }
+}
+
+/// Opens the planner on the plan file, creating it from the template on a first run. A plan file
+/// that cannot be read stops here, before the terminal is touched, and is never written.
+pub fn run(launch: Launch) -> Result<Exit, String> {
     let today = launch
         .fixed_today
         .unwrap_or_else(|| Local::now().date_naive());
@@ -65,7 +86,7 @@ pub fn run(launch: Launch) -> Result<PathBuf, String> {
         match file.save(&app.plan, false) {
             Ok(()) => app.say(
                 format!(
-                    "Welcome! Your plan was created at {} · press ? for help, p for your profile",
+                    "Welcome! ? shows the keys, p your profile. Plan created at {}",
                     launch.path.display()
                 ),
                 Tone::Info,
@@ -92,7 +113,10 @@ pub fn run(launch: Launch) -> Result<PathBuf, String> {
     );
     drop(guard);
     result.map_err(|err| format!("terminal error: {err}"))?;
-    Ok(launch.path)
+    Ok(Exit {
+        path: launch.path,
+        saved: !matches!(app.save_state, app::SaveState::Failed(_)),
+    })
 }
 
 fn event_loop(
@@ -247,11 +271,29 @@ fn perform(
     })
 }
 
-/// Writes the text summary beside the plan file, named by today's date.
+/// Writes the text summary, named by today's date, in the directory imgplan was started from
+/// (where the user will look for it), or beside the plan file when that directory cannot be
+/// written. Never over the plan file itself.
 fn export_summary(app: &App) -> Result<PathBuf, String> {
-    let directory = app.plan_path.parent().unwrap_or(Path::new("."));
-    let path = directory.join(format!("imgplan-summary-{}.txt", app.today));
+    let name = format!("imgplan-summary-{}.txt", app.today);
     let text = export::text_summary(&app.template, &app.plan, &app.snapshot);
-    storage::write_atomic(&path, text.as_bytes()).map_err(|err| err.to_string())?;
-    Ok(path)
+    let plan_directory = app
+        .plan_path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let mut directories: Vec<PathBuf> = std::env::current_dir().into_iter().collect();
+    directories.push(plan_directory);
+    let mut last_error = String::from("no directory to write to");
+    for directory in directories {
+        let path = directory.join(&name);
+        if storage::same_file(&path, &app.plan_path) {
+            continue;
+        }
+        match storage::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(err) => last_error = err.to_string(),
+        }
+    }
+    Err(last_error)
 }

@@ -111,7 +111,11 @@ fn saved(app: &mut App, result: Result<(), String>) {
         }
         Err(err) => {
             app.say(
-                format!("{what} · NOT saved (kept in memory, w retries): {err}"),
+                if err.contains("w overwrites") {
+                    format!("NOT saved: {err} ({what})")
+                } else {
+                    format!("NOT saved, kept in memory (w retries): {err} ({what})")
+                },
                 Tone::Error,
             );
             app.save_state = SaveState::Failed(what);
@@ -126,7 +130,12 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
     if command != Command::Quit {
         app.quit_armed = false;
     }
+    if !matches!(command, Command::DetailDown | Command::DetailUp) {
+        app.detail_scroll = 0;
+    }
     match command {
+        Command::DetailDown => app.detail_scroll = app.detail_scroll.saturating_add(3).min(500),
+        Command::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
         Command::Down => step(app, true),
         Command::Up => step(app, false),
         Command::Top => jump_to_end(app, false),
@@ -900,8 +909,20 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
     let name = optional(&form.name);
     let specialty = optional(&form.specialty);
     app.mode = Mode::Normal;
+    let match_day = crate::calendar::SeasonCalendar::compute(
+        &app.template,
+        match_year,
+        &app.plan.calendar,
+        graduation.map(|g| g.date),
+    )
+    .get(Anchor::MatchDay)
+    .map(|d| d.date);
+    let past = match_day
+        .filter(|day| *day < app.today)
+        .map(|day| format!(" (that Match was on {day}: every date in it is behind you)"))
+        .unwrap_or_default();
     let what = format!(
-        "Profile: {match_year} Match, visa {}, {}; dates follow",
+        "Profile: {match_year} Match, visa {}, {}; dates follow{past}",
         form.visa,
         form.category.label()
     );

@@ -29,6 +29,20 @@ pub fn title(app: &App, index: usize) -> String {
     )
 }
 
+/// A countdown that fits its column: "in 12 days", "3 days overdue", and "1452 d overdue" when
+/// the long form would not fit.
+pub fn short_countdown(days: i64, columns: usize) -> String {
+    let long = countdown(days);
+    if crate::text::width(&long) <= columns {
+        return long;
+    }
+    if days < 0 {
+        format!("{} d overdue", -days)
+    } else {
+        format!("in {days} d")
+    }
+}
+
 /// How urgent an open task is, shown by glyph and colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Urgency {
@@ -107,7 +121,7 @@ pub fn task_line(
         let when = match (task.status, task.days_left(today)) {
             (Status::Done, _) => "done".to_owned(),
             (Status::Skipped, _) => "skipped".to_owned(),
-            (_, Some(days)) => countdown(days),
+            (_, Some(days)) => short_countdown(days, COUNTDOWN_COLUMNS),
             (_, None) => String::new(),
         };
         let style = match urgency {

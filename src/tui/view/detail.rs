@@ -15,10 +15,6 @@ use crate::text::clean_line;
 use crate::tui::app::{App, Panel, Row};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(" Details ");
     let lines = match app.selected_row() {
         Some(Row::Task(id)) => task_lines(app, &id, theme),
         Some(Row::Warning(index)) => {
@@ -39,12 +35,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::Season(anchor)) => season_lines(app, anchor, theme),
         _ => panel_lines(app, theme),
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let inner_height = area.height.saturating_sub(2);
+    let total =
+        u16::try_from(paragraph.line_count(area.width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let scroll = app.detail_scroll.min(total.saturating_sub(inner_height));
+    let more_below = total > scroll.saturating_add(inner_height);
+    let title = match (scroll > 0, more_below) {
+        (false, false) => " Details ",
+        (false, true) => " Details · J more ↓ ",
+        (true, true) => " Details · J/K ↕ ",
+        (true, false) => " Details · K back ↑ ",
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(title);
+    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
 }
 
 fn heading(text: &str, theme: &Theme) -> Line<'static> {
@@ -79,12 +86,12 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
         Line::styled(clean_line(&task.title), theme.title),
         Line::styled(
             format!(
-                "{} · {} · {} {}{}",
-                task.id,
-                stage,
+                "{} {}{} · {} · {}",
                 task.status.checkbox(),
                 task.status.label(),
-                task.done_on.map(|d| format!(" on {d}")).unwrap_or_default()
+                task.done_on.map(|d| format!(" on {d}")).unwrap_or_default(),
+                stage,
+                task.id,
             ),
             theme.dim,
         ),

@@ -96,7 +96,7 @@ pub fn text_field(
         ),
         TextPurpose::Search { .. } => unreachable!("drawn as a prompt above"),
     };
-    let area = popup(screen, 72, 7);
+    let area = popup(screen, screen.width.saturating_sub(8).clamp(40, 96), 7);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focused_border)
@@ -223,9 +223,9 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
                 .to_owned(),
             };
             let text = if focused {
-                format!("‹ {value} ›")
+                format!("{value}  ‹ ←/→ ›")
             } else {
-                format!("  {value}")
+                value
             };
             frame.render_widget(Paragraph::new(Span::styled(text, theme.title)), value_area);
         }

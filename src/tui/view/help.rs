@@ -62,7 +62,7 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
 }
 
 fn area_for(screen: Rect) -> Rect {
-    screen.inner(Margin::new((screen.width.saturating_sub(76) / 2).max(1), 1))
+    screen.inner(Margin::new((screen.width.saturating_sub(92) / 2).max(1), 1))
 }
 
 /// How far the overlay can scroll at the app's terminal size.
@@ -76,10 +76,17 @@ pub fn max_scroll(app: &App) -> u16 {
 pub fn render(app: &App, scroll: u16, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let area = area_for(screen);
     let scroll = scroll.min(max_scroll(app));
+    let max = max_scroll(app);
+    let more = match (scroll > 0, scroll < max) {
+        (_, true) => " · more below ↓ ",
+        (true, false) => " · end ",
+        (false, false) => " ",
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focused_border)
-        .title(" Help · j/k scroll · ? or Esc closes ");
+        .title(" Help · j/k scroll · ? or Esc closes ")
+        .title_bottom(more);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines(theme))

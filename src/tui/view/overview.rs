@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 
 use super::list::column;
 use super::theme::Theme;
-use crate::export::{countdown, date_label};
+use crate::export::date_label;
 use crate::journey::Anchor;
 use crate::text::{clean_line, truncate};
 use crate::tui::app::App;
@@ -27,7 +27,7 @@ pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> 
     let days = (dated.date - app.today).num_days();
     let show_countdown = columns >= 70;
     let label_columns = 11;
-    let fixed = 2 + 1 + 10 + 1 + label_columns + if show_countdown { 17 } else { 0 };
+    let fixed = 2 + 1 + 10 + 1 + label_columns + if show_countdown { 13 } else { 0 };
     let mut spans = vec![
         Span::raw("  "),
         column(
@@ -44,9 +44,9 @@ pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> 
         let when = if days < 0 {
             "passed".to_owned()
         } else {
-            countdown(days)
+            super::checklist::short_countdown(days, 12)
         };
-        spans.push(Span::styled(format!("{when:>17}"), theme.dim));
+        spans.push(Span::styled(format!("{when:>13}"), theme.dim));
     }
     Line::from(spans)
 }
