@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::calendar::parse_date;
 use crate::export::{self, countdown};
 use crate::insights::Snapshot;
 use crate::journey::{Anchor, Template, VisaChoice};
@@ -228,17 +229,6 @@ impl From<io::Error> for Failure {
     fn from(err: io::Error) -> Self {
         Failure::new(format!("cannot write output: {err}"))
     }
-}
-
-/// Parses a YYYY-MM-DD date with a message that says what was wrong.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        format!(
-            "{:?} is not a date: use YYYY-MM-DD, a real calendar date (e.g. 2027-03-19)",
-            clean_line(text)
-        )
-    })
 }
 
 /// The context every subcommand needs.

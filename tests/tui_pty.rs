@@ -178,3 +178,27 @@ fn a_broken_plan_file_is_reported_and_left_alone() {
         "byte for byte as it was"
     );
 }
+
+#[test]
+fn keys_typed_ahead_each_land_in_the_mode_the_previous_key_opened() {
+    let home = tempfile::tempdir().expect("home");
+    let mut session = Session::start(home.path());
+    session.wait_for("Panels");
+    // One write: open the profile, Tab to the Match year, clear it, type 2029, save.
+    session.keys("p\t\u{17}2029\r");
+    session.wait_for("2029 Match");
+    let contents = session.contents();
+    assert!(
+        contents.contains("Overview"),
+        "Tab did not switch panels: {contents}"
+    );
+    session.keys("q");
+    assert!(session.wait_exit());
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+    let saved = std::fs::read_to_string(plan).expect("plan file");
+    assert!(saved.contains("match_year: 2029"), "{saved}");
+    assert!(
+        !saved.contains("name:"),
+        "nothing was typed into the name: {saved}"
+    );
+}

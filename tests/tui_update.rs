@@ -47,6 +47,13 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
+/// Replaces the focused field's text, as a user clearing it and typing would.
+fn fill(app: &mut App, text: &str) {
+    run(app, Command::Edit(EditKey::End));
+    run(app, Command::Edit(EditKey::DeleteToStart));
+    type_text(app, text);
+}
+
 /// Moves the selection in the current panel to a task.
 fn select_task(app: &mut App, id: &str) {
     run(app, Command::Top);
@@ -182,9 +189,7 @@ fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
     select_task(&mut app, "exams.step2ck");
     run(&mut app, Command::EditDue);
     assert!(matches!(app.mode, Mode::Text(_)));
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
-    run(&mut app, Command::Edit(EditKey::DeleteToEnd));
-    type_text(&mut app, "2027-02-30");
+    fill(&mut app, "2027-02-30");
     let effects = run(&mut app, Command::Submit);
     assert!(effects.is_empty());
     let Mode::Text(field) = &app.mode else {
@@ -199,8 +204,7 @@ fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
     );
     assert_eq!(app.plan.tasks["exams.step2ck"].due, None);
 
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
-    type_text(&mut app, "2027-06-01");
+    fill(&mut app, "2027-06-01");
     assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(
@@ -215,7 +219,7 @@ fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
 
     // Empty returns to the template's rule.
     run(&mut app, Command::EditDue);
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
+    fill(&mut app, "");
     run(&mut app, Command::Submit);
     assert_eq!(app.plan.tasks["exams.step2ck"].due, None);
 }
@@ -226,8 +230,7 @@ fn a_far_away_year_is_taken_for_a_typo() {
     app.panel = exams_panel(&app);
     select_task(&mut app, "exams.step1");
     run(&mut app, Command::EditDue);
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
-    type_text(&mut app, "0207-01-01");
+    fill(&mut app, "0207-01-01");
     run(&mut app, Command::Submit);
     assert!(matches!(app.mode, Mode::Text(_)));
 }
@@ -336,9 +339,7 @@ fn the_profile_form_moves_every_date_with_the_match_year() {
     run(&mut app, Command::EditProfile);
     assert!(matches!(app.mode, Mode::Profile(_)));
     run(&mut app, Command::NextField); // Match year
-    run(&mut app, Command::Edit(EditKey::End));
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
-    type_text(&mut app, "2029");
+    fill(&mut app, "2029");
     run(&mut app, Command::NextField); // Visa
     run(&mut app, Command::NextChoice);
     let Mode::Profile(form) = &app.mode else {
@@ -363,9 +364,7 @@ fn the_profile_form_refuses_a_bad_year_or_graduation_date() {
     let mut app = app();
     run(&mut app, Command::EditProfile);
     run(&mut app, Command::NextField);
-    run(&mut app, Command::Edit(EditKey::End));
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
-    type_text(&mut app, "twenty");
+    fill(&mut app, "twenty");
     assert!(run(&mut app, Command::Submit).is_empty());
     let Mode::Profile(form) = &app.mode else {
         panic!("form closed")
@@ -373,8 +372,7 @@ fn the_profile_form_refuses_a_bad_year_or_graduation_date() {
     assert!(form.error.is_some());
     assert_eq!(app.plan.profile.match_year, 2028);
 
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
-    type_text(&mut app, "2028");
+    fill(&mut app, "2028");
     for _ in 0..4 {
         run(&mut app, Command::NextField);
     }
@@ -445,14 +443,11 @@ fn a_season_date_can_be_set_and_returned_to_the_estimate() {
     };
     let estimated = app.snapshot.calendar.get(anchor).expect("date").date;
     run(&mut app, Command::EditDue);
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
-    run(&mut app, Command::Edit(EditKey::DeleteToEnd));
-    type_text(&mut app, "2027-06-09");
+    fill(&mut app, "2027-06-09");
     assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
     assert_eq!(app.plan.calendar.get(&anchor), Some(&date("2027-06-09")));
     run(&mut app, Command::EditDue);
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
-    run(&mut app, Command::Edit(EditKey::DeleteToEnd));
+    fill(&mut app, "");
     run(&mut app, Command::Submit);
     assert!(app.plan.calendar.is_empty());
     assert_eq!(
@@ -613,9 +608,7 @@ fn choosing_a_match_that_has_passed_says_so() {
     let mut app = app();
     run(&mut app, Command::EditProfile);
     run(&mut app, Command::NextField);
-    run(&mut app, Command::Edit(EditKey::End));
-    run(&mut app, Command::Edit(EditKey::DeleteToStart));
-    type_text(&mut app, "2024");
+    fill(&mut app, "2024");
     run(&mut app, Command::Submit);
     let message = app.message.clone().expect("message");
     assert!(message.text.contains("behind you"), "{message:?}");

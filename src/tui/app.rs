@@ -302,9 +302,7 @@ impl App {
             quit_armed: false,
             should_quit: false,
         };
-        for panel in 0..panels {
-            app.settle_cursor(panel);
-        }
+        app.settle_all();
         app
     }
 
@@ -497,12 +495,17 @@ impl App {
         cursor.offset = cursor.offset.min(max_offset);
     }
 
-    /// Rebuilds everything derived from the plan and keeps every selection valid.
-    pub fn refresh(&mut self) {
-        self.snapshot = Snapshot::build(&self.template, &self.plan, self.today);
+    /// Settles every panel's cursor (after the rows or the terminal size changed).
+    pub fn settle_all(&mut self) {
         for panel in 0..self.cursors.len() {
             self.settle_cursor(panel);
         }
+    }
+
+    /// Rebuilds everything derived from the plan and keeps every selection valid.
+    pub fn refresh(&mut self) {
+        self.snapshot = Snapshot::build(&self.template, &self.plan, self.today);
+        self.settle_all();
     }
 
     pub fn say(&mut self, text: impl Into<String>, tone: Tone) {

@@ -508,48 +508,6 @@ pub static BINDINGS: &[Binding] = &[
         "previous choice (or cursor left)"
     ),
     bind!(
-        Form,
-        [plain(Home), ctrl('a')],
-        "Home",
-        Command::Edit(EditKey::Home),
-        "start of field"
-    ),
-    bind!(
-        Form,
-        [plain(End), ctrl('e')],
-        "End",
-        Command::Edit(EditKey::End),
-        "end of field"
-    ),
-    bind!(
-        Form,
-        [plain(Backspace), ctrl('h')],
-        "Backspace",
-        Command::Edit(EditKey::Backspace),
-        "delete left"
-    ),
-    bind!(
-        Form,
-        [plain(Delete)],
-        "Del",
-        Command::Edit(EditKey::Delete),
-        "delete right"
-    ),
-    bind!(
-        Form,
-        [ctrl('w')],
-        "Ctrl-w",
-        Command::Edit(EditKey::DeleteWord),
-        "delete a word"
-    ),
-    bind!(
-        Form,
-        [ctrl('u')],
-        "Ctrl-u",
-        Command::Edit(EditKey::DeleteToStart),
-        "clear to the start"
-    ),
-    bind!(
         Confirm,
         [ch('y'), plain(Enter)],
         "y/Enter",
@@ -584,13 +542,22 @@ fn normalise(key: KeyEvent) -> Key {
     Key { code, modifiers }
 }
 
-/// The binding for a key in a context, if any.
+/// The binding for a key in a context, if any. The profile form's text fields edit with the
+/// same keys as every other text field, so the form falls back to the text-editing bindings.
 pub fn lookup(context: KeyContext, key: KeyEvent) -> Option<&'static Binding> {
     let key = normalise(key);
-    BINDINGS
-        .iter()
-        .filter(|binding| binding.context == context)
-        .find(|binding| binding.keys.contains(&key))
+    let find = |context: KeyContext| {
+        BINDINGS
+            .iter()
+            .filter(move |binding| binding.context == context)
+            .find(|binding| binding.keys.contains(&key))
+    };
+    find(context).or_else(|| match context {
+        KeyContext::Form => {
+            find(KeyContext::Text).filter(|binding| matches!(binding.command, Command::Edit(_)))
+        }
+        _ => None,
+    })
 }
 
 /// Translates a key press into an action. Releases and repeats of non-navigation keys are
@@ -675,6 +642,25 @@ mod tests {
         assert_eq!(
             translate(Text, ctrl_w),
             Some(Action::Command(Command::Edit(EditKey::DeleteWord)))
+        );
+    }
+
+    #[test]
+    fn the_profile_form_edits_with_the_text_field_keys_but_keeps_its_arrows() {
+        let ctrl_w = press(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(
+            translate(Form, ctrl_w),
+            Some(Action::Command(Command::Edit(EditKey::DeleteWord)))
+        );
+        let left = press(KeyCode::Left, KeyModifiers::NONE);
+        assert_eq!(
+            translate(Form, left),
+            Some(Action::Command(Command::PrevChoice))
+        );
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(
+            translate(Form, enter),
+            Some(Action::Command(Command::Submit))
         );
     }
 

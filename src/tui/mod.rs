@@ -133,59 +133,77 @@ fn event_loop(
             height: size.height,
         },
     );
-    let mut message_deadline = message_deadline(app, None);
+    let mut expiry = message_deadline(app, None);
     let mut dirty = true;
     while !app.should_quit {
         if dirty {
             guard.terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
         }
-        let mut actions = Vec::new();
-        match next_wake(message_deadline.as_ref().map(|d| d.1), follow_clock) {
-            None => actions.extend(translate(app, event::read()?)),
-            Some(wait) => {
-                if event::poll(wait)? {
-                    actions.extend(translate(app, event::read()?));
-                    // Drain a burst (resizes, pastes, key repeats) before drawing once.
-                    while event::poll(Duration::ZERO)? {
-                        actions.extend(translate(app, event::read()?));
-                    }
-                } else {
-                    if let Some((serial, at)) = message_deadline
-                        && Instant::now() >= at
-                    {
-                        actions.push(Action::MessageExpired(serial));
-                    }
-                    if follow_clock {
-                        let now = Local::now().date_naive();
-                        if now != app.today {
-                            actions.push(Action::DayChanged(now));
-                        }
+        let mut events = Vec::new();
+        let mut timers = Vec::new();
+        match next_wake(expiry.as_ref().map(|d| d.1), follow_clock) {
+            None => events.push(event::read()?),
+            Some(wait) if event::poll(wait)? => events.push(event::read()?),
+            Some(_) => {
+                if let Some((serial, at)) = expiry
+                    && Instant::now() >= at
+                {
+                    timers.push(Action::MessageExpired(serial));
+                }
+                if follow_clock {
+                    let now = Local::now().date_naive();
+                    if now != app.today {
+                        timers.push(Action::DayChanged(now));
                     }
                 }
             }
         }
-        for action in actions {
+        // Take a whole burst (typed-ahead keys, resizes, repeats) before drawing once.
+        if !events.is_empty() {
+            while event::poll(Duration::ZERO)? {
+                events.push(event::read()?);
+            }
+        }
+        // Each event is translated in the mode the one before it left: `p` then Tab moves to
+        // the form's next field, not to the next panel.
+        for event in events {
+            if app.should_quit {
+                break;
+            }
+            if let Some(action) = translate(app, event) {
+                dispatch(app, guard, file, action)?;
+                dirty = true;
+            }
+        }
+        for action in timers {
+            dispatch(app, guard, file, action)?;
             dirty = true;
-            let mut queue = vec![action];
-            while let Some(action) = queue.pop() {
-                for effect in update::update(app, action) {
-                    if let Some(follow_up) = perform(app, guard, file, effect)? {
-                        queue.push(follow_up);
-                    }
-                }
+        }
+        expiry = message_deadline(app, expiry);
+    }
+    Ok(())
+}
+
+/// Applies an action and carries out its effects, whose outcomes come back as more actions.
+fn dispatch(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    file: &mut PlanFile,
+    action: Action,
+) -> io::Result<()> {
+    let mut queue = vec![action];
+    while let Some(action) = queue.pop() {
+        for effect in update::update(app, action) {
+            if let Some(follow_up) = perform(app, guard, file, effect)? {
+                queue.push(follow_up);
             }
         }
-        message_deadline = message_deadline_for(app, message_deadline);
     }
     Ok(())
 }
 
 /// Keeps the running deadline while the same message shows; starts one for a new message.
-fn message_deadline_for(app: &App, current: Option<(u64, Instant)>) -> Option<(u64, Instant)> {
-    message_deadline(app, current)
-}
-
 fn message_deadline(app: &App, current: Option<(u64, Instant)>) -> Option<(u64, Instant)> {
     let message = app.message.as_ref()?;
     if let Some((serial, at)) = current

@@ -4,8 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use tui_input::{Input, InputRequest};
 
-use crate::calendar::MATCH_YEARS;
-use crate::cli::parse_date;
+use crate::calendar::{MATCH_YEARS, parse_date};
 use crate::journey::{Anchor, VisaChoice};
 use crate::plan::{
     ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, PlanError, Status, clean_field,
@@ -27,9 +26,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
-            for panel in 0..app.cursors.len() {
-                app.settle_cursor(panel);
-            }
+            app.settle_all();
             Vec::new()
         }
         Action::Saved(result) => {
@@ -677,6 +674,16 @@ fn typed_date(value: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
+/// A typed date where empty means "none" (back to the rule, no graduation date).
+fn optional_date(value: &str) -> Result<Option<NaiveDate>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        Ok(None)
+    } else {
+        typed_date(value).map(Some)
+    }
+}
+
 fn reject(app: &mut App, error: String) -> Vec<Effect> {
     if let Mode::Text(field) = &mut app.mode {
         field.error = Some(clean_line(&error));
@@ -689,13 +696,9 @@ fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
     match field.purpose {
         TextPurpose::DueDate { task } => {
             let title = app.task_title(&task);
-            let due = if value.is_empty() {
-                None
-            } else {
-                match typed_date(&value) {
-                    Ok(date) => Some(date),
-                    Err(err) => return reject(app, err),
-                }
+            let due = match optional_date(&value) {
+                Ok(due) => due,
+                Err(err) => return reject(app, err),
             };
             app.mode = Mode::Normal;
             let what = match due {
@@ -708,13 +711,9 @@ fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
         }
         TextPurpose::SeasonDate { anchor } => {
             let label = app.template.anchor_title(anchor).to_owned();
-            let date = if value.is_empty() {
-                None
-            } else {
-                match typed_date(&value) {
-                    Ok(date) => Some(date),
-                    Err(err) => return reject(app, err),
-                }
+            let date = match optional_date(&value) {
+                Ok(date) => date,
+                Err(err) => return reject(app, err),
             };
             app.mode = Mode::Normal;
             let what = match date {
@@ -890,17 +889,12 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
             ),
         );
     }
-    let graduation_text = form.graduation.value().trim();
-    let graduation = if graduation_text.is_empty() {
-        None
-    } else {
-        match typed_date(graduation_text) {
-            Ok(date) => Some(Graduation {
-                date,
-                expected: form.graduation_expected,
-            }),
-            Err(err) => return fail(app, ProfileField::Graduation, err),
-        }
+    let graduation = match optional_date(form.graduation.value()) {
+        Ok(date) => date.map(|date| Graduation {
+            date,
+            expected: form.graduation_expected,
+        }),
+        Err(err) => return fail(app, ProfileField::Graduation, err),
     };
     let optional = |input: &Input| {
         let text = clean_field(input.value(), MAX_TITLE_CHARS);

@@ -13,26 +13,17 @@ use crate::tui::keymap;
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let profile = &app.plan.profile;
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(name) = profile
-        .name
-        .as_deref()
-        .map(clean_line)
-        .filter(|n| !n.is_empty())
-    {
-        parts.push(name);
-    }
-    parts.push(format!("{} Match", profile.match_year));
-    parts.push(format!("visa {}", profile.visa));
-    parts.push(profile.category.label().to_owned());
-    if let Some(specialty) = profile
-        .specialty
-        .as_deref()
-        .map(clean_line)
-        .filter(|s| !s.is_empty())
-    {
-        parts.push(specialty);
-    }
+    // Name and specialty are optional and typed by the user: shown only when they say something.
+    let given = |text: Option<&str>| text.map(clean_line).filter(|t| !t.is_empty());
+    let parts: Vec<String> = given(profile.name.as_deref())
+        .into_iter()
+        .chain([
+            format!("{} Match", profile.match_year),
+            format!("visa {}", profile.visa),
+            profile.category.label().to_owned(),
+        ])
+        .chain(given(profile.specialty.as_deref()))
+        .collect();
     let today = format!("today {} ", app.today);
     // " imgplan " and a space before, at least one space before the date.
     let room = usize::from(area.width).saturating_sub(width(&today) + 11);

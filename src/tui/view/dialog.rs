@@ -58,11 +58,12 @@ pub fn text_field(
     status: Rect,
     theme: &Theme,
 ) {
-    if matches!(field.purpose, TextPurpose::Search { .. }) {
-        search_prompt(field, frame, status, theme);
-        return;
-    }
     let (title, hint) = match &field.purpose {
+        // Search is typed in the status line, so the list it moves stays in sight.
+        TextPurpose::Search { .. } => {
+            search_prompt(field, frame, status, theme);
+            return;
+        }
         TextPurpose::DueDate { task } => {
             let rule = app
                 .snapshot
@@ -94,7 +95,6 @@ pub fn text_field(
             ),
             "Its title; d sets its date afterwards".to_owned(),
         ),
-        TextPurpose::Search { .. } => unreachable!("drawn as a prompt above"),
     };
     let area = popup(screen, screen.width.saturating_sub(8).clamp(40, 96), 7);
     let block = Block::default()

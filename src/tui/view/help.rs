@@ -30,6 +30,12 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
                 Span::raw(binding.help.to_owned()),
             ]));
         }
+        if context == KeyContext::Form {
+            lines.push(Line::styled(
+                "  Its text fields edit with the text-field keys above.",
+                theme.dim,
+            ));
+        }
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled("Signs", theme.heading));
