@@ -8,8 +8,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::calendar::{Dated, SeasonCalendar};
-use crate::journey::{DateRule, Template};
+use crate::journey::{Anchor, DateRule, Template};
 use crate::plan::{Plan, Status};
+use crate::programs::{self, Fit};
+use crate::text::clean_line;
+use crate::usce::UsceSummary;
 
 /// A task as the user sees it: template text merged with the user's state and a resolved date.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,15 +86,44 @@ pub enum WarningKind {
     PlannedBeforePrerequisite,
     /// A template timing check failed (its id).
     Deadline(String),
+    /// A ranked program's visa stance does not fit the plan's visa choice.
+    RankedVisaMisfit,
+    /// A ranked program wants Step 3 before ranking and the plan does not have it by then.
+    RankedStep3,
+    /// A letter is not in ERAS close to (or after) the date letters are due.
+    LetterNotUploaded,
+    /// Fewer letters are on their way than the target, close to the date letters are due.
+    LettersShort,
 }
 
-/// Something the user should look at, about one task.
+/// What a warning is about, so the planner can take the user to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Task(String),
+    Program(u32),
+    Rotation(u32),
+    /// The letters as a whole (the target).
+    Letters,
+}
+
+/// Something the user should look at, about one task, program or rotation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     pub kind: WarningKind,
-    pub task: String,
+    pub subject: Subject,
     pub message: String,
     pub sources: Vec<String>,
+}
+
+impl Warning {
+    /// The task the warning is about, if it is about one.
+    pub fn task(&self) -> Option<&str> {
+        match &self.subject {
+            Subject::Task(id) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// Everything the planner shows, computed once from template + plan + today.
@@ -107,6 +139,8 @@ pub struct Snapshot {
     /// Open tasks due today or later, soonest first.
     pub upcoming: Vec<Deadline>,
     pub warnings: Vec<Warning>,
+    /// Hands-on time and letters.
+    pub usce: UsceSummary,
 }
 
 impl Snapshot {
@@ -150,7 +184,10 @@ impl Snapshot {
         dated.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.task.cmp(&b.task)));
         let (overdue, upcoming): (Vec<_>, Vec<_>) = dated.into_iter().partition(|d| d.days < 0);
 
-        let warnings = warnings(template, plan, &tasks, &calendar);
+        let mut warnings = warnings(template, plan, &tasks, &calendar);
+        let usce = UsceSummary::build(&plan.rotations, plan.letter_target(template), today);
+        warnings.extend(rank_warnings(template, plan, &tasks, &calendar));
+        warnings.extend(letter_warnings(template, plan, &tasks, &usce, today));
         Snapshot {
             today,
             calendar,
@@ -159,6 +196,7 @@ impl Snapshot {
             overdue,
             upcoming,
             warnings,
+            usce,
         }
     }
 
@@ -257,7 +295,7 @@ fn warnings(
             if task.status == Status::Done && !dep.status.is_closed() {
                 warnings.push(Warning {
                     kind: WarningKind::DoneBeforePrerequisite,
-                    task: task.id.clone(),
+                    subject: Subject::Task(task.id.clone()),
                     message: format!(
                         "\"{}\" is marked done, but its prerequisite \"{}\" is still {}.",
                         task.title, dep.title, dep.status
@@ -272,7 +310,7 @@ fn warnings(
             {
                 warnings.push(Warning {
                     kind: WarningKind::PlannedBeforePrerequisite,
-                    task: task.id.clone(),
+                    subject: Subject::Task(task.id.clone()),
                     message: format!(
                         "\"{}\" is planned for {}, before its prerequisite \"{}\" ({}).",
                         task.title, due.date, dep.title, dep_due.date
@@ -318,11 +356,130 @@ fn warnings(
         if let Some(problem) = problem {
             warnings.push(Warning {
                 kind: WarningKind::Deadline(check.id.clone()),
-                task: task.id.clone(),
+                subject: Subject::Task(task.id.clone()),
                 message: format!("{problem} {}", check.message),
                 sources: check.sources.clone(),
             });
         }
+    }
+    warnings
+}
+
+/// Warnings about the rank order list: programs that do not fit the visa choice, and programs
+/// that want Step 3 before ranking when the plan does not have it by the ROL deadline.
+fn rank_warnings(
+    template: &Template,
+    plan: &Plan,
+    tasks: &[TaskView],
+    calendar: &SeasonCalendar,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let choice = plan.profile.visa;
+    let deadline = calendar.get(Anchor::RolDeadline).map(|d| d.date);
+    let step3 = tasks.iter().find(|t| t.id == template.trackers.step3_task);
+    for (rank, program) in plan.rank_list().into_iter().enumerate() {
+        let name = clean_line(&program.name);
+        let place = rank + 1;
+        if program.fit(choice) == Fit::Misfit
+            && let Some(reason) = programs::fit_reason(program.visa, choice)
+        {
+            warnings.push(Warning {
+                kind: WarningKind::RankedVisaMisfit,
+                subject: Subject::Program(program.id),
+                message: format!(
+                    "Ranked #{place} {name}: {reason}. A match is binding: rank only programs you could join."
+                ),
+                sources: template.trackers.rank_sources.clone(),
+            });
+        }
+        if program.requirements.step3_before_rank {
+            let passed = step3.is_some_and(|t| t.status == Status::Done);
+            let planned = step3.and_then(|t| t.due.as_ref()).map(|d| d.date);
+            let problem = match (passed, planned, deadline) {
+                (true, _, _) => None,
+                (false, None, _) => Some("your Step 3 has no date".to_owned()),
+                (false, Some(date), Some(deadline)) if date > deadline => Some(format!(
+                    "your Step 3 is planned for {date}, after the ROL deadline ({deadline})"
+                )),
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                warnings.push(Warning {
+                    kind: WarningKind::RankedStep3,
+                    subject: Subject::Program(program.id),
+                    message: format!(
+                        "Ranked #{place} {name} wants Step 3 passed before it ranks, but {problem}."
+                    ),
+                    sources: template.trackers.rank_sources.clone(),
+                });
+            }
+        }
+    }
+    warnings
+}
+
+/// Warnings about letters close to the date they are due in ERAS: each letter still on its way,
+/// and too few letters in play for the target.
+fn letter_warnings(
+    template: &Template,
+    plan: &Plan,
+    tasks: &[TaskView],
+    usce: &UsceSummary,
+    today: NaiveDate,
+) -> Vec<Warning> {
+    let rules = &template.trackers;
+    let Some(letters_task) = tasks.iter().find(|t| t.id == rules.letters_task) else {
+        return Vec::new();
+    };
+    if letters_task.status.is_closed() {
+        return Vec::new();
+    }
+    let Some(due) = letters_task.due.as_ref().map(|d| d.date) else {
+        return Vec::new();
+    };
+    let days = (due - today).num_days();
+    if days > rules.letter_warning_days {
+        return Vec::new();
+    }
+    let when = if days < 0 {
+        format!("letters were due in ERAS on {due}")
+    } else {
+        format!("letters are due in ERAS on {due}, in {days} days")
+    };
+    let mut warnings: Vec<Warning> = plan
+        .rotations
+        .iter()
+        .filter(|r| r.letter.is_pending())
+        .map(|rotation| {
+            let writer = rotation
+                .supervisor
+                .as_deref()
+                .map(|s| format!(" from {}", clean_line(s)))
+                .unwrap_or_default();
+            Warning {
+                kind: WarningKind::LetterNotUploaded,
+                subject: Subject::Rotation(rotation.id),
+                message: format!(
+                    "The letter{writer} ({}, {}) is {} but not uploaded to ERAS; {when}.",
+                    clean_line(&rotation.institution),
+                    rotation.kind.label(),
+                    rotation.letter.label()
+                ),
+                sources: rules.letter_sources.clone(),
+            }
+        })
+        .collect();
+    let target = usize::try_from(usce.letter_target).unwrap_or(usize::MAX);
+    if usce.letters_in_play() < target {
+        warnings.push(Warning {
+            kind: WarningKind::LettersShort,
+            subject: Subject::Letters,
+            message: format!(
+                "Only {} of your target of {target} letters are asked for or in hand; {when}.",
+                usce.letters_in_play()
+            ),
+            sources: rules.letter_sources.clone(),
+        });
     }
     warnings
 }

@@ -37,6 +37,12 @@ pub struct Template {
     /// Fees, thresholds and statistics shown for context, each with its season and source.
     #[serde(default)]
     pub facts: Vec<Fact>,
+    /// J-1 versus H-1B, side by side, for the visa panel and `imgplan visa`.
+    pub visa_comparison: VisaComparison,
+    /// ERAS fees per season, for the application-cost estimate.
+    pub fees: Vec<FeeSchedule>,
+    /// Which tasks and numbers the program, rank-list and letter checks read.
+    pub trackers: TrackerRules,
     /// The sources every task, date and fact points at.
     pub sources: Vec<Source>,
 }
@@ -50,6 +56,18 @@ pub struct Stage {
     /// A short name for narrow places (side list, CLI filters).
     pub short: String,
     pub summary: String,
+    /// Extra sections the stage's panel shows besides its tasks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<StageSection>,
+}
+
+/// A section a stage panel can show besides its checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StageSection {
+    /// The J-1 versus H-1B comparison and what the plan's choice implies (before the tasks).
+    VisaComparison,
+    /// The log of rotations and letters (after the tasks).
+    UsceLog,
 }
 
 /// The named dates a plan is built around. Season anchors are computed per Match year by the
@@ -323,6 +341,86 @@ fn default_true() -> bool {
     true
 }
 
+/// The J-1 versus H-1B comparison. Visa policy moves fast (2025 alone brought a new H-1B fee, a
+/// pause in J-1 interviews and a proposed cap on J-1 stays), so the table carries the date its
+/// policy was last checked and every row its own season and sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisaComparison {
+    /// When the policy in the rows was last checked against the sources.
+    pub policy_as_of: NaiveDate,
+    pub rows: Vec<ComparisonRow>,
+}
+
+/// One topic of the comparison, with the J-1 and the H-1B side in a few words each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonRow {
+    pub id: String,
+    pub topic: String,
+    pub j1: String,
+    pub h1b: String,
+    /// More detail, shown beside the row when it is selected and in `imgplan visa`.
+    #[serde(default)]
+    pub note: Option<String>,
+    pub season: String,
+    pub sources: Vec<String>,
+    #[serde(default = "default_true")]
+    pub verified: bool,
+}
+
+/// The ERAS fees of one application season.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeSchedule {
+    /// The Match the season leads to (the 2026 ERAS season is the 2026 Match).
+    pub match_year: i32,
+    /// Fees per program applied to, by tier; the count restarts for each specialty.
+    pub per_program: Vec<FeeTier>,
+    /// Fees paid once a season whatever the number of programs (token, transcript).
+    pub once: Vec<OnceFee>,
+    pub sources: Vec<String>,
+}
+
+/// The fee for each program up to (and including) the `up_to`-th in a specialty; the last tier
+/// has no limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeTier {
+    #[serde(default)]
+    pub up_to: Option<u32>,
+    pub usd: u32,
+}
+
+/// A fee paid once a season.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnceFee {
+    pub label: String,
+    pub usd: u32,
+    pub season: String,
+    pub sources: Vec<String>,
+}
+
+/// What the program, rank-list and letter checks need from the journey. Kept in the template so
+/// renaming a task or changing a threshold stays a data change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackerRules {
+    /// The task that stands for passing Step 3 ("Step 3 before ranking" programs read it).
+    pub step3_task: String,
+    /// The task whose date is when every letter must be in ERAS.
+    pub letters_task: String,
+    /// Letters to aim for until the user sets their own target.
+    pub letter_target: u32,
+    /// A letter not yet uploaded this many days before the letters task's date is warned about.
+    pub letter_warning_days: i64,
+    /// Where the letter advice comes from.
+    pub letter_sources: Vec<String>,
+    /// Where the ranking advice (rank only programs you could join; Step 3 rules) comes from.
+    pub rank_sources: Vec<String>,
+}
+
 /// Where a rule, date or figure comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -383,6 +481,16 @@ impl Template {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// The fee schedule for a Match: its own season's, else the latest earlier one (fees are
+    /// published season by season), else the earliest known.
+    pub fn fees_for(&self, match_year: i32) -> Option<&FeeSchedule> {
+        self.fees
+            .iter()
+            .filter(|f| f.match_year <= match_year)
+            .max_by_key(|f| f.match_year)
+            .or_else(|| self.fees.iter().min_by_key(|f| f.match_year))
     }
 
     pub fn anchor(&self, anchor: Anchor) -> Option<&AnchorDefinition> {
@@ -611,6 +719,55 @@ impl Template {
             }
             check_sources(&owner, &fact.sources, &mut problems);
         }
+        duplicates(
+            "comparison row",
+            self.visa_comparison.rows.iter().map(|r| r.id.as_str()),
+            &mut problems,
+        );
+        if self.visa_comparison.rows.is_empty() {
+            problems.push("the visa comparison has no rows".into());
+        }
+        for row in &self.visa_comparison.rows {
+            let owner = format!("comparison row {}", row.id);
+            if row.season.trim().is_empty() {
+                problems.push(format!("{owner} has no season"));
+            }
+            check_sources(&owner, &row.sources, &mut problems);
+        }
+        for fees in &self.fees {
+            let owner = format!("{} fee schedule", fees.match_year);
+            let open_ended = fees
+                .per_program
+                .iter()
+                .filter(|t| t.up_to.is_none())
+                .count();
+            let limits: Vec<u32> = fees.per_program.iter().filter_map(|t| t.up_to).collect();
+            if open_ended != 1 || fees.per_program.last().is_some_and(|t| t.up_to.is_some()) {
+                problems.push(format!("{owner} needs exactly one last tier without up_to"));
+            }
+            if limits.windows(2).any(|pair| pair[0] >= pair[1]) {
+                problems.push(format!("{owner} tiers must rise"));
+            }
+            check_sources(&owner, &fees.sources, &mut problems);
+            for fee in &fees.once {
+                check_sources(
+                    &format!("{owner} {:?}", fee.label),
+                    &fee.sources,
+                    &mut problems,
+                );
+            }
+        }
+        let trackers = &self.trackers;
+        for (what, id) in [
+            ("step3_task", &trackers.step3_task),
+            ("letters_task", &trackers.letters_task),
+        ] {
+            if !task_ids.contains(id.as_str()) {
+                problems.push(format!("trackers {what} names unknown task {id:?}"));
+            }
+        }
+        check_sources("trackers letters", &trackers.letter_sources, &mut problems);
+        check_sources("trackers ranking", &trackers.rank_sources, &mut problems);
         for source in &self.sources {
             if source.season.trim().is_empty() {
                 problems.push(format!("source {} has no season", source.id));

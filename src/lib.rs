@@ -16,9 +16,13 @@
 pub mod calendar;
 pub mod cli;
 pub mod export;
+pub mod import;
 pub mod insights;
 pub mod journey;
 pub mod plan;
+pub mod programs;
 pub mod storage;
 pub mod text;
 pub mod tui;
+pub mod usce;
+pub mod visa;

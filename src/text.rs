@@ -37,6 +37,15 @@ pub fn clean_line(text: &str) -> String {
     out
 }
 
+/// "1 program", "3 programs": a count with its noun in the right number.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
 /// Display width of text in terminal columns.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)

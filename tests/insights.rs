@@ -103,12 +103,9 @@ fn done_before_a_prerequisite_is_flagged() {
     plan.set_status(&template, &task.id, Status::Done, date(TODAY))
         .expect("done");
     let snapshot = Snapshot::build(&template, &plan, date(TODAY));
-    assert!(
-        snapshot
-            .warnings
-            .iter()
-            .any(|w| { w.kind == WarningKind::DoneBeforePrerequisite && w.task == task.id })
-    );
+    assert!(snapshot.warnings.iter().any(|w| {
+        w.kind == WarningKind::DoneBeforePrerequisite && w.task() == Some(task.id.as_str())
+    }));
 }
 
 #[test]
@@ -121,7 +118,7 @@ fn h1b_without_step3_before_the_rank_list_deadline_is_flagged() {
     let warning = snapshot
         .warnings
         .iter()
-        .find(|w| w.task == "exams.step3")
+        .find(|w| w.task() == Some("exams.step3"))
         .expect("warning");
     assert!(
         warning.message.contains("2028-03-01"),

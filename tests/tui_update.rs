@@ -78,9 +78,10 @@ fn status(app: &App, id: &str) -> Status {
 fn panels_follow_the_journey_with_overview_first_and_agenda_last() {
     let app = app();
     let panels = app.panels();
-    assert_eq!(panels.len(), 9, "overview, seven stages, agenda");
+    assert_eq!(panels.len(), 10, "overview, seven stages, programs, agenda");
     assert_eq!(panels[0], Panel::Overview);
-    assert_eq!(panels[8], Panel::Agenda);
+    assert_eq!(panels[8], Panel::Programs);
+    assert_eq!(panels[9], Panel::Agenda);
     assert_eq!(app.panel, 0);
 }
 
@@ -92,7 +93,7 @@ fn tab_and_number_keys_move_between_panels_and_wrap() {
     run(&mut app, Command::PrevPanel);
     run(&mut app, Command::PrevPanel);
     assert_eq!(
-        app.panel, 8,
+        app.panel, 9,
         "Shift-Tab from the overview wraps to the agenda"
     );
     run(&mut app, Command::Panel(2));

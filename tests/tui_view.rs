@@ -5,10 +5,13 @@
 use chrono::NaiveDate;
 use imgplan::journey::{Template, VisaChoice};
 use imgplan::plan::{Plan, Status};
+use imgplan::programs::{ApplicationService, Program, ProgramStatus, Requirements, VisaStance};
+use imgplan::tui::action::EditKey;
 use imgplan::tui::action::{Action, Command};
-use imgplan::tui::app::App;
+use imgplan::tui::app::{App, Row};
 use imgplan::tui::update::update;
 use imgplan::tui::view;
+use imgplan::usce::{LetterState, Rotation, RotationKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -48,6 +51,7 @@ fn app() -> App {
         .expect("cjk date");
     plan.add_custom_task(&template, "exams", "Celebrate Step 1 🎉 with family 👨‍👩‍👧")
         .expect("emoji task");
+    add_trackers(&mut plan);
     let mut app = App::new(
         template,
         plan,
@@ -56,6 +60,74 @@ fn app() -> App {
     );
     app.message = None;
     app
+}
+
+/// Three programs (one J-1 only, ranked first, which an H-1B plan is warned about) and two
+/// rotations, one letter uploaded and one still to ask for.
+fn add_trackers(plan: &mut Plan) {
+    let program = |name: &str, state: &str, visa: VisaStance, status: ProgramStatus| Program {
+        id: 0,
+        name: name.into(),
+        state: Some(state.into()),
+        specialty: Some("Internal Medicine".into()),
+        nrmp_code: None,
+        service: ApplicationService::Eras,
+        visa,
+        requirements: Requirements::default(),
+        status,
+        interview: None,
+        note: None,
+    };
+    plan.add_program(program(
+        "Mercy Hospital IM",
+        "NY",
+        VisaStance::J1,
+        ProgramStatus::Ranked,
+    ))
+    .expect("program");
+    let mut strict = program(
+        "Lakeside University Medical Center",
+        "PA",
+        VisaStance::Both,
+        ProgramStatus::Ranked,
+    );
+    strict.requirements.step3_before_rank = true;
+    strict.requirements.min_step2_score = Some(230);
+    strict.interview = Some(date("2027-11-18"));
+    plan.add_program(strict).expect("program");
+    plan.add_program(program(
+        "Harbor Community Hospital",
+        "CA",
+        VisaStance::Unknown,
+        ProgramStatus::Applied,
+    ))
+    .expect("program");
+    let rotation = |institution: &str, start: &str, end: &str, letter: LetterState| Rotation {
+        id: 0,
+        kind: RotationKind::Externship,
+        institution: institution.into(),
+        specialty: Some("Internal Medicine".into()),
+        start: date(start),
+        end: date(end),
+        hands_on: true,
+        supervisor: Some("Dr. Lee".into()),
+        letter,
+        note: None,
+    };
+    plan.add_rotation(rotation(
+        "Brooklyn General",
+        "2026-06-01",
+        "2026-06-28",
+        LetterState::Uploaded,
+    ))
+    .expect("rotation");
+    plan.add_rotation(rotation(
+        "St. Luke's Clinic",
+        "2027-01-04",
+        "2027-01-31",
+        LetterState::None,
+    ))
+    .expect("rotation");
 }
 
 fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -266,4 +338,112 @@ fn escape_sequences_in_the_plan_never_reach_the_screen() {
             cell.symbol()
         );
     }
+}
+
+/// Selects the first row of a panel that matches.
+fn select_row(app: &mut App, panel: usize, wanted: impl Fn(&Row) -> bool) {
+    update(app, Action::Command(Command::Panel(panel)));
+    update(app, Action::Command(Command::Top));
+    for _ in 0..200 {
+        if app.selected_row().is_some_and(|row| wanted(&row)) {
+            return;
+        }
+        update(app, Action::Command(Command::Down));
+    }
+    panic!("no such row in panel {panel}");
+}
+
+#[test]
+fn tracker_rows_and_their_details_at_both_sizes() {
+    for (width, height) in SIZES {
+        let mut app = app();
+        update(&mut app, Action::Resize { width, height });
+        let programs = app.programs_panel();
+        select_row(&mut app, programs, |row| matches!(row, Row::Ranked(_)));
+        insta::assert_snapshot!(
+            format!("ranked_program_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+        let visa = app.stage_panel("visa").expect("visa");
+        select_row(&mut app, visa, |row| matches!(row, Row::Comparison(_)));
+        update(&mut app, Action::Command(Command::Down));
+        insta::assert_snapshot!(
+            format!("visa_comparison_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+        let usce = app.stage_panel("usce").expect("usce");
+        select_row(&mut app, usce, |row| matches!(row, Row::Rotation(_)));
+        insta::assert_snapshot!(
+            format!("rotation_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+}
+
+#[test]
+fn tracker_forms_at_both_sizes() {
+    for (width, height) in SIZES {
+        let mut app = app();
+        update(&mut app, Action::Resize { width, height });
+        let programs = app.programs_panel();
+        select_row(&mut app, programs, |row| matches!(row, Row::Program(_)));
+        update(&mut app, Action::Command(Command::Open));
+        insta::assert_snapshot!(
+            format!("program_form_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+        update(&mut app, Action::Command(Command::Cancel));
+        update(&mut app, Action::Command(Command::Filter));
+        insta::assert_snapshot!(
+            format!("filter_form_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+        update(&mut app, Action::Command(Command::Cancel));
+        let usce = app.stage_panel("usce").expect("usce");
+        select_row(&mut app, usce, |row| matches!(row, Row::AddRotation));
+        update(&mut app, Action::Command(Command::Open));
+        // An end before the start shows its error on the end field.
+        update(&mut app, Action::Command(Command::NextField));
+        for c in "Mercy Hospital".chars() {
+            update(&mut app, Action::Type(c));
+        }
+        for _ in 0..3 {
+            update(&mut app, Action::Command(Command::NextField));
+        }
+        update(
+            &mut app,
+            Action::Command(Command::Edit(EditKey::DeleteToStart)),
+        );
+        for c in "2020-01-01".chars() {
+            update(&mut app, Action::Type(c));
+        }
+        update(&mut app, Action::Command(Command::Submit));
+        insta::assert_snapshot!(
+            format!("rotation_form_error_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+}
+
+#[test]
+fn program_rows_flag_visa_misfits_and_unknowns() {
+    let mut app = app();
+    let programs = app.programs_panel();
+    update(&mut app, Action::Command(Command::Panel(programs)));
+    let text = buffer_text(render(&mut app, 120, 40).backend().buffer());
+    // In the programs list (left edge of the panel): the flag comes first.
+    assert!(
+        text.contains("│✗ Mercy Hospital IM"),
+        "J-1 only on an H-1B plan: {text}"
+    );
+    assert!(
+        text.contains("│? Harbor Community"),
+        "stance unknown: {text}"
+    );
+    assert!(
+        text.contains("│  Lakeside University"),
+        "fits: no flag: {text}"
+    );
+    assert!(text.contains("1. ✗ Mercy Hospital IM"), "{text}");
+    assert!(text.contains("Rank order list (2)"), "{text}");
 }

@@ -34,6 +34,16 @@ pub enum Command {
     AddTask,
     DeleteTask,
     EditProfile,
+    /// Programs panel: rank the selected program, or take it off the rank list.
+    Rank,
+    /// Programs panel: move the selected ranked program up or down the rank list.
+    RankUp,
+    RankDown,
+    /// Programs panel: open the filter form, or clear the filter.
+    Filter,
+    ClearFilter,
+    /// Programs panel: next sort order.
+    Sort,
     Undo,
     Redo,
     Search,

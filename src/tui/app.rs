@@ -7,9 +7,11 @@ use chrono::NaiveDate;
 use tui_input::Input;
 
 use crate::insights::Snapshot;
-use crate::journey::{Anchor, Template, VisaChoice};
+use crate::journey::{Anchor, StageSection, Template, VisaChoice};
 use crate::plan::{ApplicantCategory, Plan};
+use crate::programs::{self, ProgramFilter, ProgramSort};
 
+use super::form::Form;
 use super::keymap::KeyContext;
 
 /// Undo keeps this many earlier plans; plans are small, so this costs little.
@@ -21,6 +23,8 @@ pub enum Panel {
     Overview,
     /// A journey stage, by its index in the template.
     Stage(usize),
+    /// Programs and the rank order list.
+    Programs,
     Agenda,
 }
 
@@ -37,11 +41,29 @@ pub enum Row {
     Warning(usize),
     /// A season date, which the user can change.
     Season(Anchor),
+    /// A row of the J-1 versus H-1B comparison (index into the template's rows).
+    Comparison(usize),
+    /// A logged rotation, by id.
+    Rotation(u32),
+    /// "Log a rotation": Enter opens the rotation form.
+    AddRotation,
+    /// A program in the programs list, by id.
+    Program(u32),
+    /// A program in the rank order list, by id.
+    Ranked(u32),
 }
 
 impl Row {
     pub fn selectable(&self) -> bool {
-        matches!(self, Row::Task(_) | Row::Warning(_) | Row::Season(_))
+        !matches!(self, Row::Heading(_) | Row::Note(_))
+    }
+
+    /// The program a row is about, in either list.
+    pub fn program(&self) -> Option<u32> {
+        match self {
+            Row::Program(id) | Row::Ranked(id) => Some(*id),
+            _ => None,
+        }
     }
 }
 
@@ -69,6 +91,15 @@ pub enum TextPurpose {
     NewTask {
         stage: String,
     },
+    InterviewDate {
+        program: u32,
+    },
+    ProgramNote {
+        program: u32,
+    },
+    RotationNote {
+        rotation: u32,
+    },
     /// Incremental search; remembers where the user was, to go back on Esc.
     Search {
         panel: usize,
@@ -95,10 +126,12 @@ pub enum ProfileField {
     Specialty,
     Graduation,
     GraduationExpected,
+    Step2Score,
+    LetterTarget,
 }
 
 impl ProfileField {
-    pub const ALL: [ProfileField; 7] = [
+    pub const ALL: [ProfileField; 9] = [
         ProfileField::Name,
         ProfileField::MatchYear,
         ProfileField::Visa,
@@ -106,6 +139,8 @@ impl ProfileField {
         ProfileField::Specialty,
         ProfileField::Graduation,
         ProfileField::GraduationExpected,
+        ProfileField::Step2Score,
+        ProfileField::LetterTarget,
     ];
 
     pub fn label(self) -> &'static str {
@@ -117,6 +152,8 @@ impl ProfileField {
             ProfileField::Specialty => "Specialty",
             ProfileField::Graduation => "Graduation date",
             ProfileField::GraduationExpected => "Graduation is",
+            ProfileField::Step2Score => "Step 2 CK score",
+            ProfileField::LetterTarget => "Letters to aim for",
         }
     }
 
@@ -139,6 +176,8 @@ pub struct ProfileForm {
     pub specialty: Input,
     pub graduation: Input,
     pub graduation_expected: bool,
+    pub step2_score: Input,
+    pub letter_target: Input,
     pub error: Option<String>,
 }
 
@@ -160,6 +199,17 @@ impl ProfileForm {
                     .unwrap_or_default(),
             ),
             graduation_expected: profile.graduation.is_none_or(|g| g.expected),
+            step2_score: Input::new(
+                profile
+                    .step2_score
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+            ),
+            letter_target: Input::new(
+                plan.letter_target
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+            ),
             error: None,
         }
     }
@@ -175,6 +225,8 @@ impl ProfileForm {
             ProfileField::MatchYear => Some(&self.match_year),
             ProfileField::Specialty => Some(&self.specialty),
             ProfileField::Graduation => Some(&self.graduation),
+            ProfileField::Step2Score => Some(&self.step2_score),
+            ProfileField::LetterTarget => Some(&self.letter_target),
             _ => None,
         }
     }
@@ -185,6 +237,8 @@ impl ProfileForm {
             ProfileField::MatchYear => Some(&mut self.match_year),
             ProfileField::Specialty => Some(&mut self.specialty),
             ProfileField::Graduation => Some(&mut self.graduation),
+            ProfileField::Step2Score => Some(&mut self.step2_score),
+            ProfileField::LetterTarget => Some(&mut self.letter_target),
             _ => None,
         }
     }
@@ -200,10 +254,31 @@ pub enum Mode {
     Text(TextField),
     /// Boxed: the form is much larger than the other modes.
     Profile(Box<ProfileForm>),
+    /// A program, rotation or filter form.
+    Form(Box<Form>),
     ConfirmDelete {
-        task: String,
+        target: DeleteTarget,
         title: String,
     },
+}
+
+/// What a delete question is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteTarget {
+    Task(String),
+    Program(u32),
+    Rotation(u32),
+}
+
+impl DeleteTarget {
+    /// "task", "program", "rotation", for the question's title.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DeleteTarget::Task(_) => "task",
+            DeleteTarget::Program(_) => "program",
+            DeleteTarget::Rotation(_) => "rotation",
+        }
+    }
 }
 
 impl Mode {
@@ -212,7 +287,7 @@ impl Mode {
             Mode::Normal => KeyContext::Normal,
             Mode::Help { .. } => KeyContext::Help,
             Mode::Text(_) => KeyContext::Text,
-            Mode::Profile(_) => KeyContext::Form,
+            Mode::Profile(_) | Mode::Form(_) => KeyContext::Form,
             Mode::ConfirmDelete { .. } => KeyContext::Confirm,
         }
     }
@@ -273,13 +348,16 @@ pub struct App {
     pub detail_scroll: u16,
     /// Set when the user pressed `q` once with unsaved changes.
     pub quit_armed: bool,
+    /// Which programs the programs panel lists, and in what order.
+    pub program_filter: ProgramFilter,
+    pub program_sort: ProgramSort,
     pub should_quit: bool,
 }
 
 impl App {
     pub fn new(template: Template, plan: Plan, plan_path: PathBuf, today: NaiveDate) -> App {
         let snapshot = Snapshot::build(&template, &plan, today);
-        let panels = template.stages.len() + 2;
+        let panels = template.stages.len() + 3;
         let mut app = App {
             template,
             plan,
@@ -300,6 +378,8 @@ impl App {
             monochrome: false,
             detail_scroll: 0,
             quit_armed: false,
+            program_filter: ProgramFilter::default(),
+            program_sort: ProgramSort::default(),
             should_quit: false,
         };
         app.settle_all();
@@ -309,16 +389,33 @@ impl App {
     pub fn panels(&self) -> Vec<Panel> {
         let mut panels = vec![Panel::Overview];
         panels.extend((0..self.template.stages.len()).map(Panel::Stage));
+        panels.push(Panel::Programs);
         panels.push(Panel::Agenda);
         panels
     }
 
     pub fn panel_kind(&self, index: usize) -> Panel {
+        let stages = self.template.stages.len();
         match index {
             0 => Panel::Overview,
-            i if i <= self.template.stages.len() => Panel::Stage(i - 1),
+            i if i <= stages => Panel::Stage(i - 1),
+            i if i == stages + 1 => Panel::Programs,
             _ => Panel::Agenda,
         }
+    }
+
+    /// The index of the programs panel.
+    pub fn programs_panel(&self) -> usize {
+        self.template.stages.len() + 1
+    }
+
+    /// The panel of the stage that shows a section (e.g. the USCE log), if any.
+    pub fn section_panel(&self, section: StageSection) -> Option<usize> {
+        self.template
+            .stages
+            .iter()
+            .position(|s| s.sections.contains(&section))
+            .map(|i| i + 1)
     }
 
     pub fn current_panel(&self) -> Panel {
@@ -341,23 +438,112 @@ impl App {
     pub fn rows(&self, panel: usize) -> Vec<Row> {
         match self.panel_kind(panel) {
             Panel::Overview => self.overview_rows(),
-            Panel::Stage(index) => {
-                let stage = &self.template.stages[index];
-                let rows: Vec<Row> = self
-                    .snapshot
-                    .stage_tasks(&stage.id)
-                    .map(|task| Row::Task(task.id.clone()))
-                    .collect();
-                if rows.is_empty() {
-                    vec![Row::Note(
-                        "No tasks for your visa choice here. Press a to add one.".into(),
-                    )]
-                } else {
-                    rows
-                }
-            }
+            Panel::Stage(index) => self.stage_rows(index),
+            Panel::Programs => self.program_rows(),
             Panel::Agenda => self.agenda_rows(),
         }
+    }
+
+    fn stage_rows(&self, index: usize) -> Vec<Row> {
+        let stage = &self.template.stages[index];
+        let mut rows = Vec::new();
+        let sections = &stage.sections;
+        if sections.contains(&StageSection::VisaComparison) {
+            let comparison = &self.template.visa_comparison;
+            rows.push(Row::Heading(format!(
+                "J-1 versus H-1B · policy as of {}",
+                comparison.policy_as_of
+            )));
+            rows.extend((0..comparison.rows.len()).map(Row::Comparison));
+            let choice = self.plan.profile.visa;
+            rows.push(Row::Heading(format!(
+                "Your choice: {choice} (p changes it) · what it means"
+            )));
+            for implication in crate::visa::implications(&self.template, &self.snapshot, choice) {
+                let date = implication
+                    .date
+                    .map(|d| format!("{d}  "))
+                    .unwrap_or_default();
+                rows.push(Row::Note(format!("{date}{}", implication.text)));
+            }
+            rows.push(Row::Heading("Tasks".into()));
+        }
+        let before = rows.len();
+        rows.extend(
+            self.snapshot
+                .stage_tasks(&stage.id)
+                .map(|task| Row::Task(task.id.clone())),
+        );
+        if rows.len() == before {
+            rows.push(Row::Note(
+                "No tasks for your visa choice here. Press a to add one.".into(),
+            ));
+        }
+        if sections.contains(&StageSection::UsceLog) {
+            rows.push(Row::Heading(format!(
+                "Rotations and letters · {}",
+                self.snapshot.usce.line()
+            )));
+            rows.extend(self.plan.rotations.iter().map(|r| Row::Rotation(r.id)));
+            rows.push(Row::AddRotation);
+        }
+        rows
+    }
+
+    fn program_rows(&self) -> Vec<Row> {
+        let plan = &self.plan;
+        let mut rows = Vec::new();
+        let ranked = plan.rank_list();
+        let deadline = self
+            .snapshot
+            .calendar
+            .get(Anchor::RolDeadline)
+            .map(|d| {
+                format!(
+                    " · certify by {} ({})",
+                    d.date,
+                    crate::export::countdown((d.date - self.today).num_days())
+                )
+            })
+            .unwrap_or_default();
+        rows.push(Row::Heading(format!(
+            "Rank order list ({}){deadline}",
+            ranked.len()
+        )));
+        if ranked.is_empty() {
+            rows.push(Row::Note(
+                "Nothing ranked yet: r ranks the selected program.".into(),
+            ));
+        }
+        rows.extend(ranked.iter().map(|p| Row::Ranked(p.id)));
+        let shown = programs::select(
+            &plan.programs,
+            &self.program_filter,
+            self.program_sort,
+            plan.profile.visa,
+        );
+        let filter = if self.program_filter.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", self.program_filter.describe())
+        };
+        rows.push(Row::Heading(format!(
+            "Programs ({} of {}){filter} · sorted by {}",
+            shown.len(),
+            plan.programs.len(),
+            self.program_sort.label()
+        )));
+        if plan.programs.is_empty() {
+            rows.push(Row::Note(
+                "No programs yet: a adds one (or imgplan import programs FILE.csv).".into(),
+            ));
+        } else if shown.is_empty() {
+            rows.push(Row::Note(
+                "No program matches the filter: f changes it, F clears it.".into(),
+            ));
+        }
+        rows.extend(shown.iter().map(|p| Row::Program(p.id)));
+        rows
     }
 
     fn overview_rows(&self) -> Vec<Row> {
@@ -443,11 +629,26 @@ impl App {
             .cloned()
     }
 
+    /// The program the selection is about (in either list, or a warning about one).
+    pub fn selected_program(&self) -> Option<u32> {
+        match self.selected_row()? {
+            Row::Warning(index) => match self.snapshot.warnings.get(index)?.subject {
+                crate::insights::Subject::Program(id) => Some(id),
+                _ => None,
+            },
+            row => row.program(),
+        }
+    }
+
     /// The task the selection is about (a task row or a warning's task).
     pub fn selected_task(&self) -> Option<String> {
         match self.selected_row()? {
             Row::Task(id) => Some(id),
-            Row::Warning(index) => self.snapshot.warnings.get(index).map(|w| w.task.clone()),
+            Row::Warning(index) => self
+                .snapshot
+                .warnings
+                .get(index)
+                .and_then(|w| w.task().map(str::to_owned)),
             _ => None,
         }
     }

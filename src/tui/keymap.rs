@@ -57,6 +57,16 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+impl Key {
+    /// The same key with Shift held.
+    const fn shift(self) -> Key {
+        Key {
+            code: self.code,
+            modifiers: KeyModifiers::SHIFT,
+        }
+    }
+}
+
 const fn alt(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
@@ -188,7 +198,7 @@ pub static BINDINGS: &[Binding] = &[
         [ch('1')],
         "1-9",
         Command::Panel(0),
-        "jump to a panel (1 Overview … 9 Agenda)"
+        "jump to a panel (1 Overview … 9 Programs)"
     ),
     bind!(Normal, [ch('2')], "2", Command::Panel(1), ""),
     bind!(Normal, [ch('3')], "3", Command::Panel(2), ""),
@@ -198,6 +208,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Normal, [ch('7')], "7", Command::Panel(6), ""),
     bind!(Normal, [ch('8')], "8", Command::Panel(7), ""),
     bind!(Normal, [ch('9')], "9", Command::Panel(8), ""),
+    bind!(
+        Normal,
+        [ch('0')],
+        "0",
+        Command::Panel(9),
+        "jump to the tenth panel (Agenda)"
+    ),
     bind!(
         Normal,
         [plain(Enter)],
@@ -273,6 +290,52 @@ pub static BINDINGS: &[Binding] = &[
         Command::EditProfile,
         "edit the profile: Match year, visa, category…",
         "profile"
+    ),
+    bind!(
+        Normal,
+        [ch('r')],
+        "r",
+        Command::Rank,
+        "programs: rank the program, or take it off the rank list",
+        "rank"
+    ),
+    bind!(
+        Normal,
+        [ch('+'), plain(Up).shift()],
+        "+/S-↑",
+        Command::RankUp,
+        "programs: move the ranked program up (towards first choice)",
+        "move up"
+    ),
+    bind!(
+        Normal,
+        [ch('-'), plain(Down).shift()],
+        "-/S-↓",
+        Command::RankDown,
+        "programs: move the ranked program down"
+    ),
+    bind!(
+        Normal,
+        [ch('f')],
+        "f",
+        Command::Filter,
+        "programs: filter by status, state, specialty, text or visa fit",
+        "filter"
+    ),
+    bind!(
+        Normal,
+        [ch('F')],
+        "F",
+        Command::ClearFilter,
+        "programs: show every program again"
+    ),
+    bind!(
+        Normal,
+        [ch('o')],
+        "o",
+        Command::Sort,
+        "programs: next sort order (name, state, specialty, status, interview)",
+        "sort"
     ),
     bind!(
         Normal,
@@ -530,6 +593,7 @@ fn normalise(key: KeyEvent) -> Key {
     let mut modifiers =
         key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     if matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        // Shift+letter arrives as the capital letter; the letter is enough.
         modifiers.remove(KeyModifiers::SHIFT);
     }
     let code = match key.code {
@@ -580,11 +644,36 @@ pub fn translate(context: KeyContext, key: KeyEvent) -> Option<Action> {
     None
 }
 
-/// The footer hints for a context: ("j/k", "move") pairs in keymap order.
-pub fn hints(context: KeyContext) -> impl Iterator<Item = (&'static str, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(move |binding| binding.context == context)
+/// Commands that only do something in the programs panel; the footer shows their hints there.
+pub fn programs_only(command: Command) -> bool {
+    matches!(
+        command,
+        Command::Rank
+            | Command::RankUp
+            | Command::RankDown
+            | Command::Filter
+            | Command::ClearFilter
+            | Command::Sort
+    )
+}
+
+/// The footer hints for a context: ("j/k", "move") pairs in keymap order. In the programs panel
+/// its own keys come first and ticking tasks is left out; elsewhere its keys are left out.
+pub fn hints(
+    context: KeyContext,
+    in_programs: bool,
+) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let with_hints = move || {
+        BINDINGS
+            .iter()
+            .filter(move |binding| binding.context == context && binding.hint.is_some())
+    };
+    let own = with_hints().filter(move |b| in_programs && programs_only(b.command));
+    let rest = with_hints().filter(move |b| {
+        let tick_in_programs = in_programs && b.command == Command::ToggleDone;
+        !(programs_only(b.command) || tick_in_programs)
+    });
+    own.chain(rest)
         .filter_map(|binding| Some((binding.label, binding.hint?)))
 }
 
@@ -684,7 +773,7 @@ mod tests {
     #[test]
     fn every_context_has_footer_hints() {
         for context in [Normal, Help, Text, Form, Confirm] {
-            assert!(hints(context).count() >= 2, "{context:?}");
+            assert!(hints(context, false).count() >= 2, "{context:?}");
         }
     }
 }

@@ -9,6 +9,7 @@
 pub mod action;
 pub mod app;
 pub mod disk;
+pub mod form;
 pub mod keymap;
 pub mod terminal;
 pub mod update;

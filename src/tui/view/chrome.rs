@@ -66,6 +66,7 @@ pub fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                         format!("{}/{}", progress.done + progress.skipped, progress.total),
                     )
                 }
+                Panel::Programs => ("Programs".to_owned(), app.plan.programs.len().to_string()),
                 Panel::Agenda => (
                     "Agenda".to_owned(),
                     app.snapshot.overdue.len().to_string() + "!",
@@ -76,7 +77,13 @@ pub fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             } else {
                 figure
             };
-            let label = format!("{} {}", index + 1, name);
+            // Digits 1-9 then 0 jump to the first ten panels.
+            let digit = match index {
+                0..=8 => (index + 1).to_string(),
+                9 => "0".to_owned(),
+                _ => " ".to_owned(),
+            };
+            let label = format!("{digit} {name}");
             let gap = columns
                 .saturating_sub(width(&label) + width(&figure))
                 .max(1);
@@ -126,7 +133,8 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let columns = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (keys, hint) in keymap::hints(app.mode.key_context()) {
+    let in_programs = app.current_panel() == crate::tui::app::Panel::Programs;
+    for (keys, hint) in keymap::hints(app.mode.key_context(), in_programs) {
         let cost = width(keys) + width(hint) + 3;
         if used + cost > columns {
             break;

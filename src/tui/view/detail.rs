@@ -27,12 +27,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 for source in &warning.sources {
                     lines.push(source_line(app, source, theme));
                 }
-                lines.push(Line::raw(""));
-                lines.extend(task_lines(app, &warning.task, theme));
+                if let Some(task) = warning.task() {
+                    lines.push(Line::raw(""));
+                    lines.extend(task_lines(app, task, theme));
+                }
             }
             lines
         }
         Some(Row::Season(anchor)) => season_lines(app, anchor, theme),
+        Some(Row::Comparison(index)) => super::comparison::detail_lines(app, index, theme),
+        Some(Row::Rotation(id)) => super::rotations::detail_lines(app, id, theme),
+        Some(Row::AddRotation) => super::rotations::summary_lines(app, theme),
+        Some(Row::Program(id) | Row::Ranked(id)) => super::programs::detail_lines(app, id, theme),
         _ => panel_lines(app, theme),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
@@ -58,7 +64,7 @@ fn heading(text: &str, theme: &Theme) -> Line<'static> {
     Line::styled(text.to_owned(), theme.heading)
 }
 
-fn source_line(app: &App, id: &str, theme: &Theme) -> Line<'static> {
+pub fn source_line(app: &App, id: &str, theme: &Theme) -> Line<'static> {
     match app.template.source(id) {
         Some(source) => Line::from(vec![
             Span::raw(format!(
@@ -234,6 +240,24 @@ fn panel_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 Line::raw(""),
                 Line::styled("a adds a task of your own here.", theme.dim),
             ]
+        }
+        Panel::Programs => {
+            let mut lines = vec![
+                Line::styled("Programs and the rank order list", theme.title),
+                Line::raw(
+                    "✗ marks a program whose visa stance does not fit your choice, ? one whose stance is not recorded.",
+                ),
+                Line::raw(""),
+            ];
+            for line in crate::export::trackers::cost_lines(&app.template, &app.plan).lines() {
+                lines.push(Line::raw(line.trim().to_owned()));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "a adds a program · f filters · o sorts · r ranks",
+                theme.dim,
+            ));
+            lines
         }
         _ => vec![Line::styled("Select a row to see its details.", theme.dim)],
     }

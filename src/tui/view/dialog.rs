@@ -10,6 +10,7 @@ use tui_input::Input;
 use super::theme::Theme;
 use crate::text::{clean_line, pad, truncate};
 use crate::tui::app::{App, ProfileField, ProfileForm, TextField, TextPurpose};
+use crate::tui::form::{FieldValue, Form};
 
 /// A popup of at most `width`×`height`, centred on the screen.
 fn popup(screen: Rect, width: u16, height: u16) -> Rect {
@@ -84,6 +85,23 @@ pub fn text_field(
         ),
         TextPurpose::Note { task } => (
             format!(" Note · {} ", app.task_title(task)),
+            "One line; empty clears the note".to_owned(),
+        ),
+        TextPurpose::InterviewDate { program } => (
+            format!(" Interview date · {} ", program_name(app, *program)),
+            "YYYY-MM-DD · empty clears it".to_owned(),
+        ),
+        TextPurpose::ProgramNote { program } => (
+            format!(" Note · {} ", program_name(app, *program)),
+            "One line; empty clears the note".to_owned(),
+        ),
+        TextPurpose::RotationNote { rotation } => (
+            format!(
+                " Note · {} ",
+                app.plan
+                    .rotation(*rotation)
+                    .map_or_else(String::new, |r| clean_line(&r.institution))
+            ),
             "One line; empty clears the note".to_owned(),
         ),
         TextPurpose::NewTask { stage } => (
@@ -173,7 +191,7 @@ fn search_prompt(field: &TextField, frame: &mut Frame, status: Rect, theme: &The
 }
 
 pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Theme) {
-    let area = popup(screen, 70, 15);
+    let area = popup(screen, 70, 17);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focused_border)
@@ -243,6 +261,8 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
         ProfileField::Category => "The NRMP counts green-card holders as non-US-citizen IMGs.",
         ProfileField::Graduation => "YYYY-MM-DD, or empty if you do not know yet.",
         ProfileField::GraduationExpected => "Diploma verification and Step 3 timing follow it.",
+        ProfileField::Step2Score => "Compared with programs' minimums; empty if not yet taken.",
+        ProfileField::LetterTarget => "Empty uses the default (3).",
         _ => "Optional.",
     };
     let mut lines = vec![Line::styled(truncate(hint, columns), theme.dim)];
@@ -262,12 +282,17 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), notes);
 }
 
-pub fn confirm_delete(title: &str, frame: &mut Frame, screen: Rect, theme: &Theme) {
+pub fn confirm_delete(kind: &str, title: &str, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let area = popup(screen, 60, 5);
+    let heading = if kind == "task" {
+        " Delete your task? ".to_owned()
+    } else {
+        format!(" Delete this {kind}? ")
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.error)
-        .title(Span::styled(" Delete your task? ", theme.title));
+        .title(Span::styled(heading, theme.title));
     frame.render_widget(Clear, area);
     let text = vec![
         Line::raw(format!("“{}” will be deleted.", clean_line(title))),
@@ -277,4 +302,105 @@ pub fn confirm_delete(title: &str, frame: &mut Frame, screen: Rect, theme: &Them
         Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// A program, rotation or filter form: label and value per line, scrolled so the focused field
+/// is always in view, with the focused field's hint, the error and the keys below.
+pub fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
+    let wanted = u16::try_from(form.fields.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(6);
+    let area = popup(screen, screen.width.saturating_sub(4).min(76), wanted);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border)
+        .title(Span::styled(
+            truncate(
+                &clean_line(&form.title),
+                usize::from(area.width.saturating_sub(4)),
+            ),
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    if inner.height < 2 {
+        return;
+    }
+    // Three lines below the fields: a blank, the hint or error, the keys.
+    let field_rows = usize::from(inner.height.saturating_sub(3)).max(1);
+    let offset = form.focus.saturating_sub(field_rows - 1);
+    let label_columns: u16 = 20;
+    for (line, (index, field)) in form
+        .fields
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(field_rows)
+        .enumerate()
+    {
+        let Ok(line) = u16::try_from(line) else {
+            break;
+        };
+        let row = Rect::new(inner.x, inner.y + line, inner.width, 1);
+        let focused = index == form.focus;
+        let label_style = if focused { theme.selected } else { theme.text };
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                pad(&format!(" {}", field.label), usize::from(label_columns)),
+                label_style,
+            )),
+            row,
+        );
+        let value_area = Rect::new(
+            row.x + label_columns.min(row.width),
+            row.y,
+            row.width.saturating_sub(label_columns + 1),
+            1,
+        );
+        match &field.value {
+            FieldValue::Text(input) => draw_input(input, frame, value_area, theme.title, focused),
+            FieldValue::Choice { options, index } => {
+                let value = options.get(*index).copied().unwrap_or("");
+                let text = if focused {
+                    format!("{value}  ‹ ←/→ ›")
+                } else {
+                    value.to_owned()
+                };
+                frame.render_widget(Paragraph::new(Span::styled(text, theme.title)), value_area);
+            }
+        }
+    }
+    let columns = usize::from(inner.width);
+    let below = |offset: u16| Rect::new(inner.x, inner.bottom() - offset, inner.width, 1);
+    let (note, style) = match (&form.error, form.field()) {
+        (Some(error), _) => (format!("✗ {error}"), theme.error),
+        (None, Some(field)) => (field.hint.to_owned(), theme.dim),
+        (None, None) => (String::new(), theme.dim),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(truncate(&note, columns), style)),
+        below(2),
+    );
+    let more = if form.fields.len() > field_rows {
+        format!(" · field {} of {}", form.focus + 1, form.fields.len())
+    } else {
+        String::new()
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            truncate(
+                &format!("Tab/↓ next · ←/→ choose · Enter saves · Esc cancels{more}"),
+                columns,
+            ),
+            theme.dim,
+        )),
+        below(1),
+    );
+}
+
+fn program_name(app: &App, id: u32) -> String {
+    app.plan
+        .program(id)
+        .map_or_else(String::new, |p| clean_line(&p.name))
 }

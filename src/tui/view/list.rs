@@ -9,7 +9,7 @@ use ratatui::widgets::{
 };
 
 use super::theme::Theme;
-use super::{agenda, checklist, overview};
+use super::{agenda, checklist, comparison, overview, programs, rotations};
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Panel, Row};
 
@@ -18,6 +18,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let title = match panel {
         Panel::Overview => overview::title(app),
         Panel::Stage(index) => checklist::title(app, index),
+        Panel::Programs => programs::title(app),
         Panel::Agenda => agenda::title(app),
     };
     let block = Block::default()
@@ -35,6 +36,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rows = app.rows(app.panel);
     let cursor = app.cursor();
     let columns = usize::from(inner.width);
+    // Places in the rank order list, looked up once for the whole window.
+    let ranked: Vec<u32> = app.plan.rank_list().iter().map(|p| p.id).collect();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -42,7 +45,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(usize::from(inner.height))
         .map(|(index, row)| {
             let selected = index == cursor.selected && row.selectable();
-            let line = row_line(app, panel, row, columns, theme);
+            let line = match row {
+                Row::Ranked(id) => {
+                    let place = ranked.iter().position(|r| r == id).map(|i| i + 1);
+                    programs::program_line(app, *id, place, columns, theme)
+                }
+                _ => row_line(app, panel, row, columns, theme),
+            };
             if selected {
                 highlight(line, columns, theme)
             } else {
@@ -94,6 +103,12 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
         },
         Row::Warning(index) => overview::warning_line(app, *index, columns, theme),
         Row::Season(anchor) => overview::season_line(app, *anchor, columns, theme),
+        Row::Comparison(index) => comparison::row_line(app, *index, columns, theme),
+        Row::Rotation(id) => rotations::rotation_line(app, *id, columns, theme),
+        Row::AddRotation => rotations::add_line(columns, theme),
+        Row::Program(id) | Row::Ranked(id) => {
+            programs::program_line(app, *id, None, columns, theme)
+        }
     }
 }
 

@@ -4,12 +4,15 @@
 pub mod agenda;
 pub mod checklist;
 pub mod chrome;
+pub mod comparison;
 pub mod detail;
 pub mod dialog;
 pub mod help;
 pub mod layout;
 pub mod list;
 pub mod overview;
+pub mod programs;
+pub mod rotations;
 pub mod theme;
 
 use ratatui::Frame;
@@ -40,7 +43,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Help { scroll } => help::render(app, *scroll, frame, area, &theme),
         Mode::Text(field) => dialog::text_field(app, field, frame, area, areas.status, &theme),
         Mode::Profile(form) => dialog::profile(form, frame, area, &theme),
-        Mode::ConfirmDelete { title, .. } => dialog::confirm_delete(title, frame, area, &theme),
+        Mode::Form(form) => dialog::form(form, frame, area, &theme),
+        Mode::ConfirmDelete { target, title } => {
+            dialog::confirm_delete(target.kind(), title, frame, area, &theme);
+        }
     }
 }
 

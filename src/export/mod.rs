@@ -16,6 +16,8 @@ use crate::journey::{Anchor, Template};
 use crate::plan::Plan;
 use crate::text::{clean_line, pad, truncate, wrap};
 
+pub mod trackers;
+
 /// Width the text summary is laid out for.
 pub const TEXT_WIDTH: usize = 80;
 
@@ -55,6 +57,22 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     );
     write_warnings(&mut out, &snapshot.warnings);
     write_tasks(&mut out, template, snapshot);
+    heading(&mut out, "Visa");
+    out.push_str(&trackers::visa_implications(template, plan, snapshot));
+    out.push_str("  The J-1 versus H-1B comparison with its sources: `imgplan visa`.\n");
+    heading(&mut out, "US clinical experience and letters");
+    out.push_str(&trackers::usce_log(plan, snapshot));
+    heading(&mut out, &format!("Programs ({})", plan.programs.len()));
+    if plan.programs.is_empty() {
+        out.push_str("  (no programs yet)\n");
+    } else {
+        let all: Vec<&crate::programs::Program> = plan.programs.iter().collect();
+        out.push_str(&trackers::programs_table(&all, plan.profile.visa));
+        out.push('\n');
+        out.push_str(&trackers::cost_lines(template, plan));
+    }
+    heading(&mut out, "Rank order list");
+    out.push_str(&trackers::rank_list(plan, snapshot));
     write_facts(&mut out, template);
     write_sources(&mut out, template, snapshot);
     out
@@ -357,6 +375,12 @@ pub struct JsonExport<'a> {
     pub upcoming: Vec<JsonDeadline>,
     pub warnings: &'a [Warning],
     pub tasks: Vec<JsonTask>,
+    pub visa: JsonVisa<'a>,
+    pub usce: JsonUsce<'a>,
+    pub programs: Vec<JsonProgram<'a>>,
+    /// Program ids, first choice first.
+    pub rank_order: Vec<u32>,
+    pub cost_estimate: Option<crate::programs::CostEstimate>,
     pub facts: &'a [crate::journey::Fact],
     pub sources: &'a [crate::journey::Source],
 }
@@ -419,6 +443,28 @@ pub struct JsonTask {
     pub custom: bool,
 }
 
+#[derive(Debug, Serialize)]
+pub struct JsonVisa<'a> {
+    pub choice: crate::journey::VisaChoice,
+    pub implications: Vec<crate::visa::Implication>,
+    pub comparison: &'a crate::journey::VisaComparison,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonUsce<'a> {
+    pub summary: crate::usce::UsceSummary,
+    pub rotations: &'a [crate::usce::Rotation],
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonProgram<'a> {
+    #[serde(flatten)]
+    pub program: &'a crate::programs::Program,
+    pub visa_fit: crate::programs::Fit,
+    /// Place in the rank order list (1 = first choice), when ranked.
+    pub rank: Option<usize>,
+}
+
 /// The plan as pretty-printed JSON.
 pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
     let title_of = |id: &str| {
@@ -437,6 +483,7 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
             .collect()
     };
     let profile = &plan.profile;
+    let rank_list: Vec<u32> = plan.rank_list().iter().map(|p| p.id).collect();
     let export = JsonExport {
         imgplan_version: env!("CARGO_PKG_VERSION"),
         plan_version: plan.version,
@@ -494,6 +541,31 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
                 custom: task.custom,
             })
             .collect(),
+        visa: JsonVisa {
+            choice: profile.visa,
+            implications: crate::visa::implications(template, snapshot, profile.visa),
+            comparison: &template.visa_comparison,
+        },
+        usce: JsonUsce {
+            summary: snapshot.usce,
+            rotations: &plan.rotations,
+        },
+        programs: plan
+            .programs
+            .iter()
+            .map(|program| JsonProgram {
+                program,
+                visa_fit: program.fit(profile.visa),
+                rank: rank_list
+                    .iter()
+                    .position(|id| *id == program.id)
+                    .map(|i| i + 1),
+            })
+            .collect(),
+        rank_order: rank_list.clone(),
+        cost_estimate: template
+            .fees_for(profile.match_year)
+            .map(|fees| crate::programs::estimate_cost(&plan.programs, fees, true)),
         facts: &template.facts,
         sources: &template.sources,
     };

@@ -18,6 +18,8 @@ use crate::plan::{ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, Status, 
 use crate::storage::{self, PLAN_ENV, StorageError};
 use crate::text::{clean_line, pad, truncate};
 
+mod trackers;
+
 const AFTER_HELP: &str = "\
 The plan lives in your data directory (on Linux ~/.local/share/imgplan/plan.ron) unless
 --plan PATH or the IMGPLAN_PLAN variable names another file. Every date the planner
@@ -58,6 +60,15 @@ pub enum Command {
     Profile(ProfileArgs),
     /// Show the season's dates, or set one of them yourself.
     Season(SeasonArgs),
+    /// J-1 versus H-1B side by side, with sources, and what your choice means for your dates.
+    Visa,
+    /// List your programs with their visa-fit flags and the ERAS cost estimate.
+    Programs(trackers::ProgramsArgs),
+    /// Bring data in from elsewhere (programs from a spreadsheet's CSV).
+    Import {
+        #[command(subcommand)]
+        what: trackers::ImportCommand,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -180,6 +191,12 @@ pub struct ProfileArgs {
     /// The graduation date is expected, not yet actual.
     #[arg(long, requires = "graduation")]
     pub expected: bool,
+    /// Your Step 2 CK score (compared with programs' minimums), or `none`.
+    #[arg(long, value_name = "SCORE|none")]
+    pub step2_score: Option<String>,
+    /// How many letters of recommendation you aim for (default 3), or `default`.
+    #[arg(long, value_name = "N|default")]
+    pub letter_target: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -300,6 +317,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Set(args)) => set(&ctx, &args, &mut out),
         Some(Command::Profile(args)) => profile(&ctx, &args, &mut out),
         Some(Command::Season(args)) => season(&ctx, &args, &mut out),
+        Some(Command::Visa) => trackers::visa(&ctx, &mut out),
+        Some(Command::Programs(args)) => trackers::programs(&ctx, &args, &mut out),
+        Some(Command::Import { what }) => trackers::import(&ctx, &what, &mut out),
     }
 }
 
@@ -621,7 +641,7 @@ fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result<(), Failur
             clean_line(id)
         )?,
     }
-    for warning in snapshot.warnings.iter().filter(|w| w.task == id) {
+    for warning in snapshot.warnings.iter().filter(|w| w.task() == Some(id)) {
         writeln!(out, "warning: {}", clean_line(&warning.message))?;
     }
     Ok(())
@@ -634,7 +654,9 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         || args.visa.is_some()
         || args.category.is_some()
         || args.specialty.is_some()
-        || args.graduation.is_some();
+        || args.graduation.is_some()
+        || args.step2_score.is_some()
+        || args.letter_target.is_some();
     let p = &mut plan.profile;
     if let Some(name) = &args.name {
         let name = clean_field(name, MAX_TITLE_CHARS);
@@ -666,6 +688,24 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
             }),
         };
     }
+    if let Some(score) = &args.step2_score {
+        plan.profile.step2_score = match score.trim() {
+            "none" | "" => None,
+            text => Some(parse_score(text)?),
+        };
+    }
+    if let Some(target) = &args.letter_target {
+        let target = match target.trim() {
+            "default" | "" => None,
+            text => Some(text.parse::<u32>().map_err(|_| {
+                Failure::new(format!(
+                    "{:?} is not a number of letters (or `default`)",
+                    clean_line(text)
+                ))
+            })?),
+        };
+        plan.set_letter_target(target)?;
+    }
     if changing {
         ctx.save(&plan)?;
         if !saved {
@@ -688,7 +728,25 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         |g| format!("{}{}", g.date, if g.expected { " (expected)" } else { "" }),
     );
     writeln!(out, "Graduation:    {graduation}")?;
+    let score = p
+        .step2_score
+        .map_or_else(|| "(not set)".to_owned(), |s| s.to_string());
+    writeln!(out, "Step 2 CK:     {score}")?;
+    writeln!(out, "Letter target: {}", plan.letter_target(&ctx.template))?;
     Ok(())
+}
+
+/// A Step 2 CK score typed on the command line.
+fn parse_score(text: &str) -> Result<u16, Failure> {
+    text.parse::<u16>()
+        .ok()
+        .filter(|score| crate::plan::STEP2_SCORES.contains(score))
+        .ok_or_else(|| {
+            Failure::new(format!(
+                "{:?} is not a Step 2 CK score (a whole number up to 300)",
+                clean_line(text)
+            ))
+        })
 }
 
 fn season(ctx: &Context, args: &SeasonArgs, out: &mut impl Write) -> Result<(), Failure> {

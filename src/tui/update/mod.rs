@@ -13,9 +13,11 @@ use crate::text::clean_line;
 
 use super::action::{Action, Command, Effect};
 use super::app::{
-    App, Cursor, Mode, Panel, ProfileField, ProfileForm, Row, SaveState, TextField, TextPurpose,
-    Tone, UNDO_DEPTH,
+    App, Cursor, DeleteTarget, Mode, Panel, ProfileField, ProfileForm, Row, SaveState, TextField,
+    TextPurpose, Tone, UNDO_DEPTH,
 };
+
+mod trackers;
 
 /// Rows the mouse wheel moves per notch.
 const WHEEL_ROWS: usize = 3;
@@ -83,7 +85,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Mode::Help { .. } => help(app, command),
             Mode::Text(_) => text(app, command),
             Mode::Profile(_) => profile(app, command),
-            Mode::ConfirmDelete { task, title } => confirm_delete(app, command, &task, &title),
+            Mode::Form(_) => trackers::form(app, command),
+            Mode::ConfirmDelete { target, title } => confirm_delete(app, command, &target, &title),
         },
         Action::Type(c) => {
             insert(app, &c.to_string());
@@ -129,6 +132,9 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
     }
     if !matches!(command, Command::DetailDown | Command::DetailUp) {
         app.detail_scroll = 0;
+    }
+    if let Some(effects) = trackers::handle(app, command) {
+        return effects;
     }
     match command {
         Command::DetailDown => app.detail_scroll = app.detail_scroll.saturating_add(3).min(500),
@@ -466,7 +472,10 @@ fn delete_task(app: &mut App) {
     let custom = app.snapshot.task(&id).is_some_and(|t| t.custom);
     if custom {
         let title = app.task_title(&id);
-        app.mode = Mode::ConfirmDelete { task: id, title };
+        app.mode = Mode::ConfirmDelete {
+            target: DeleteTarget::Task(id),
+            title,
+        };
     } else {
         app.say(
             "Only tasks you added can be deleted; press s to mark a built-in task skipped.",
@@ -475,13 +484,23 @@ fn delete_task(app: &mut App) {
     }
 }
 
-fn confirm_delete(app: &mut App, command: Command, id: &str, title: &str) -> Vec<Effect> {
+fn confirm_delete(
+    app: &mut App,
+    command: Command,
+    target: &DeleteTarget,
+    title: &str,
+) -> Vec<Effect> {
     match command {
         Command::Yes => {
             app.mode = Mode::Normal;
-            change(app, format!("Deleted: {title}"), |plan, template| {
-                plan.remove_custom_task(template, id)
-            })
+            match target {
+                DeleteTarget::Task(id) => {
+                    change(app, format!("Deleted: {title}"), |plan, template| {
+                        plan.remove_custom_task(template, id)
+                    })
+                }
+                other => trackers::delete(app, other, title),
+            }
         }
         Command::No => {
             app.mode = Mode::Normal;
@@ -615,6 +634,7 @@ fn insert(app: &mut App, text: &str) {
             }
             field.error = None;
         }
+        Mode::Form(form) => trackers::form_insert(form, text),
         Mode::Profile(form) => {
             let focus = form.field();
             if let Some(input) = form.input_mut(focus) {
@@ -752,6 +772,11 @@ fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
                 reveal_task(app, &new_id);
             }
             effects
+        }
+        TextPurpose::InterviewDate { .. }
+        | TextPurpose::ProgramNote { .. }
+        | TextPurpose::RotationNote { .. } => {
+            trackers::submit_text(app, &field.purpose, &value).unwrap_or_default()
         }
         TextPurpose::Search { panel, cursor } => {
             app.mode = Mode::Normal;
@@ -902,6 +927,43 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
     };
     let name = optional(&form.name);
     let specialty = optional(&form.specialty);
+    let score_text = form.step2_score.value().trim();
+    let step2_score = if score_text.is_empty() {
+        None
+    } else {
+        match score_text.parse::<u16>() {
+            Ok(score) if crate::plan::STEP2_SCORES.contains(&score) => Some(score),
+            _ => {
+                return fail(
+                    app,
+                    ProfileField::Step2Score,
+                    format!(
+                        "{:?} is not a Step 2 CK score: a whole number up to 300, or empty",
+                        clean_line(score_text)
+                    ),
+                );
+            }
+        }
+    };
+    let target_text = form.letter_target.value().trim();
+    let letter_target = if target_text.is_empty() {
+        None
+    } else {
+        match target_text.parse::<u32>() {
+            Ok(n) if (1..=crate::plan::MAX_LETTER_TARGET).contains(&n) => Some(n),
+            _ => {
+                return fail(
+                    app,
+                    ProfileField::LetterTarget,
+                    format!(
+                        "{:?} is not a number of letters (1-{}); empty uses the default",
+                        clean_line(target_text),
+                        crate::plan::MAX_LETTER_TARGET
+                    ),
+                );
+            }
+        }
+    };
     app.mode = Mode::Normal;
     let match_day = crate::calendar::SeasonCalendar::compute(
         &app.template,
@@ -927,7 +989,8 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
         plan.profile.category = form.category;
         plan.profile.specialty = specialty;
         plan.profile.graduation = graduation;
-        Ok(())
+        plan.profile.step2_score = step2_score;
+        plan.set_letter_target(letter_target)
     })
 }
 

@@ -1,0 +1,260 @@
+//! `imgplan visa`, `imgplan programs` and `imgplan import programs`: the visa comparison, the
+//! program list with its fit flags, and programs read from a spreadsheet's CSV.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::{Context, Failure};
+use crate::export::trackers;
+use crate::import::{self, ImportReport};
+use crate::insights::Snapshot;
+use crate::programs::{self, ProgramFilter, ProgramSort, ProgramStatus};
+use crate::text::{clean_line, count};
+
+/// Width the command output is laid out for.
+const COLUMNS: usize = 80;
+
+#[derive(Debug, Args)]
+pub struct ProgramsArgs {
+    /// Only programs with this status.
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// Only programs in this state (two letters, e.g. NY).
+    #[arg(long, value_name = "ST")]
+    pub state: Option<String>,
+    /// Only programs whose specialty contains this text.
+    #[arg(long, value_name = "TEXT")]
+    pub specialty: Option<String>,
+    /// Only programs whose name, state, specialty, code or note contain these words.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Only programs whose visa stance does not fit your visa choice.
+    #[arg(long)]
+    pub misfit: bool,
+    /// Order of the list.
+    #[arg(long, value_enum, default_value_t = SortArg::Added)]
+    pub sort: SortArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Considering,
+    Applied,
+    InterviewInvited,
+    Interviewed,
+    Ranked,
+    Rejected,
+    Withdrawn,
+}
+
+impl From<StatusArg> for ProgramStatus {
+    fn from(arg: StatusArg) -> Self {
+        match arg {
+            StatusArg::Considering => ProgramStatus::Considering,
+            StatusArg::Applied => ProgramStatus::Applied,
+            StatusArg::InterviewInvited => ProgramStatus::InterviewInvited,
+            StatusArg::Interviewed => ProgramStatus::Interviewed,
+            StatusArg::Ranked => ProgramStatus::Ranked,
+            StatusArg::Rejected => ProgramStatus::Rejected,
+            StatusArg::Withdrawn => ProgramStatus::Withdrawn,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Added,
+    Name,
+    State,
+    Specialty,
+    Status,
+    Interview,
+}
+
+impl From<SortArg> for ProgramSort {
+    fn from(arg: SortArg) -> Self {
+        match arg {
+            SortArg::Added => ProgramSort::Added,
+            SortArg::Name => ProgramSort::Name,
+            SortArg::State => ProgramSort::State,
+            SortArg::Specialty => ProgramSort::Specialty,
+            SortArg::Status => ProgramSort::Status,
+            SortArg::Interview => ProgramSort::Interview,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Add programs from a spreadsheet saved as CSV (first row: column names).
+    Programs(ImportProgramsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportProgramsArgs {
+    /// The CSV file. Columns are found by name: Program, State, Specialty, NRMP code, Service,
+    /// Visa, Min Step 2 CK, Max years since graduation, USCE months, Step 3 before ranking,
+    /// Status, Interview, Note (common variants such as "Program Name" or "Visa sponsorship"
+    /// work too).
+    pub file: PathBuf,
+    /// Add the rows that can be read even when others cannot.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Show what would be added without changing the plan.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn visa(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
+    let (plan, saved) = ctx.load_or_default()?;
+    let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
+    out.write_all(trackers::visa_comparison(&ctx.template, COLUMNS).as_bytes())?;
+    writeln!(out)?;
+    out.write_all(trackers::visa_implications(&ctx.template, &plan, &snapshot).as_bytes())?;
+    if !saved {
+        eprintln!("{}", ctx.not_saved_note());
+    }
+    Ok(())
+}
+
+pub fn programs(ctx: &Context, args: &ProgramsArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let (plan, saved) = ctx.load_or_default()?;
+    let filter = ProgramFilter {
+        status: args.status.map(Into::into),
+        state: match &args.state {
+            Some(state) => Some(programs::parse_state(state).map_err(Failure::new)?),
+            None => None,
+        },
+        specialty: args.specialty.as_deref().map(clean_line),
+        text: args.text.as_deref().map(clean_line),
+        misfit_only: args.misfit,
+    };
+    let choice = plan.profile.visa;
+    let list = programs::select(&plan.programs, &filter, args.sort.into(), choice);
+    let shown = if filter.is_empty() {
+        count(plan.programs.len(), "program", "programs")
+    } else {
+        format!(
+            "{} of {} ({})",
+            list.len(),
+            count(plan.programs.len(), "program", "programs"),
+            filter.describe()
+        )
+    };
+    writeln!(
+        out,
+        "{shown}; your visa choice: {choice}. ✗ does not fit it, ? visa stance not recorded."
+    )?;
+    if plan.programs.is_empty() {
+        writeln!(
+            out,
+            "No programs yet: add them in the planner (Programs panel, a) or with `imgplan import programs FILE.csv`."
+        )?;
+    } else if !list.is_empty() {
+        out.write_all(trackers::programs_table(&list, choice).as_bytes())?;
+        writeln!(out)?;
+        out.write_all(trackers::cost_lines(&ctx.template, &plan).as_bytes())?;
+    }
+    if !saved {
+        eprintln!("{}", ctx.not_saved_note());
+    }
+    Ok(())
+}
+
+pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> Result<(), Failure> {
+    let ImportCommand::Programs(args) = command;
+    let bytes = std::fs::read(&args.file)
+        .map_err(|err| Failure::new(format!("cannot read {}: {err}", args.file.display())))?;
+    let report = import::read_programs(&bytes)
+        .map_err(|err| Failure::new(format!("{}: {err}", args.file.display())))?;
+    let ImportReport {
+        programs: rows,
+        problems,
+        ignored_columns,
+        matched_columns,
+    } = report;
+    let renamed: Vec<String> = matched_columns
+        .iter()
+        .filter(|(header, column)| clean_line(header) != *column)
+        .map(|(header, column)| format!("{:?} as {column}", clean_line(header)))
+        .collect();
+    if !renamed.is_empty() {
+        writeln!(out, "Read columns: {}", renamed.join(", "))?;
+    }
+    if !ignored_columns.is_empty() {
+        writeln!(
+            out,
+            "Ignored columns: {}",
+            ignored_columns
+                .iter()
+                .map(|c| clean_line(c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    let file = args.file.display();
+    for problem in &problems {
+        eprintln!("{file}:{}: {}", problem.line, clean_line(&problem.message));
+    }
+    if !problems.is_empty() && !args.skip_invalid {
+        return Err(Failure::new(format!(
+            "{} of {} rows cannot be read (listed above); nothing was added. Fix them, or add the others with --skip-invalid.",
+            problems.len(),
+            problems.len() + rows.len()
+        )));
+    }
+    let (mut plan, saved) = ctx.load_or_default()?;
+    let before = plan.programs.len();
+    let (added, skipped) =
+        plan.import_programs(rows.into_iter().map(|row| row.program).collect())?;
+    if args.dry_run {
+        writeln!(
+            out,
+            "Would add {added} programs ({} already in your plan); nothing was changed (--dry-run).",
+            skipped.len()
+        )?;
+        return Ok(());
+    }
+    if added > 0 {
+        ctx.save(&plan)?;
+        if !saved {
+            writeln!(out, "Created your plan at {}", ctx.path.display())?;
+        }
+    }
+    writeln!(
+        out,
+        "Added {} from {file} ({} now in your plan).",
+        count(added, "program", "programs"),
+        before + added
+    )?;
+    if !skipped.is_empty() {
+        writeln!(
+            out,
+            "Already in your plan, left as they are: {} (same NRMP code, or same name, state and specialty).",
+            skipped.len()
+        )?;
+    }
+    if !problems.is_empty() {
+        writeln!(
+            out,
+            "Skipped {} that cannot be read.",
+            count(problems.len(), "row", "rows")
+        )?;
+    }
+    let misfits = plan
+        .programs
+        .iter()
+        .filter(|p| p.fit(plan.profile.visa) == programs::Fit::Misfit)
+        .count();
+    if misfits > 0 {
+        writeln!(
+            out,
+            "{} your visa choice ({}): `imgplan programs --misfit` lists them.",
+            count(misfits, "program does not fit", "programs do not fit"),
+            plan.profile.visa
+        )?;
+    }
+    Ok(())
+}

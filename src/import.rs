@@ -1,0 +1,883 @@
+//! Reading residency programs from a spreadsheet's CSV.
+//!
+//! IMGs keep their program lists in spreadsheets long before they find this planner, and every
+//! spreadsheet names its columns differently ("Program Name", "VISA sponsorship ", "ST"…). So the
+//! importer is forgiving about headers and strict about values: a header it does not know is
+//! listed and ignored, while a cell it cannot read makes that one row a [`RowProblem`] with its
+//! line number, so the user can fix the spreadsheet instead of getting a silently wrong plan.
+//!
+//! Nothing here touches the plan: [`read_programs`] returns what the file held and the caller
+//! decides what to add. The exporter writes [`PROGRAM_COLUMNS`] with [`program_row`], so an
+//! exported file reads back as the same programs.
+//!
+//! The file comes from outside, so nothing in here may panic on it: no `unwrap` on its data, no
+//! byte slicing of its text, sizes bounded by [`MAX_IMPORT_BYTES`] and [`MAX_IMPORT_ROWS`].
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use csv::{ByteRecord, ReaderBuilder};
+
+use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS, clean_field};
+use crate::programs::{
+    ApplicationService, Program, ProgramStatus, Requirements, VisaStance, parse_nrmp_code,
+    parse_state,
+};
+use crate::text::{clean_line, truncate};
+
+/// The columns the exporter writes, in order; the importer reads them (and their synonyms) back.
+pub const PROGRAM_COLUMNS: [&str; 13] = [
+    "Program",
+    "State",
+    "Specialty",
+    "NRMP code",
+    "Service",
+    "Visa",
+    "Min Step 2 CK",
+    "Max years since graduation",
+    "USCE months",
+    "Step 3 before ranking",
+    "Status",
+    "Interview",
+    "Note",
+];
+
+/// Largest file read (10 MB): a program list is a few hundred rows; anything far bigger is the
+/// wrong file, and reading it whole would only waste memory.
+pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Most data rows read, for the same reason (there are about 5,000 residency programs in all).
+pub const MAX_IMPORT_ROWS: usize = 100_000;
+
+/// How long a cell quoted back in a message may be, so one odd cell cannot flood the screen.
+const QUOTED_CELL_CHARS: usize = 40;
+
+/// One program read from a CSV row, with the row's line number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedProgram {
+    /// The line the row starts on (1-based; the header is line 1 unless blank lines precede it;
+    /// blank lines and line breaks inside quoted cells are counted).
+    pub line: u64,
+    /// The program, with `id` 0: the plan gives ids when the program is added.
+    pub program: Program,
+}
+
+/// A row that could not be read, and why (every problem of the row, joined with " · ").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// The line the row starts on (1-based).
+    pub line: u64,
+    /// The problem in plain words, without the line number (see the `Display` impl for that).
+    pub message: String,
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// What a CSV file held.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportReport {
+    /// The rows that were read completely, in file order.
+    pub programs: Vec<ImportedProgram>,
+    /// The rows left out, in file order.
+    pub problems: Vec<RowProblem>,
+    /// Headers that matched no known column (ignored), cleaned for display. A second column
+    /// that means the same as an earlier one is listed too, e.g. "Notes (second Note column)".
+    pub ignored_columns: Vec<String>,
+    /// How the headers were understood: the header as written (cleaned) and the column it was
+    /// read as, so a preview can show "Program Name → Program".
+    pub matched_columns: Vec<(String, &'static str)>,
+}
+
+/// Why a CSV file could not be read at all.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ImportError {
+    #[error("the file is empty: it needs a header row naming the columns")]
+    Empty,
+    #[error("no column holds program names (found: {}); name one \"Program\"", .0.join(", "))]
+    NoNameColumn(Vec<String>),
+    #[error("line {line}: {message}")]
+    Malformed { line: u64, message: String },
+    #[error(
+        "the file is {} MB; a program list is far smaller (at most {} MB are read): is it the right file?",
+        .bytes.div_ceil(1024 * 1024), MAX_IMPORT_BYTES / (1024 * 1024)
+    )]
+    TooLarge { bytes: usize },
+    #[error("the file has more than {limit} rows; split it into smaller files")]
+    TooManyRows { limit: usize },
+}
+
+/// Writes one program as CSV cells in [`PROGRAM_COLUMNS`] order, for the exporter.
+///
+/// Values are written the way [`read_programs`] reads them back (visa code, status and service
+/// labels, "yes" or empty for Step 3, ISO dates, plain numbers, empty for nothing). Text is
+/// cleaned again on the way out, and a text cell starting with `=`, `+`, `-` or `@` gets a `'`
+/// in front so a spreadsheet shows it instead of running it as a formula; the importer takes
+/// that `'` off again.
+pub fn program_row(program: &Program) -> [String; 13] {
+    let text = |value: &str| guard_formula(clean_line(value));
+    let optional = |value: &Option<String>| value.as_deref().map(text).unwrap_or_default();
+    let number = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_default();
+    let requirements = &program.requirements;
+    [
+        text(&program.name),
+        optional(&program.state),
+        optional(&program.specialty),
+        optional(&program.nrmp_code),
+        program.service.label().to_owned(),
+        program.visa.code().to_owned(),
+        number(requirements.min_step2_score.map(u64::from)),
+        number(requirements.max_years_since_graduation.map(u64::from)),
+        number(requirements.usce_months.map(u64::from)),
+        if requirements.step3_before_rank {
+            "yes".to_owned()
+        } else {
+            String::new()
+        },
+        program.status.label().to_owned(),
+        program
+            .interview
+            .map(|date| date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        optional(&program.note),
+    ]
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (CSV injection).
+const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
+
+fn guard_formula(text: String) -> String {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// Undoes [`guard_formula`]: "'=x" → "=x"; any other `'` is the user's own and stays.
+fn unguard_formula(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => text,
+    }
+}
+
+/// The fields of a program a column can fill; the order is that of [`PROGRAM_COLUMNS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    State,
+    Specialty,
+    NrmpCode,
+    Service,
+    Visa,
+    MinStep2,
+    MaxYears,
+    UsceMonths,
+    Step3,
+    Status,
+    Interview,
+    Note,
+}
+
+impl Column {
+    const ALL: [Column; 13] = [
+        Column::Name,
+        Column::State,
+        Column::Specialty,
+        Column::NrmpCode,
+        Column::Service,
+        Column::Visa,
+        Column::MinStep2,
+        Column::MaxYears,
+        Column::UsceMonths,
+        Column::Step3,
+        Column::Status,
+        Column::Interview,
+        Column::Note,
+    ];
+
+    /// The canonical header, also used to name the cell in messages.
+    fn title(self) -> &'static str {
+        PROGRAM_COLUMNS[self as usize]
+    }
+
+    /// Other headers people give the column, folded by [`fold_header`]. The canonical header
+    /// itself always matches.
+    fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Column::Name => &[
+                "programname",
+                "program",
+                "name",
+                "residencyprogram",
+                "residencyprogramname",
+                "residency",
+                "institution",
+                "institutionname",
+                "hospital",
+            ],
+            Column::State => &["st", "state", "programstate", "stateabbreviation"],
+            Column::Specialty => &["specialty", "speciality", "programspecialty", "field"],
+            Column::NrmpCode => &[
+                "programcode",
+                "nrmp",
+                "nrmpid",
+                "code",
+                "nrmpprogramcode",
+                "nrmpnumber",
+                "programnumber",
+            ],
+            Column::Service => &[
+                "service",
+                "applicationservice",
+                "appliedvia",
+                "applyvia",
+                "applicationsystem",
+            ],
+            Column::Visa => &[
+                "visa",
+                "visas",
+                "visasponsorship",
+                "visastatus",
+                "visastance",
+                "visatype",
+                "visasaccepted",
+                "sponsorship",
+                "sponsorsvisa",
+                "sponsorsvisas",
+            ],
+            Column::MinStep2 => &[
+                "step2",
+                "step2ck",
+                "step2ckmin",
+                "step2min",
+                "minstep2",
+                "minstep2ck",
+                "minstep2score",
+                "minstep2ckscore",
+                "step2ckcutoff",
+                "step2cutoff",
+                "step2ckscore",
+                "step2score",
+                "minimumstep2",
+                "minimumstep2ck",
+                "minimumstep2score",
+                "minimumstep2ckscore",
+            ],
+            Column::MaxYears => &[
+                "yog",
+                "maxyog",
+                "yogcutoff",
+                "yearssincegraduation",
+                "maxyearssincegraduation",
+                "yearssincegrad",
+                "maxyearssincegrad",
+                "graduationcutoff",
+                "yearsofgraduation",
+                "yearsfromgraduation",
+                "yearsfromgrad",
+            ],
+            Column::UsceMonths => &[
+                "usce",
+                "uscemonths",
+                "uscerequired",
+                "uscerequiredmonths",
+                "uscemonthsrequired",
+                "monthsofusce",
+            ],
+            Column::Step3 => &[
+                "step3",
+                "step3required",
+                "step3beforerank",
+                "step3beforeranking",
+                "step3requiredbeforeranking",
+                "step3requiredbeforerank",
+            ],
+            Column::Status => &["status", "applicationstatus", "stage", "appstatus"],
+            Column::Interview => &["interview", "interviewdate", "interviewday"],
+            Column::Note => &["note", "notes", "comment", "comments", "remarks"],
+        }
+    }
+
+    fn for_header(header: &str) -> Option<Column> {
+        let folded = fold_header(header);
+        if folded.is_empty() {
+            return None;
+        }
+        Column::ALL.into_iter().find(|column| {
+            fold_header(column.title()) == folded || column.synonyms().contains(&folded.as_str())
+        })
+    }
+}
+
+/// A header with case, spaces, punctuation and underscores taken out ("VISA sponsorship " →
+/// "visasponsorship"), so only the words decide what a column is.
+fn fold_header(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The canonical column (one of [`PROGRAM_COLUMNS`]) a header is read as, if any.
+pub fn canonical_column(header: &str) -> Option<&'static str> {
+    Column::for_header(header).map(Column::title)
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The field separator: a comma, unless the header line has none but has semicolons (what
+/// spreadsheets write where the comma is the decimal mark) or tabs (a pasted TSV).
+fn detect_delimiter(bytes: &[u8]) -> u8 {
+    let first_line = bytes
+        .split(|b| *b == b'\n')
+        .find(|line| line.iter().any(|b| !b.is_ascii_whitespace()))
+        .unwrap_or_default();
+    if first_line.contains(&b',') {
+        b','
+    } else if first_line.contains(&b';') {
+        b';'
+    } else if first_line.contains(&b'\t') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// Reads programs from CSV bytes (a whole file).
+///
+/// The first non-blank row names the columns; headers are matched forgivingly (see
+/// [`canonical_column`]) and a "Program" column is required. Each later row becomes a program or,
+/// if a cell cannot be read, a [`RowProblem`]; blank rows are skipped. A UTF-8 byte-order mark,
+/// CRLF or LF line ends, RFC 4180 quoting and semicolon-separated files are all understood.
+/// Only a file that cannot be read at all is an [`ImportError`].
+pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    // csv-core drops a BOM too, but the delimiter is sniffed before it sees the bytes.
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let mut reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(detect_delimiter(bytes))
+        .from_reader(bytes);
+
+    let mut report = ImportReport::default();
+    // Where each program field's cell is in a row, once the header is read.
+    let mut positions: Option<[Option<usize>; 13]> = None;
+    let mut rows = 0usize;
+    let mut record = ByteRecord::new();
+    let mut lines = LineCounter::new(bytes);
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(error) => {
+                return Err(ImportError::Malformed {
+                    line: error.position().map_or(0, |p| p.line()),
+                    message: clean_line(&error.to_string()),
+                });
+            }
+        }
+        let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
+        if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
+            continue;
+        }
+        match &positions {
+            None => positions = Some(read_header(&record, &mut report)?),
+            Some(positions) => {
+                rows += 1;
+                if rows > MAX_IMPORT_ROWS {
+                    return Err(ImportError::TooManyRows {
+                        limit: MAX_IMPORT_ROWS,
+                    });
+                }
+                match read_row(&record, positions) {
+                    Ok(program) => report.programs.push(ImportedProgram { line, program }),
+                    Err(problems) => report.problems.push(RowProblem {
+                        line,
+                        message: problems.join(" · "),
+                    }),
+                }
+            }
+        }
+    }
+    if positions.is_none() {
+        return Err(ImportError::Empty);
+    }
+    Ok(report)
+}
+
+/// Turns a record's byte offset into the line it starts on.
+///
+/// The `csv` crate's own line numbers are off by one after a CRLF and skip blank lines, and its
+/// byte offset can point at the end of the previous line, so the lines are counted here: the
+/// record starts at the first byte from its offset that is not a line break (a record cannot
+/// start with one: that would be an empty line, which is skipped). CRLF, LF and a lone CR each
+/// end one line. Offsets only grow, so counting goes on from the last record: linear in all.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// Bytes counted so far, and the line the next byte is on.
+    counted: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            counted: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        for index in self.counted..start {
+            match self.bytes.get(index) {
+                Some(b'\n') => self.line += 1,
+                Some(b'\r') if self.bytes.get(index + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+        }
+        self.counted = self.counted.max(start);
+        self.line
+    }
+}
+
+/// Works out which cell holds which field; fills the report's column lists.
+fn read_header(
+    record: &ByteRecord,
+    report: &mut ImportReport,
+) -> Result<[Option<usize>; 13], ImportError> {
+    let mut positions = [None; 13];
+    let mut found = Vec::new();
+    for (index, cell) in record.iter().enumerate() {
+        // A header that is not UTF-8 can still be shown (with U+FFFD) and still be ignored.
+        let header = clean_field(&String::from_utf8_lossy(cell), MAX_TITLE_CHARS);
+        if header.is_empty() {
+            // Spreadsheets often export trailing empty columns; they say nothing.
+            continue;
+        }
+        found.push(header.clone());
+        match Column::for_header(&header) {
+            Some(column) if positions[column as usize].is_none() => {
+                positions[column as usize] = Some(index);
+                report.matched_columns.push((header, column.title()));
+            }
+            Some(column) => report
+                .ignored_columns
+                .push(format!("{header} (second {} column)", column.title())),
+            None => report.ignored_columns.push(header),
+        }
+    }
+    if positions[Column::Name as usize].is_none() {
+        return Err(ImportError::NoNameColumn(found));
+    }
+    Ok(positions)
+}
+
+/// A cell quoted in a message: one clean line, cut short.
+fn quoted(cell: &str) -> String {
+    format!("{:?}", truncate(&clean_line(cell), QUOTED_CELL_CHARS))
+}
+
+/// Reads one data row into a program, or says everything that is wrong with it.
+fn read_row(record: &ByteRecord, positions: &[Option<usize>; 13]) -> Result<Program, Vec<String>> {
+    let mut problems = Vec::new();
+    // The trimmed text of a field's cell; "" when the column or cell is missing or not UTF-8.
+    let mut cell = |column: Column| -> &str {
+        let Some(bytes) = positions[column as usize].and_then(|index| record.get(index)) else {
+            return "";
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(text) => unguard_formula(text.trim()),
+            Err(_) => {
+                problems.push(format!(
+                    "{} holds bytes that are not UTF-8 text; save the spreadsheet as CSV UTF-8",
+                    column.title()
+                ));
+                ""
+            }
+        }
+    };
+    let name = clean_text(cell(Column::Name), MAX_TITLE_CHARS);
+    let state = cell(Column::State);
+    let specialty = clean_text(cell(Column::Specialty), MAX_TITLE_CHARS);
+    let nrmp_code = cell(Column::NrmpCode);
+    let service = cell(Column::Service);
+    let visa = cell(Column::Visa);
+    let min_step2 = cell(Column::MinStep2);
+    let max_years = cell(Column::MaxYears);
+    let usce_months = cell(Column::UsceMonths);
+    let step3 = cell(Column::Step3);
+    let status = cell(Column::Status);
+    let interview = cell(Column::Interview);
+    let note = clean_text(cell(Column::Note), MAX_NOTE_CHARS);
+
+    if name.is_empty() {
+        problems.push("no program name".to_owned());
+    }
+    let state = if state.is_empty() {
+        None
+    } else {
+        // The messages are written here, not taken from `parse_state`, so a long cell is cut.
+        parse_state(state)
+            .map_err(|_| {
+                problems.push(format!(
+                    "State {} is not a US state code: use two letters such as NY, CA or TX",
+                    quoted(state)
+                ));
+            })
+            .ok()
+    };
+    let nrmp_code = if nrmp_code.is_empty() {
+        None
+    } else {
+        parse_nrmp_code(nrmp_code)
+            .map_err(|_| {
+                problems.push(format!(
+                    "NRMP code {} is not a program code: letters and digits, e.g. 1234140C0",
+                    quoted(nrmp_code)
+                ));
+            })
+            .ok()
+    };
+    let visa = VisaStance::parse(visa).unwrap_or_else(|| {
+        problems.push(format!(
+            "Visa {} is not understood; write J-1, H-1B, both, none or unknown",
+            quoted(visa)
+        ));
+        VisaStance::Unknown
+    });
+    let status = ProgramStatus::parse(status).unwrap_or_else(|| {
+        let labels: Vec<&str> = ProgramStatus::ALL.iter().map(|s| s.label()).collect();
+        problems.push(format!(
+            "Status {} is not understood; write one of: {}",
+            quoted(status),
+            labels.join(", ")
+        ));
+        ProgramStatus::Considering
+    });
+    let requirements = Requirements {
+        min_step2_score: number(Column::MinStep2, min_step2, &mut problems),
+        max_years_since_graduation: number(Column::MaxYears, max_years, &mut problems),
+        usce_months: number(Column::UsceMonths, usce_months, &mut problems),
+        step3_before_rank: parse_yes_no(step3).unwrap_or_else(|| {
+            problems.push(format!(
+                "{} {} is not understood; write yes or no (or leave it empty)",
+                Column::Step3.title(),
+                quoted(step3)
+            ));
+            false
+        }),
+    };
+    let interview = if interview.is_empty() {
+        None
+    } else {
+        parse_date(interview)
+            .map_err(|why| {
+                problems.push(format!(
+                    "Interview {} {why}; write YYYY-MM-DD, e.g. 2025-11-04 (or M/D/YYYY)",
+                    quoted(interview)
+                ));
+            })
+            .ok()
+    };
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Program {
+        id: 0,
+        name,
+        state,
+        specialty: (!specialty.is_empty()).then_some(specialty),
+        nrmp_code,
+        service: parse_service(service),
+        visa,
+        requirements,
+        status,
+        interview,
+        note: (!note.is_empty()).then_some(note),
+    })
+}
+
+/// A text cell as the plan may keep it: terminal escape sequences removed whole (a colour code
+/// pasted from a terminal would otherwise leave "[31m" behind), then the plan's own cleaning.
+fn clean_text(text: &str, max: usize) -> String {
+    clean_field(&strip_escape_sequences(text), max)
+}
+
+/// Removes ANSI escape sequences: CSI (`ESC [` … final byte, or C1 `U+009B` …), OSC (`ESC ]` …
+/// BEL or `ESC \`) and two-character escapes. A lone control character is left for
+/// [`clean_field`], which drops it.
+fn strip_escape_sequences(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let csi = match c {
+            '\u{1b}' => match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    true
+                }
+                Some(']') => {
+                    chars.next();
+                    // OSC: up to BEL or ESC \ (string terminator).
+                    while let Some(c) = chars.next() {
+                        if c == '\u{7}' {
+                            break;
+                        }
+                        if c == '\u{1b}' {
+                            if chars.peek() == Some(&'\\') {
+                                chars.next();
+                            }
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                Some(next) if ('\u{40}'..='\u{7e}').contains(next) => {
+                    chars.next();
+                    continue;
+                }
+                _ => continue,
+            },
+            '\u{9b}' => true,
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        if csi {
+            // Parameter and intermediate bytes, then one final byte (0x40–0x7E).
+            while let Some(&c) = chars.peek() {
+                if ('\u{20}'..='\u{3f}').contains(&c) {
+                    chars.next();
+                } else {
+                    if ('\u{40}'..='\u{7e}').contains(&c) {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A whole number in a cell: "230", " 230 ", "230+", "≥230", ">= 230"; empty, "-", "n/a" and
+/// "none" mean not given. Records a problem and gives `None` for anything else.
+fn number<T: TryFrom<u64>>(column: Column, text: &str, problems: &mut Vec<String>) -> Option<T> {
+    match parse_number(text) {
+        Ok(None) => None,
+        Ok(Some(value)) => match T::try_from(value) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                problems.push(format!("{} {} is too large", column.title(), quoted(text)));
+                None
+            }
+        },
+        Err(()) => {
+            problems.push(format!(
+                "{} {} is not a whole number",
+                column.title(),
+                quoted(text)
+            ));
+            None
+        }
+    }
+}
+
+fn parse_number(text: &str) -> Result<Option<u64>, ()> {
+    let text = text.trim();
+    if text.is_empty()
+        || matches!(
+            text.to_lowercase().as_str(),
+            "-" | "—" | "n/a" | "na" | "none"
+        )
+    {
+        return Ok(None);
+    }
+    let digits = text
+        .strip_prefix(">=")
+        .or_else(|| text.strip_prefix('≥'))
+        .or_else(|| text.strip_prefix('>'))
+        .unwrap_or(text);
+    let digits = digits.strip_suffix('+').unwrap_or(digits).trim();
+    // `u64::from_str` would also take a leading '+'; only plain digits are a number here.
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(());
+    }
+    digits.parse().map(Some).map_err(|_| ())
+}
+
+/// Yes or no as spreadsheets write it; empty is no. `None` when it is neither.
+fn parse_yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "x" | "✓" | "✔" => Some(true),
+        "" | "no" | "n" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// "ERAS", "ResidencyCAS"/"Residency CAS"; any other service named is Other, none is ERAS
+/// (where almost every program is).
+fn parse_service(text: &str) -> ApplicationService {
+    match fold_header(text).as_str() {
+        "" | "eras" => ApplicationService::Eras,
+        "residencycas" => ApplicationService::ResidencyCas,
+        _ => ApplicationService::Other,
+    }
+}
+
+/// A date as YYYY-MM-DD, or M/D/YYYY as US spreadsheets write it. The year must have four digits
+/// so "1/2/25" is not read as the year 25. The error says what is wrong, to follow the cell.
+fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(['-', '/']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return Err("is not a date");
+    };
+    let (year, month, day) = if text.contains('-') && !text.contains('/') {
+        (a, b, c)
+    } else if text.contains('/') && !text.contains('-') {
+        (c, a, b)
+    } else {
+        return Err("is not a date");
+    };
+    let digits = |part: &str, most: usize| {
+        (!part.is_empty() && part.len() <= most && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (
+        digits(year, 4).filter(|_| year.len() == 4),
+        digits(month, 2),
+        digits(day, 2),
+    ) else {
+        return Err("is not a date");
+    };
+    let year = i32::try_from(year).map_err(|_| "is not a date")?;
+    NaiveDate::from_ymd_opt(year, month, day)
+        .filter(|date| date.year() >= 1900)
+        .ok_or("is not a real date")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_fold_case_spaces_and_punctuation() {
+        for (header, column) in [
+            (" VISA sponsorship ", "Visa"),
+            ("program_name", "Program"),
+            ("Step2 CK cutoff", "Min Step 2 CK"),
+            ("USCE required (months)", "USCE months"),
+            ("Minimum Step 2 CK score", "Min Step 2 CK"),
+            ("max-years-since-graduation", "Max years since graduation"),
+            ("NRMP ID", "NRMP code"),
+            ("Applied via", "Service"),
+        ] {
+            assert_eq!(canonical_column(header), Some(column), "{header:?}");
+        }
+        assert_eq!(canonical_column("Website"), None);
+        assert_eq!(canonical_column("  "), None);
+        for (index, title) in PROGRAM_COLUMNS.iter().enumerate() {
+            assert_eq!(Column::ALL[index].title(), *title);
+            assert_eq!(canonical_column(title), Some(*title));
+        }
+    }
+
+    #[test]
+    fn numbers_allow_signs_and_spaces_only() {
+        assert_eq!(parse_number(" 230 "), Ok(Some(230)));
+        assert_eq!(parse_number("230+"), Ok(Some(230)));
+        assert_eq!(parse_number("≥230"), Ok(Some(230)));
+        assert_eq!(parse_number(">= 230"), Ok(Some(230)));
+        assert_eq!(parse_number("n/a"), Ok(None));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("+230"), Err(()));
+        assert_eq!(parse_number("two"), Err(()));
+        assert_eq!(parse_number("23 0"), Err(()));
+        assert_eq!(parse_number("99999999999999999999999"), Err(()));
+        let mut problems = Vec::new();
+        assert_eq!(number::<u8>(Column::MaxYears, "300", &mut problems), None);
+        assert_eq!(
+            problems,
+            ["Max years since graduation \"300\" is too large"]
+        );
+    }
+
+    #[test]
+    fn dates_iso_or_us_with_four_digit_years() {
+        let date = NaiveDate::from_ymd_opt(2025, 11, 4);
+        assert_eq!(parse_date("2025-11-04").ok(), date);
+        assert_eq!(parse_date("11/4/2025").ok(), date);
+        assert_eq!(parse_date("2025-02-30"), Err("is not a real date"));
+        assert_eq!(parse_date("13/1/2025"), Err("is not a real date"));
+        assert_eq!(parse_date("1/2/25"), Err("is not a date"));
+        assert_eq!(parse_date("Nov 4"), Err("is not a date"));
+        assert_eq!(parse_date("2025-11/04"), Err("is not a date"));
+        assert_eq!(parse_date("٢٠٢٥-11-04"), Err("is not a date"));
+    }
+
+    #[test]
+    fn escape_sequences_go_whole() {
+        assert_eq!(strip_escape_sequences("\u{1b}[31mRed\u{1b}[0m"), "Red");
+        assert_eq!(strip_escape_sequences("a\u{1b}]0;title\u{7}b"), "ab");
+        assert_eq!(strip_escape_sequences("a\u{9b}2Jb"), "ab");
+        assert_eq!(strip_escape_sequences("tail\u{1b}"), "tail");
+        assert_eq!(clean_text("  x\u{1b}[1;2H\u{7}y  ", 10), "xy");
+    }
+
+    #[test]
+    fn delimiter_is_sniffed_from_the_header_line() {
+        assert_eq!(detect_delimiter(b"Program;State\na,b;c"), b';');
+        assert_eq!(detect_delimiter(b"\n\nProgram\tState\n"), b'\t');
+        assert_eq!(detect_delimiter(b"Program,State;x\n"), b',');
+        assert_eq!(detect_delimiter(b""), b',');
+    }
+
+    fn lines_of(bytes: &[u8]) -> Vec<u64> {
+        let mut reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let mut lines = LineCounter::new(bytes);
+        let mut record = ByteRecord::new();
+        let mut out = Vec::new();
+        while reader.read_byte_record(&mut record).unwrap_or(false) {
+            out.push(lines.line_at(record.position().map_or(0, |p| p.byte())));
+        }
+        out
+    }
+
+    #[test]
+    fn records_get_the_line_they_start_on() {
+        assert_eq!(lines_of(b"h\r\na,\"x\r\ny\"\r\nb\r\n"), [1, 2, 4]);
+        assert_eq!(lines_of(b"h\na\nb\n\nc\n\r\n\n d\n"), [1, 2, 3, 5, 8]);
+        assert_eq!(lines_of(b"h\ra\rb\r"), [1, 2, 3]);
+        assert_eq!(lines_of(b"\n\nh\n,\n\"q\"\n"), [3, 4, 5]);
+    }
+
+    #[test]
+    fn formula_guard_round_trips() {
+        assert_eq!(guard_formula("=1+1".to_owned()), "'=1+1");
+        assert_eq!(unguard_formula("'=1+1"), "=1+1");
+        assert_eq!(unguard_formula("'quoted'"), "'quoted'");
+    }
+}

@@ -1,0 +1,693 @@
+//! Residency programs the user considers, applies to and ranks: what each asks for, where it
+//! stands, whether its visa stance fits the user's choice, and what applying costs.
+//!
+//! IMGs lose money applying to programs that will never sponsor their visa ("we sponsor visas"
+//! often means J-1 only), so every program carries a visa stance and a fit flag against the plan's
+//! visa choice. Pure data and functions: the planner, the CLI and the exports share them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::journey::{FeeSchedule, VisaChoice};
+
+/// One residency program in the user's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Program {
+    /// Stable number within the plan; never reused while the program exists.
+    pub id: u32,
+    pub name: String,
+    /// US state or territory, as a two-letter code ("NY").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specialty: Option<String>,
+    /// NRMP program code, e.g. "1234140C0" (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nrmp_code: Option<String>,
+    #[serde(default)]
+    pub service: ApplicationService,
+    #[serde(default)]
+    pub visa: VisaStance,
+    #[serde(default, skip_serializing_if = "Requirements::is_empty")]
+    pub requirements: Requirements,
+    #[serde(default)]
+    pub status: ProgramStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What a program asks of applicants. Every field is optional: websites rarely say it all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirements {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_step2_score: Option<u16>,
+    /// Most years since medical-school graduation the program accepts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_years_since_graduation: Option<u8>,
+    /// Months of US clinical experience the program asks for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usce_months: Option<u8>,
+    /// The program wants Step 3 passed before it ranks applicants (common for H-1B sponsors).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub step3_before_rank: bool,
+}
+
+impl Requirements {
+    pub fn is_empty(&self) -> bool {
+        *self == Requirements::default()
+    }
+
+    /// The requirements in a few words ("Step 2 CK ≥ 230 · ≤ 5 y since graduation").
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(score) = self.min_step2_score {
+            parts.push(format!("Step 2 CK ≥ {score}"));
+        }
+        if let Some(years) = self.max_years_since_graduation {
+            parts.push(format!("≤ {years} y since graduation"));
+        }
+        if let Some(months) = self.usce_months {
+            parts.push(format!("{months} mo USCE"));
+        }
+        if self.step3_before_rank {
+            parts.push("Step 3 before ranking".to_owned());
+        }
+        parts.join(" · ")
+    }
+}
+
+/// Where applications to the program go (OB-GYN and EM moved to ResidencyCAS).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum ApplicationService {
+    #[default]
+    Eras,
+    ResidencyCas,
+    Other,
+}
+
+impl ApplicationService {
+    pub const ALL: [ApplicationService; 3] = [
+        ApplicationService::Eras,
+        ApplicationService::ResidencyCas,
+        ApplicationService::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ApplicationService::Eras => "ERAS",
+            ApplicationService::ResidencyCas => "ResidencyCAS",
+            ApplicationService::Other => "other",
+        }
+    }
+}
+
+/// Which visas a program takes, as far as the user knows.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum VisaStance {
+    #[default]
+    Unknown,
+    /// Accepts J-1 (ECFMG-sponsored) residents only.
+    J1,
+    /// Sponsors H-1B only.
+    H1b,
+    /// Accepts J-1 and sponsors H-1B.
+    Both,
+    /// Takes no residents who need a visa.
+    NoVisa,
+}
+
+impl VisaStance {
+    pub const ALL: [VisaStance; 5] = [
+        VisaStance::Unknown,
+        VisaStance::J1,
+        VisaStance::H1b,
+        VisaStance::Both,
+        VisaStance::NoVisa,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VisaStance::Unknown => "unknown",
+            VisaStance::J1 => "J-1 only",
+            VisaStance::H1b => "H-1B only",
+            VisaStance::Both => "J-1 and H-1B",
+            VisaStance::NoVisa => "no visas",
+        }
+    }
+
+    /// Short form for table columns and CSV cells (and read back by the importer).
+    pub fn code(self) -> &'static str {
+        match self {
+            VisaStance::Unknown => "unknown",
+            VisaStance::J1 => "J-1",
+            VisaStance::H1b => "H-1B",
+            VisaStance::Both => "both",
+            VisaStance::NoVisa => "none",
+        }
+    }
+
+    /// Reads what people write in a spreadsheet's visa column: "J-1", "J1 only", "H1B",
+    /// "H-1B sponsored", "both", "J-1/H-1B", "none", "no", "unknown", "?" …
+    pub fn parse(text: &str) -> Option<VisaStance> {
+        let folded: String = text
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '&' || *c == '+')
+            .collect();
+        if folded.is_empty() || matches!(folded.as_str(), "unknown" | "unk" | "tbd" | "na") {
+            return Some(VisaStance::Unknown);
+        }
+        if text.trim() == "?" {
+            return Some(VisaStance::Unknown);
+        }
+        let j1 = folded.contains("j1");
+        let h1b = folded.contains("h1b") || folded.contains("h1");
+        if matches!(
+            folded.as_str(),
+            "both"
+                | "yes"
+                | "all"
+                | "j1h1b"
+                | "j1/h1b"
+                | "h1b/j1"
+                | "j1andh1b"
+                | "j1&h1b"
+                | "j1+h1b"
+        ) || (j1 && h1b)
+        {
+            return Some(VisaStance::Both);
+        }
+        if j1 {
+            return Some(VisaStance::J1);
+        }
+        if h1b {
+            return Some(VisaStance::H1b);
+        }
+        if matches!(
+            folded.as_str(),
+            "none" | "no" | "novisa" | "novisas" | "nosponsorship" | "citizensonly" | "n"
+        ) {
+            return Some(VisaStance::NoVisa);
+        }
+        None
+    }
+}
+
+/// Where the user's application to a program stands.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum ProgramStatus {
+    #[default]
+    Considering,
+    Applied,
+    InterviewInvited,
+    Interviewed,
+    Ranked,
+    Rejected,
+    Withdrawn,
+}
+
+impl ProgramStatus {
+    pub const ALL: [ProgramStatus; 7] = [
+        ProgramStatus::Considering,
+        ProgramStatus::Applied,
+        ProgramStatus::InterviewInvited,
+        ProgramStatus::Interviewed,
+        ProgramStatus::Ranked,
+        ProgramStatus::Rejected,
+        ProgramStatus::Withdrawn,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProgramStatus::Considering => "considering",
+            ProgramStatus::Applied => "applied",
+            ProgramStatus::InterviewInvited => "interview invited",
+            ProgramStatus::Interviewed => "interviewed",
+            ProgramStatus::Ranked => "ranked",
+            ProgramStatus::Rejected => "rejected",
+            ProgramStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The next state along the pipeline (wrapping), for the planner's `s` key.
+    pub fn cycled(self) -> ProgramStatus {
+        let all = ProgramStatus::ALL;
+        let index = all.iter().position(|s| *s == self).unwrap_or(0);
+        all[(index + 1) % all.len()]
+    }
+
+    /// Reads a status as written on the command line or in a spreadsheet.
+    pub fn parse(text: &str) -> Option<ProgramStatus> {
+        let folded: String = text
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        Some(match folded.as_str() {
+            "" | "considering" | "consider" | "interested" | "maybe" => ProgramStatus::Considering,
+            "applied" | "submitted" => ProgramStatus::Applied,
+            "interviewinvited" | "invited" | "invite" | "interviewinvite" => {
+                ProgramStatus::InterviewInvited
+            }
+            "interviewed" => ProgramStatus::Interviewed,
+            "ranked" => ProgramStatus::Ranked,
+            "rejected" | "declined" => ProgramStatus::Rejected,
+            "withdrawn" | "withdrew" => ProgramStatus::Withdrawn,
+            _ => return None,
+        })
+    }
+
+    /// Whether the user spends an application fee on the program (everything past considering,
+    /// except a program they withdrew from before applying is still counted: the fee is paid).
+    pub fn has_applied(self) -> bool {
+        !matches!(self, ProgramStatus::Considering)
+    }
+}
+
+impl fmt::Display for ProgramStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// How a program's visa stance sits with the user's visa choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fit {
+    Fits,
+    /// The stance is known and does not fit the choice.
+    Misfit,
+    /// The user has not recorded the program's stance.
+    Unknown,
+}
+
+impl Fit {
+    /// One character for lists: `✗` misfit, `?` unknown, blank when it fits.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Fit::Fits => " ",
+            Fit::Misfit => "✗",
+            Fit::Unknown => "?",
+        }
+    }
+}
+
+/// Whether a program's visa stance fits a visa choice. A plan that needs no visa fits every
+/// program; an undecided plan fits any program that takes some visa.
+pub fn visa_fit(stance: VisaStance, choice: VisaChoice) -> Fit {
+    use VisaStance as S;
+    match (choice, stance) {
+        (VisaChoice::NotNeeded, _) => Fit::Fits,
+        (_, S::Unknown) => Fit::Unknown,
+        (_, S::NoVisa) => Fit::Misfit,
+        (VisaChoice::Undecided, _) | (_, S::Both) => Fit::Fits,
+        (VisaChoice::J1, S::J1) | (VisaChoice::H1b, S::H1b) => Fit::Fits,
+        (VisaChoice::J1, S::H1b) | (VisaChoice::H1b, S::J1) => Fit::Misfit,
+    }
+}
+
+/// Why a program does not fit, in words, or `None` when it fits.
+pub fn fit_reason(stance: VisaStance, choice: VisaChoice) -> Option<String> {
+    match visa_fit(stance, choice) {
+        Fit::Fits => None,
+        Fit::Unknown => Some(format!(
+            "its visa stance is not recorded; check it takes {choice}"
+        )),
+        Fit::Misfit => Some(match stance {
+            VisaStance::NoVisa => "it takes no residents who need a visa".to_owned(),
+            _ => format!("it takes {} and your choice is {choice}", stance.label()),
+        }),
+    }
+}
+
+impl Program {
+    pub fn fit(&self, choice: VisaChoice) -> Fit {
+        visa_fit(self.visa, choice)
+    }
+
+    /// The specialty used for grouping fees; programs without one share a group.
+    pub fn specialty_key(&self) -> String {
+        self.specialty
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map_or_else(|| "(no specialty)".to_owned(), str::to_owned)
+    }
+}
+
+/// Which programs a list shows. Empty fields match everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProgramFilter {
+    pub status: Option<ProgramStatus>,
+    /// Two-letter state, compared without regard to case.
+    pub state: Option<String>,
+    /// Part of the specialty, compared without regard to case.
+    pub specialty: Option<String>,
+    /// Words that must all appear somewhere in the program (name, state, specialty, code, note).
+    pub text: Option<String>,
+    /// Only programs whose visa stance does not fit the plan's choice.
+    pub misfit_only: bool,
+}
+
+impl ProgramFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == ProgramFilter::default()
+    }
+
+    pub fn matches(&self, program: &Program, choice: VisaChoice) -> bool {
+        if self.status.is_some_and(|status| program.status != status) {
+            return false;
+        }
+        if let Some(state) = &self.state
+            && !program
+                .state
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(state.trim()))
+        {
+            return false;
+        }
+        if let Some(specialty) = &self.specialty
+            && !program
+                .specialty
+                .as_deref()
+                .is_some_and(|s| contains_folded(s, specialty))
+        {
+            return false;
+        }
+        if let Some(text) = &self.text {
+            let haystack = [
+                Some(program.name.as_str()),
+                program.state.as_deref(),
+                program.specialty.as_deref(),
+                program.nrmp_code.as_deref(),
+                program.note.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+            if !text
+                .split_whitespace()
+                .all(|word| contains_folded(&haystack, word))
+            {
+                return false;
+            }
+        }
+        if self.misfit_only && program.fit(choice) != Fit::Misfit {
+            return false;
+        }
+        true
+    }
+
+    /// The filter in words, for the panel title and the CLI ("status applied · state NY").
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(status) = self.status {
+            parts.push(format!("status {status}"));
+        }
+        if let Some(state) = &self.state {
+            parts.push(format!("state {state}"));
+        }
+        if let Some(specialty) = &self.specialty {
+            parts.push(format!("specialty {specialty:?}"));
+        }
+        if let Some(text) = &self.text {
+            parts.push(format!("text {text:?}"));
+        }
+        if self.misfit_only {
+            parts.push("visa misfits".to_owned());
+        }
+        parts.join(" · ")
+    }
+}
+
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    haystack
+        .to_lowercase()
+        .contains(&needle.trim().to_lowercase())
+}
+
+/// How a program list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ProgramSort {
+    /// The order the user added them in.
+    #[default]
+    Added,
+    Name,
+    State,
+    Specialty,
+    Status,
+    /// Soonest interview first; programs without one last.
+    Interview,
+}
+
+impl ProgramSort {
+    pub const ALL: [ProgramSort; 6] = [
+        ProgramSort::Added,
+        ProgramSort::Name,
+        ProgramSort::State,
+        ProgramSort::Specialty,
+        ProgramSort::Status,
+        ProgramSort::Interview,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProgramSort::Added => "as added",
+            ProgramSort::Name => "name",
+            ProgramSort::State => "state",
+            ProgramSort::Specialty => "specialty",
+            ProgramSort::Status => "status",
+            ProgramSort::Interview => "interview date",
+        }
+    }
+
+    pub fn cycled(self) -> ProgramSort {
+        let all = ProgramSort::ALL;
+        let index = all.iter().position(|s| *s == self).unwrap_or(0);
+        all[(index + 1) % all.len()]
+    }
+}
+
+/// The programs a filter lets through, in a sort order (ties keep the order added).
+pub fn select<'a>(
+    programs: &'a [Program],
+    filter: &ProgramFilter,
+    sort: ProgramSort,
+    choice: VisaChoice,
+) -> Vec<&'a Program> {
+    let mut chosen: Vec<&Program> = programs
+        .iter()
+        .filter(|p| filter.matches(p, choice))
+        .collect();
+    let folded = |text: Option<&str>| text.map(str::to_lowercase);
+    match sort {
+        ProgramSort::Added => {}
+        ProgramSort::Name => chosen.sort_by_cached_key(|p| p.name.to_lowercase()),
+        ProgramSort::State => chosen.sort_by_cached_key(|p| {
+            (
+                p.state.is_none(),
+                folded(p.state.as_deref()),
+                p.name.to_lowercase(),
+            )
+        }),
+        ProgramSort::Specialty => chosen.sort_by_cached_key(|p| {
+            (
+                p.specialty.is_none(),
+                folded(p.specialty.as_deref()),
+                p.name.to_lowercase(),
+            )
+        }),
+        ProgramSort::Status => chosen.sort_by_cached_key(|p| (p.status, p.name.to_lowercase())),
+        ProgramSort::Interview => {
+            chosen.sort_by_cached_key(|p| (p.interview.is_none(), p.interview, p.id));
+        }
+    }
+    chosen
+}
+
+/// The ERAS application cost of one specialty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpecialtyCost {
+    pub specialty: String,
+    pub programs: u32,
+    pub usd: u32,
+}
+
+/// What applying is estimated to cost under a season's fee table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CostEstimate {
+    /// The Match whose fee table was used (may be earlier than the plan's Match).
+    pub fee_season: i32,
+    pub per_specialty: Vec<SpecialtyCost>,
+    /// Once-a-season fees (token, transcript), paid when at least one program is counted.
+    pub once: Vec<(String, u32)>,
+    pub total_usd: u32,
+    /// Programs left out because they do not go through ERAS.
+    pub not_eras: u32,
+    pub sources: Vec<String>,
+}
+
+/// The per-program fee for `count` programs of one specialty under tiered fees.
+pub fn tiered_fee(count: u32, schedule: &FeeSchedule) -> u32 {
+    let mut total = 0;
+    let mut counted = 0;
+    for tier in &schedule.per_program {
+        let limit = tier.up_to.unwrap_or(u32::MAX).min(count);
+        if limit > counted {
+            total += (limit - counted) * tier.usd;
+            counted = limit;
+        }
+    }
+    total
+}
+
+/// Estimates the ERAS cost of applying to programs: every ERAS program that is applied to (or,
+/// with `include_considering`, still being considered) counts in its specialty's fee tiers.
+pub fn estimate_cost(
+    programs: &[Program],
+    schedule: &FeeSchedule,
+    include_considering: bool,
+) -> CostEstimate {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    let mut not_eras = 0;
+    for program in programs {
+        if !include_considering && !program.status.has_applied() {
+            continue;
+        }
+        if program.service != ApplicationService::Eras {
+            not_eras += 1;
+            continue;
+        }
+        *counts.entry(program.specialty_key()).or_default() += 1;
+    }
+    let per_specialty: Vec<SpecialtyCost> = counts
+        .into_iter()
+        .map(|(specialty, programs)| SpecialtyCost {
+            usd: tiered_fee(programs, schedule),
+            specialty,
+            programs,
+        })
+        .collect();
+    let once: Vec<(String, u32)> = if per_specialty.is_empty() {
+        Vec::new()
+    } else {
+        schedule
+            .once
+            .iter()
+            .map(|fee| (fee.label.clone(), fee.usd))
+            .collect()
+    };
+    let total_usd = per_specialty.iter().map(|s| s.usd).sum::<u32>()
+        + once.iter().map(|(_, usd)| usd).sum::<u32>();
+    let mut sources = schedule.sources.clone();
+    for fee in &schedule.once {
+        for source in &fee.sources {
+            if !sources.contains(source) {
+                sources.push(source.clone());
+            }
+        }
+    }
+    CostEstimate {
+        fee_season: schedule.match_year,
+        per_specialty,
+        once,
+        total_usd,
+        not_eras,
+        sources,
+    }
+}
+
+/// "$1,234".
+pub fn dollars(usd: u32) -> String {
+    let digits = usd.to_string();
+    let mut out = String::new();
+    for (index, c) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("${out}")
+}
+
+/// US states, DC and territories, for validating a program's state.
+pub const STATE_CODES: [&str; 56] = [
+    "AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID",
+    "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND",
+    "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX",
+    "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY",
+];
+
+/// Checks and normalises a state code ("ny " → "NY").
+pub fn parse_state(text: &str) -> Result<String, String> {
+    let code = text.trim().to_uppercase();
+    if STATE_CODES.contains(&code.as_str()) {
+        Ok(code)
+    } else {
+        Err(format!(
+            "{:?} is not a US state code: use two letters such as NY, CA or TX",
+            crate::text::clean_line(text.trim())
+        ))
+    }
+}
+
+/// Checks an NRMP program code: letters and digits, 4 to 12 of them ("1234140C0").
+pub fn parse_nrmp_code(text: &str) -> Result<String, String> {
+    let code = text.trim().to_uppercase();
+    if (4..=12).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        Ok(code)
+    } else {
+        Err(format!(
+            "{:?} is not an NRMP program code: letters and digits, e.g. 1234140C0",
+            crate::text::clean_line(text.trim())
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visa_cells_people_write_are_understood() {
+        for (cell, stance) in [
+            ("J-1", VisaStance::J1),
+            ("j1 only", VisaStance::J1),
+            ("H1B", VisaStance::H1b),
+            ("H-1B sponsored", VisaStance::H1b),
+            ("both", VisaStance::Both),
+            ("J-1/H-1B", VisaStance::Both),
+            ("J1 & H1B", VisaStance::Both),
+            ("none", VisaStance::NoVisa),
+            ("No", VisaStance::NoVisa),
+            ("", VisaStance::Unknown),
+            ("?", VisaStance::Unknown),
+            ("Unknown", VisaStance::Unknown),
+        ] {
+            assert_eq!(VisaStance::parse(cell), Some(stance), "{cell:?}");
+        }
+        assert_eq!(VisaStance::parse("maybe later"), None);
+    }
+
+    #[test]
+    fn dollars_group_thousands() {
+        assert_eq!(dollars(0), "$0");
+        assert_eq!(dollars(999), "$999");
+        assert_eq!(dollars(1000), "$1,000");
+        assert_eq!(dollars(1_234_567), "$1,234,567");
+    }
+}

@@ -1,0 +1,493 @@
+//! Multi-field forms: a program, a rotation, the programs filter. A form is a list of text and
+//! choice fields; it is read back into a core value as a whole on Enter, and any field that does
+//! not read well is named with the reason, so the user fixes it in place.
+
+use chrono::NaiveDate;
+use tui_input::Input;
+
+use crate::calendar::parse_date;
+use crate::programs::{
+    ApplicationService, Program, ProgramFilter, ProgramStatus, Requirements, VisaStance,
+};
+use crate::usce::{LetterState, Rotation, RotationKind};
+
+/// What a form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    NewProgram,
+    EditProgram(u32),
+    NewRotation,
+    EditRotation(u32),
+    ProgramFilter,
+}
+
+/// A field's value: free text, or one of a few options cycled with ←/→.
+#[derive(Debug, Clone)]
+pub enum FieldValue {
+    Text(Input),
+    Choice {
+        options: Vec<&'static str>,
+        index: usize,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct FormField {
+    /// Stable key the form is read back by.
+    pub key: &'static str,
+    pub label: &'static str,
+    /// Shown under the form while the field has focus.
+    pub hint: &'static str,
+    pub value: FieldValue,
+}
+
+/// An open form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub purpose: FormPurpose,
+    pub title: String,
+    pub fields: Vec<FormField>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+/// A field that did not read: its key and why.
+pub type FieldError = (&'static str, String);
+
+fn text(key: &'static str, label: &'static str, hint: &'static str, value: &str) -> FormField {
+    FormField {
+        key,
+        label,
+        hint,
+        value: FieldValue::Text(Input::new(crate::text::clean_line(value))),
+    }
+}
+
+fn choice(
+    key: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    options: Vec<&'static str>,
+    index: usize,
+) -> FormField {
+    FormField {
+        key,
+        label,
+        hint,
+        value: FieldValue::Choice { options, index },
+    }
+}
+
+fn or_empty(value: Option<&String>) -> &str {
+    value.map_or("", String::as_str)
+}
+
+fn position<T: PartialEq>(all: &[T], value: &T) -> usize {
+    all.iter().position(|v| v == value).unwrap_or(0)
+}
+
+fn number_text<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+const YES_NO: [&str; 2] = ["no", "yes"];
+
+impl Form {
+    /// The program form, filled from a program (or empty for a new one).
+    pub fn program(program: Option<&Program>) -> Form {
+        let blank = Program {
+            id: 0,
+            name: String::new(),
+            state: None,
+            specialty: None,
+            nrmp_code: None,
+            service: ApplicationService::Eras,
+            visa: VisaStance::Unknown,
+            requirements: Requirements::default(),
+            status: ProgramStatus::Considering,
+            interview: None,
+            note: None,
+        };
+        let p = program.unwrap_or(&blank);
+        let (purpose, title) = match program {
+            Some(p) => (
+                FormPurpose::EditProgram(p.id),
+                format!(" Program · {} ", crate::text::clean_line(&p.name)),
+            ),
+            None => (FormPurpose::NewProgram, " New program ".to_owned()),
+        };
+        let r = &p.requirements;
+        Form {
+            purpose,
+            title,
+            fields: vec![
+                text(
+                    "name",
+                    "Name",
+                    "The program's name, e.g. \"Mercy Hospital IM\".",
+                    &p.name,
+                ),
+                text(
+                    "state",
+                    "State",
+                    "Two letters: NY, CA, TX…",
+                    p.state.as_deref().unwrap_or(""),
+                ),
+                text(
+                    "specialty",
+                    "Specialty",
+                    "ERAS fees are counted per specialty.",
+                    p.specialty.as_deref().unwrap_or(""),
+                ),
+                text(
+                    "code",
+                    "NRMP code",
+                    "Optional, e.g. 1234140C0.",
+                    p.nrmp_code.as_deref().unwrap_or(""),
+                ),
+                choice(
+                    "service",
+                    "Applied through",
+                    "OB-GYN and EM moved to ResidencyCAS.",
+                    ApplicationService::ALL.iter().map(|s| s.label()).collect(),
+                    position(&ApplicationService::ALL, &p.service),
+                ),
+                choice(
+                    "visa",
+                    "Visa stance",
+                    "\"We sponsor visas\" often means J-1 only: check which.",
+                    VisaStance::ALL.iter().map(|s| s.label()).collect(),
+                    position(&VisaStance::ALL, &p.visa),
+                ),
+                text(
+                    "step2",
+                    "Min Step 2 CK",
+                    "The lowest score it considers; empty if none or unknown.",
+                    &number_text(r.min_step2_score),
+                ),
+                text(
+                    "yog",
+                    "Max yrs since grad",
+                    "Most years since graduation it accepts; empty if none.",
+                    &number_text(r.max_years_since_graduation),
+                ),
+                text(
+                    "usce",
+                    "USCE months",
+                    "Months of US clinical experience it asks for.",
+                    &number_text(r.usce_months),
+                ),
+                choice(
+                    "step3",
+                    "Step 3 before rank",
+                    "Some H-1B programs rank only applicants with Step 3 passed.",
+                    YES_NO.to_vec(),
+                    usize::from(r.step3_before_rank),
+                ),
+                choice(
+                    "status",
+                    "Status",
+                    "Ranked programs join the rank order list.",
+                    ProgramStatus::ALL.iter().map(|s| s.label()).collect(),
+                    position(&ProgramStatus::ALL, &p.status),
+                ),
+                text(
+                    "interview",
+                    "Interview date",
+                    "YYYY-MM-DD, or empty.",
+                    &number_text(p.interview),
+                ),
+                text("note", "Note", "One line.", p.note.as_deref().unwrap_or("")),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The rotation form, filled from a rotation (or with `today` as the start of a new one).
+    pub fn rotation(rotation: Option<&Rotation>, today: NaiveDate) -> Form {
+        let (purpose, title) = match rotation {
+            Some(r) => (
+                FormPurpose::EditRotation(r.id),
+                format!(" Rotation · {} ", crate::text::clean_line(&r.institution)),
+            ),
+            None => (FormPurpose::NewRotation, " New rotation ".to_owned()),
+        };
+        let kind = rotation.map_or(RotationKind::Externship, |r| r.kind);
+        let hands_on = rotation.map_or(kind.usually_hands_on(), |r| r.hands_on);
+        let letter = rotation.map_or(LetterState::None, |r| r.letter);
+        let start = rotation.map_or(today, |r| r.start);
+        let end = rotation.map_or(today + chrono::Days::new(27), |r| r.end);
+        Form {
+            purpose,
+            title,
+            fields: vec![
+                choice(
+                    "kind",
+                    "Kind",
+                    "Observerships are hands-off and seldom bring strong letters.",
+                    RotationKind::ALL.iter().map(|k| k.label()).collect(),
+                    position(&RotationKind::ALL, &kind),
+                ),
+                text(
+                    "institution",
+                    "Institution",
+                    "Hospital or clinic.",
+                    rotation.map_or("", |r| r.institution.as_str()),
+                ),
+                text(
+                    "specialty",
+                    "Specialty",
+                    "Letters in your specialty weigh most.",
+                    or_empty(rotation.and_then(|r| r.specialty.as_ref())),
+                ),
+                text("start", "Start", "YYYY-MM-DD", &start.to_string()),
+                text("end", "End", "YYYY-MM-DD, the last day.", &end.to_string()),
+                choice(
+                    "hands_on",
+                    "Hands-on",
+                    "Patient care, not only observing.",
+                    YES_NO.to_vec(),
+                    usize::from(hands_on),
+                ),
+                text(
+                    "supervisor",
+                    "Supervisor",
+                    "The US physician who could write your letter.",
+                    or_empty(rotation.and_then(|r| r.supervisor.as_ref())),
+                ),
+                choice(
+                    "letter",
+                    "Letter",
+                    "Uploaded means the writer put it in ERAS (LoR Portal).",
+                    LetterState::ALL.iter().map(|l| l.label()).collect(),
+                    position(&LetterState::ALL, &letter),
+                ),
+                text(
+                    "note",
+                    "Note",
+                    "One line.",
+                    or_empty(rotation.and_then(|r| r.note.as_ref())),
+                ),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The programs filter form.
+    pub fn filter(filter: &ProgramFilter) -> Form {
+        let mut statuses = vec!["any"];
+        statuses.extend(ProgramStatus::ALL.iter().map(|s| s.label()));
+        let status = filter
+            .status
+            .map_or(0, |s| position(&ProgramStatus::ALL, &s) + 1);
+        Form {
+            purpose: FormPurpose::ProgramFilter,
+            title: " Filter programs ".to_owned(),
+            fields: vec![
+                choice(
+                    "status",
+                    "Status",
+                    "Only programs at this point of the pipeline.",
+                    statuses,
+                    status,
+                ),
+                text(
+                    "state",
+                    "State",
+                    "Two letters; empty for all.",
+                    filter.state.as_deref().unwrap_or(""),
+                ),
+                text(
+                    "specialty",
+                    "Specialty",
+                    "Part of the specialty; empty for all.",
+                    filter.specialty.as_deref().unwrap_or(""),
+                ),
+                text(
+                    "text",
+                    "Text",
+                    "Words in the name, code or note.",
+                    filter.text.as_deref().unwrap_or(""),
+                ),
+                choice(
+                    "misfit",
+                    "Visa misfits only",
+                    "Programs whose visa stance does not fit your choice.",
+                    YES_NO.to_vec(),
+                    usize::from(filter.misfit_only),
+                ),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn field(&self) -> Option<&FormField> {
+        self.fields.get(self.focus)
+    }
+
+    pub fn field_mut(&mut self) -> Option<&mut FormField> {
+        self.fields.get_mut(self.focus)
+    }
+
+    /// Moves the focus to the field with this key.
+    pub fn focus_on(&mut self, key: &str) {
+        if let Some(index) = self.fields.iter().position(|f| f.key == key) {
+            self.focus = index;
+        }
+    }
+
+    fn text_of(&self, key: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .and_then(|f| match &f.value {
+                FieldValue::Text(input) => Some(input.value().trim().to_owned()),
+                FieldValue::Choice { .. } => None,
+            })
+            .unwrap_or_default()
+    }
+
+    fn index_of(&self, key: &str) -> usize {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .and_then(|f| match &f.value {
+                FieldValue::Choice { index, .. } => Some(*index),
+                FieldValue::Text(_) => None,
+            })
+            .unwrap_or(0)
+    }
+
+    fn optional(&self, key: &str) -> Option<String> {
+        Some(self.text_of(key)).filter(|t| !t.is_empty())
+    }
+
+    fn number<T: std::str::FromStr>(
+        &self,
+        key: &'static str,
+        what: &str,
+    ) -> Result<Option<T>, FieldError> {
+        match self.optional(key) {
+            None => Ok(None),
+            Some(text) => text.parse::<T>().map(Some).map_err(|_| {
+                (
+                    key,
+                    format!("{:?} is not {what}", crate::text::clean_line(&text)),
+                )
+            }),
+        }
+    }
+
+    fn date(&self, key: &'static str) -> Result<Option<NaiveDate>, FieldError> {
+        match self.optional(key) {
+            None => Ok(None),
+            Some(text) => parse_date(&text).map(Some).map_err(|err| (key, err)),
+        }
+    }
+
+    /// Reads the program form. State and code are checked here so the error lands on the field.
+    pub fn to_program(&self, id: u32) -> Result<Program, FieldError> {
+        let name = self.text_of("name");
+        if crate::text::clean_line(&name).is_empty() {
+            return Err(("name", "a program needs a name".into()));
+        }
+        let state = match self.optional("state") {
+            Some(state) => Some(crate::programs::parse_state(&state).map_err(|e| ("state", e))?),
+            None => None,
+        };
+        let nrmp_code = match self.optional("code") {
+            Some(code) => Some(crate::programs::parse_nrmp_code(&code).map_err(|e| ("code", e))?),
+            None => None,
+        };
+        let min_step2_score: Option<u16> = self.number("step2", "a score (a whole number)")?;
+        if min_step2_score.is_some_and(|s| !crate::plan::STEP2_SCORES.contains(&s)) {
+            return Err(("step2", "a Step 2 CK score is at most 300".into()));
+        }
+        Ok(Program {
+            id,
+            name,
+            state,
+            specialty: self.optional("specialty"),
+            nrmp_code,
+            service: ApplicationService::ALL
+                .get(self.index_of("service"))
+                .copied()
+                .unwrap_or_default(),
+            visa: VisaStance::ALL
+                .get(self.index_of("visa"))
+                .copied()
+                .unwrap_or_default(),
+            requirements: Requirements {
+                min_step2_score,
+                max_years_since_graduation: self.number("yog", "a number of years (0-255)")?,
+                usce_months: self.number("usce", "a number of months (0-255)")?,
+                step3_before_rank: self.index_of("step3") == 1,
+            },
+            status: ProgramStatus::ALL
+                .get(self.index_of("status"))
+                .copied()
+                .unwrap_or_default(),
+            interview: self.date("interview")?,
+            note: self.optional("note"),
+        })
+    }
+
+    /// Reads the rotation form.
+    pub fn to_rotation(&self, id: u32) -> Result<Rotation, FieldError> {
+        let institution = self.text_of("institution");
+        if crate::text::clean_line(&institution).is_empty() {
+            return Err(("institution", "a rotation needs an institution".into()));
+        }
+        let start = self
+            .date("start")?
+            .ok_or(("start", "a rotation needs a start date".to_owned()))?;
+        let end = self
+            .date("end")?
+            .ok_or(("end", "a rotation needs an end date".to_owned()))?;
+        if end < start {
+            return Err((
+                "end",
+                format!("the end ({end}) is before the start ({start})"),
+            ));
+        }
+        Ok(Rotation {
+            id,
+            kind: RotationKind::ALL
+                .get(self.index_of("kind"))
+                .copied()
+                .unwrap_or_default(),
+            institution,
+            specialty: self.optional("specialty"),
+            start,
+            end,
+            hands_on: self.index_of("hands_on") == 1,
+            supervisor: self.optional("supervisor"),
+            letter: LetterState::ALL
+                .get(self.index_of("letter"))
+                .copied()
+                .unwrap_or_default(),
+            note: self.optional("note"),
+        })
+    }
+
+    /// Reads the filter form.
+    pub fn to_filter(&self) -> Result<ProgramFilter, FieldError> {
+        let state = match self.optional("state") {
+            Some(state) => Some(crate::programs::parse_state(&state).map_err(|e| ("state", e))?),
+            None => None,
+        };
+        Ok(ProgramFilter {
+            status: self
+                .index_of("status")
+                .checked_sub(1)
+                .and_then(|i| ProgramStatus::ALL.get(i).copied()),
+            state,
+            specialty: self.optional("specialty"),
+            text: self.optional("text"),
+            misfit_only: self.index_of("misfit") == 1,
+        })
+    }
+}

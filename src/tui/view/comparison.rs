@@ -1,0 +1,74 @@
+//! The J-1 versus H-1B comparison inside the visa stage panel: one line per topic with both
+//! sides, and the full text with its sources beside it.
+
+use ratatui::text::{Line, Span};
+
+use super::list::column;
+use super::theme::Theme;
+use crate::text::clean_line;
+use crate::tui::app::App;
+
+const TOPIC_COLUMNS: usize = 16;
+
+/// `Who sponsors       │ ECFMG (EVSP)…       │ The program…`.
+pub fn row_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
+    let Some(row) = app.template.visa_comparison.rows.get(index) else {
+        return Line::raw(String::new());
+    };
+    let cell = columns.saturating_sub(TOPIC_COLUMNS + 2 + 6) / 2;
+    let flag = if row.verified { "" } else { "?" };
+    Line::from(vec![
+        Span::raw("  "),
+        column(
+            &format!("{}{flag}", row.topic),
+            TOPIC_COLUMNS,
+            theme.heading,
+        ),
+        Span::styled(" │ ", theme.dim),
+        column(&row.j1, cell, theme.text),
+        Span::styled(" │ ", theme.dim),
+        column(&row.h1b, cell, theme.text),
+    ])
+}
+
+pub fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let comparison = &app.template.visa_comparison;
+    let Some(row) = comparison.rows.get(index) else {
+        return Vec::new();
+    };
+    let mut lines = vec![
+        Line::styled(clean_line(&row.topic), theme.title),
+        Line::from(vec![
+            Span::styled("J-1:  ", theme.heading),
+            Span::raw(clean_line(&row.j1)),
+        ]),
+        Line::from(vec![
+            Span::styled("H-1B: ", theme.heading),
+            Span::raw(clean_line(&row.h1b)),
+        ]),
+    ];
+    if let Some(note) = &row.note {
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(clean_line(note)));
+    }
+    lines.push(Line::raw(""));
+    let verified = if row.verified {
+        ""
+    } else {
+        " · NOT VERIFIED: from an unconfirmed copy"
+    };
+    lines.push(Line::styled(
+        format!(
+            "Season: {}; policy checked {}{verified}",
+            row.season, comparison.policy_as_of
+        ),
+        theme.dim,
+    ));
+    lines.push(Line::styled("Sources", theme.heading));
+    for source in &row.sources {
+        lines.push(super::detail::source_line(app, source, theme));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(crate::visa::NOT_ADVICE, theme.dim));
+    lines
+}

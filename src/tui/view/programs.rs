@@ -1,0 +1,248 @@
+//! The programs panel: the rank order list on top, then the programs (filtered and sorted), each
+//! with its visa-fit flag; and a program's details.
+
+use ratatui::text::{Line, Span};
+
+use super::list::column;
+use super::theme::Theme;
+use crate::export::countdown;
+use crate::programs::{self, Fit, Program};
+use crate::text::clean_line;
+use crate::tui::app::App;
+
+pub fn title(app: &App) -> String {
+    let plan = &app.plan;
+    let cost = app
+        .template
+        .fees_for(plan.profile.match_year)
+        .map(|fees| {
+            let estimate = programs::estimate_cost(&plan.programs, fees, true);
+            format!(
+                " · ERAS est. {} ({} fees)",
+                programs::dollars(estimate.total_usd),
+                estimate.fee_season
+            )
+        })
+        .unwrap_or_default();
+    format!(" Programs · visa {}{cost} ", plan.profile.visa.label())
+}
+
+/// `✗ Mercy Hospital IM          NY  Internal Med  J-1 only   applied`; ranked rows start with
+/// their place.
+pub fn program_line(
+    app: &App,
+    id: u32,
+    rank: Option<usize>,
+    columns: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let Some(program) = app.plan.program(id) else {
+        return Line::raw(format!("unknown program {id}"));
+    };
+    let fit = program.fit(app.plan.profile.visa);
+    let fit_style = match fit {
+        Fit::Fits => theme.text,
+        Fit::Misfit => theme.overdue,
+        Fit::Unknown => theme.soon,
+    };
+    let closed = matches!(
+        program.status,
+        programs::ProgramStatus::Rejected | programs::ProgramStatus::Withdrawn
+    );
+    let text = if closed { theme.dim } else { theme.text };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    if let Some(place) = rank {
+        spans.push(Span::styled(format!("{place:>3}. "), theme.title));
+        used += 5;
+    }
+    spans.push(Span::styled(format!("{} ", fit.glyph()), fit_style));
+    used += 2;
+    let wide = columns >= 70;
+    let fixed = 3 + 1 + if wide { 13 + 1 } else { 0 } + 12 + 1 + 17;
+    let name_columns = columns.saturating_sub(used + fixed).max(8);
+    spans.push(column(&clean_line(&program.name), name_columns, text));
+    spans.push(Span::raw(" "));
+    spans.push(column(
+        program.state.as_deref().unwrap_or("--"),
+        3,
+        theme.dim,
+    ));
+    spans.push(Span::raw(" "));
+    if wide {
+        let specialty = program
+            .specialty
+            .as_deref()
+            .map(clean_line)
+            .unwrap_or_default();
+        spans.push(column(&specialty, 13, theme.dim));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(column(program.visa.label(), 12, fit_style));
+    spans.push(Span::raw(" "));
+    spans.push(column(program.status.label(), 17, text));
+    Line::from(spans)
+}
+
+/// The details of the selected program: what it is, whether its visa stance fits, what it asks
+/// for against what the user has, and where it stands.
+pub fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(program) = app.plan.program(id) else {
+        return vec![Line::raw(format!("Unknown program {id}"))];
+    };
+    let choice = app.plan.profile.visa;
+    let mut lines = vec![Line::styled(clean_line(&program.name), theme.title)];
+    let mut facts = Vec::new();
+    if let Some(state) = &program.state {
+        facts.push(state.clone());
+    }
+    if let Some(specialty) = &program.specialty {
+        facts.push(clean_line(specialty));
+    }
+    facts.push(format!("via {}", program.service.label()));
+    if let Some(code) = &program.nrmp_code {
+        facts.push(format!("NRMP {code}"));
+    }
+    lines.push(Line::styled(facts.join(" · "), theme.dim));
+    let rank = app.plan.rank_list().iter().position(|p| p.id == id);
+    let status = match rank {
+        Some(place) => format!("Status: ranked #{}", place + 1),
+        None => format!("Status: {}", program.status),
+    };
+    lines.push(Line::raw(status));
+    if let Some(date) = program.interview {
+        lines.push(Line::raw(format!(
+            "Interview: {date} ({})",
+            countdown((date - app.today).num_days())
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Visa", theme.heading));
+    match programs::fit_reason(program.visa, choice) {
+        None => lines.push(Line::raw(format!(
+            "{} · fits your choice ({choice})",
+            program.visa.label()
+        ))),
+        Some(reason) => lines.push(Line::styled(
+            format!("{} {reason}", program.fit(choice).glyph()),
+            if program.fit(choice) == Fit::Misfit {
+                theme.overdue
+            } else {
+                theme.soon
+            },
+        )),
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Asks for", theme.heading));
+    if program.requirements.is_empty() {
+        lines.push(Line::styled(
+            "Nothing recorded (Enter edits the program).",
+            theme.dim,
+        ));
+    }
+    for (met, text) in requirement_checks(app, program) {
+        let (mark, style) = match met {
+            Some(true) => ("✓", theme.done),
+            Some(false) => ("✗", theme.overdue),
+            None => ("·", theme.dim),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), style),
+            Span::raw(text),
+        ]));
+    }
+    for warning in app
+        .snapshot
+        .warnings
+        .iter()
+        .filter(|w| w.subject == crate::insights::Subject::Program(id))
+    {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("! {}", clean_line(&warning.message)),
+            theme.warning,
+        ));
+    }
+    if let Some(note) = &program.note {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Note", theme.heading));
+        lines.push(Line::raw(clean_line(note)));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Enter edits · s next status · r ranks · d interview date · c note · x deletes",
+        theme.dim,
+    ));
+    lines
+}
+
+/// Each recorded requirement with whether the plan meets it (`None` when it cannot tell).
+fn requirement_checks(app: &App, program: &Program) -> Vec<(Option<bool>, String)> {
+    let r = &program.requirements;
+    let mut checks = Vec::new();
+    if let Some(min) = r.min_step2_score {
+        checks.push(match app.plan.profile.step2_score {
+            Some(score) => (
+                Some(score >= min),
+                format!("Step 2 CK ≥ {min} (yours: {score})"),
+            ),
+            None => (
+                None,
+                format!("Step 2 CK ≥ {min} (your score is not in the profile: p)"),
+            ),
+        });
+    }
+    if let Some(years) = r.max_years_since_graduation {
+        let start = app
+            .snapshot
+            .calendar
+            .get(crate::journey::Anchor::TrainingStart)
+            .map(|d| d.date);
+        checks.push(match (app.plan.profile.graduation, start) {
+            (Some(graduation), Some(start)) => {
+                let since = start.years_since(graduation.date).unwrap_or(0);
+                (
+                    Some(since <= u32::from(years)),
+                    format!(
+                        "≤ {years} years since graduation (yours at the start of training: {since})"
+                    ),
+                )
+            }
+            _ => (
+                None,
+                format!("≤ {years} years since graduation (graduation not in the profile: p)"),
+            ),
+        });
+    }
+    if let Some(months) = r.usce_months {
+        let done = app.snapshot.usce.hands_on_months_done();
+        checks.push((
+            Some(done >= i64::from(months)),
+            format!("{months} months of USCE (your hands-on so far: {done})"),
+        ));
+    }
+    if r.step3_before_rank {
+        let step3 = app.snapshot.task(&app.template.trackers.step3_task);
+        let text = match step3 {
+            Some(task) if task.status == crate::plan::Status::Done => {
+                "Step 3 passed before ranking (yours: done)".to_owned()
+            }
+            Some(task) => match &task.due {
+                Some(due) => format!("Step 3 passed before ranking (yours planned {})", due.date),
+                None => "Step 3 passed before ranking (yours has no date)".to_owned(),
+            },
+            None => "Step 3 passed before ranking".to_owned(),
+        };
+        let met = step3.map(|t| {
+            t.status == crate::plan::Status::Done
+                || app
+                    .snapshot
+                    .calendar
+                    .get(crate::journey::Anchor::RolDeadline)
+                    .zip(t.due.as_ref())
+                    .is_some_and(|(deadline, due)| due.date <= deadline.date)
+        });
+        checks.push((met, text));
+    }
+    checks
+}

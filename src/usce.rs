@@ -1,0 +1,286 @@
+//! US clinical experience: the rotations an IMG does and the letters they bring.
+//!
+//! Programs weigh hands-on USCE and specialty letters from US physicians heavily, and
+//! observerships seldom yield strong letters, so the log keeps hands-on apart and follows each
+//! letter from request to upload in ERAS.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One rotation (observership, externship, elective…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rotation {
+    /// Stable number within the plan.
+    pub id: u32,
+    pub kind: RotationKind,
+    pub institution: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specialty: Option<String>,
+    pub start: NaiveDate,
+    /// Last day of the rotation (inclusive).
+    pub end: NaiveDate,
+    /// Hands-on (patient care) rather than observing only.
+    pub hands_on: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervisor: Option<String>,
+    #[serde(default)]
+    pub letter: LetterState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Rotation {
+    /// Length in whole days, both ends included.
+    pub fn days(&self) -> i64 {
+        ((self.end - self.start).num_days() + 1).max(0)
+    }
+
+    /// "4 wk" or "10 d" for short ones.
+    pub fn length_label(&self) -> String {
+        let days = self.days();
+        if days >= 7 && days % 7 == 0 {
+            format!("{} wk", days / 7)
+        } else if days >= 7 {
+            format!("{:.1} wk", days as f64 / 7.0)
+        } else {
+            format!("{days} d")
+        }
+    }
+}
+
+/// What kind of USCE a rotation is.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum RotationKind {
+    #[default]
+    Observership,
+    Externship,
+    /// A clinical elective or sub-internship (for students, through their school).
+    Elective,
+    Research,
+    Other,
+}
+
+impl RotationKind {
+    pub const ALL: [RotationKind; 5] = [
+        RotationKind::Observership,
+        RotationKind::Externship,
+        RotationKind::Elective,
+        RotationKind::Research,
+        RotationKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RotationKind::Observership => "observership",
+            RotationKind::Externship => "externship",
+            RotationKind::Elective => "elective / sub-internship",
+            RotationKind::Research => "research",
+            RotationKind::Other => "other",
+        }
+    }
+
+    /// Whether this kind is usually hands-on (the form's default; the user decides).
+    pub fn usually_hands_on(self) -> bool {
+        matches!(self, RotationKind::Externship | RotationKind::Elective)
+    }
+}
+
+/// Where the letter from a rotation stands.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum LetterState {
+    #[default]
+    None,
+    Requested,
+    Received,
+    /// Uploaded to ERAS by the writer through the Letter of Recommendation Portal.
+    Uploaded,
+}
+
+impl LetterState {
+    pub const ALL: [LetterState; 4] = [
+        LetterState::None,
+        LetterState::Requested,
+        LetterState::Received,
+        LetterState::Uploaded,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LetterState::None => "no letter",
+            LetterState::Requested => "requested",
+            LetterState::Received => "received",
+            LetterState::Uploaded => "uploaded to ERAS",
+        }
+    }
+
+    /// Short form for list columns.
+    pub fn short(self) -> &'static str {
+        match self {
+            LetterState::None => "-",
+            LetterState::Requested => "asked",
+            LetterState::Received => "got",
+            LetterState::Uploaded => "ERAS",
+        }
+    }
+
+    pub fn cycled(self) -> LetterState {
+        let all = LetterState::ALL;
+        let index = all.iter().position(|s| *s == self).unwrap_or(0);
+        all[(index + 1) % all.len()]
+    }
+
+    /// A letter is on its way or in hand but not yet in ERAS.
+    pub fn is_pending(self) -> bool {
+        matches!(self, LetterState::Requested | LetterState::Received)
+    }
+}
+
+impl fmt::Display for LetterState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Totals of the log, as of a day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct UsceSummary {
+    pub rotations: usize,
+    /// Hands-on days already done (rotation days up to today).
+    pub hands_on_days_done: i64,
+    /// Hands-on days including those still ahead.
+    pub hands_on_days_planned: i64,
+    pub letters_requested: usize,
+    pub letters_received: usize,
+    pub letters_uploaded: usize,
+    pub letter_target: u32,
+}
+
+impl UsceSummary {
+    pub fn build(rotations: &[Rotation], letter_target: u32, today: NaiveDate) -> UsceSummary {
+        let mut summary = UsceSummary {
+            rotations: rotations.len(),
+            letter_target,
+            ..UsceSummary::default()
+        };
+        for rotation in rotations {
+            if rotation.hands_on {
+                summary.hands_on_days_planned += rotation.days();
+                let done_until = rotation.end.min(today);
+                if done_until >= rotation.start {
+                    summary.hands_on_days_done += (done_until - rotation.start).num_days() + 1;
+                }
+            }
+            match rotation.letter {
+                LetterState::None => {}
+                LetterState::Requested => summary.letters_requested += 1,
+                LetterState::Received => summary.letters_received += 1,
+                LetterState::Uploaded => summary.letters_uploaded += 1,
+            }
+        }
+        summary
+    }
+
+    /// Letters asked for, in hand or uploaded: everything that may become a letter in ERAS.
+    pub fn letters_in_play(&self) -> usize {
+        self.letters_requested + self.letters_received + self.letters_uploaded
+    }
+
+    /// Whole hands-on weeks done.
+    pub fn hands_on_weeks_done(&self) -> i64 {
+        self.hands_on_days_done / 7
+    }
+
+    pub fn hands_on_weeks_planned(&self) -> i64 {
+        self.hands_on_days_planned / 7
+    }
+
+    /// Whole hands-on months done (30-day months), to compare with programs' USCE minimums.
+    pub fn hands_on_months_done(&self) -> i64 {
+        self.hands_on_days_done / 30
+    }
+
+    /// "Hands-on 8 wk done (12 planned) · letters 1 of 3 in ERAS, 2 more asked for".
+    pub fn line(&self) -> String {
+        let planned = if self.hands_on_days_planned > self.hands_on_days_done {
+            format!(" ({} planned)", self.hands_on_weeks_planned())
+        } else {
+            String::new()
+        };
+        let waiting = self.letters_requested + self.letters_received;
+        let waiting = if waiting > 0 {
+            format!(", {waiting} more on the way")
+        } else {
+            String::new()
+        };
+        format!(
+            "Hands-on {} wk done{planned} · letters {} of {} in ERAS{waiting}",
+            self.hands_on_weeks_done(),
+            self.letters_uploaded,
+            self.letter_target
+        )
+    }
+}
+
+/// Longest institution, supervisor or specialty kept.
+pub const MAX_NAME_CHARS: usize = 120;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().expect("date")
+    }
+
+    fn rotation(start: &str, end: &str, hands_on: bool, letter: LetterState) -> Rotation {
+        Rotation {
+            id: 1,
+            kind: RotationKind::Externship,
+            institution: "General".into(),
+            specialty: None,
+            start: day(start),
+            end: day(end),
+            hands_on,
+            supervisor: None,
+            letter,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn hands_on_weeks_count_only_hands_on_days_up_to_today() {
+        let rotations = [
+            rotation("2026-01-05", "2026-02-01", true, LetterState::Uploaded),
+            rotation("2026-03-02", "2026-03-29", false, LetterState::Requested),
+            rotation("2026-11-16", "2026-12-13", true, LetterState::None),
+        ];
+        let summary = UsceSummary::build(&rotations, 3, day("2026-11-25"));
+        assert_eq!(summary.hands_on_days_planned, 56);
+        assert_eq!(summary.hands_on_days_done, 28 + 10);
+        assert_eq!(summary.hands_on_weeks_done(), 5);
+        assert_eq!(summary.letters_in_play(), 2);
+        assert_eq!(
+            summary.line(),
+            "Hands-on 5 wk done (8 planned) · letters 1 of 3 in ERAS, 1 more on the way"
+        );
+    }
+
+    #[test]
+    fn lengths_read_in_weeks() {
+        assert_eq!(
+            rotation("2026-01-05", "2026-02-01", true, LetterState::None).length_label(),
+            "4 wk"
+        );
+        assert_eq!(
+            rotation("2026-01-05", "2026-01-09", true, LetterState::None).length_label(),
+            "5 d"
+        );
+    }
+}

@@ -1,0 +1,120 @@
+//! What a visa choice means for a plan: which tasks it brings in or leaves out, and which dates
+//! it makes matter. The comparison itself is template data ([`crate::journey::VisaComparison`]).
+//!
+//! Never a statement of eligibility: the planner lists what the sources say each visa needs and
+//! the user's own dates, and says plainly that eligibility is for ECFMG, the program and a lawyer.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::insights::Snapshot;
+use crate::journey::{Template, VisaChoice};
+
+/// Said wherever the visa choice is discussed.
+pub const NOT_ADVICE: &str = "imgplan cannot tell whether you are eligible for a visa: confirm with ECFMG, your programs and an immigration lawyer.";
+
+/// One consequence of the choice for this plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Implication {
+    pub text: String,
+    /// The date it is about, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// The task it is about, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
+}
+
+/// What the plan's current visa choice implies: its own tasks with their dates, the timing checks
+/// it adds, and how many tasks it leaves out.
+pub fn implications(
+    template: &Template,
+    snapshot: &Snapshot,
+    choice: VisaChoice,
+) -> Vec<Implication> {
+    let mut out = Vec::new();
+    let specific = |visas: &[VisaChoice]| {
+        !visas.is_empty() && visas.contains(&choice) && visas.len() < VisaChoice::ALL.len() - 1
+    };
+    match choice {
+        VisaChoice::NotNeeded => out.push(Implication {
+            text: "No visa tasks are shown, and programs' visa stances are not checked.".into(),
+            date: None,
+            task: None,
+        }),
+        VisaChoice::Undecided => {
+            let both = template
+                .tasks
+                .iter()
+                .filter(|t| t.applies_to(VisaChoice::J1) != t.applies_to(VisaChoice::H1b))
+                .count();
+            out.push(Implication {
+                text: format!(
+                    "Tasks for both J-1 and H-1B are shown ({both} that only one visa needs); choosing leaves the other visa's out."
+                ),
+                date: None,
+                task: None,
+            });
+            for task in template
+                .tasks
+                .iter()
+                .filter(|t| t.visas == [VisaChoice::Undecided])
+            {
+                if let Some(view) = snapshot.task(&task.id) {
+                    out.push(Implication {
+                        text: format!("Decide: {}", view.title),
+                        date: view.due.as_ref().map(|d| d.date),
+                        task: Some(view.id.clone()),
+                    });
+                }
+            }
+        }
+        VisaChoice::J1 | VisaChoice::H1b => {
+            let hidden = template
+                .tasks
+                .iter()
+                .filter(|t| t.applies_to(VisaChoice::Undecided) && !t.applies_to(choice))
+                .count();
+            out.push(Implication {
+                text: format!(
+                    "{choice} leaves out {hidden} tasks the other visa needs; these are yours:"
+                ),
+                date: None,
+                task: None,
+            });
+            for task in template.tasks.iter().filter(|t| specific(&t.visas)) {
+                if let Some(view) = snapshot.task(&task.id) {
+                    out.push(Implication {
+                        text: view.title.clone(),
+                        date: view.due.as_ref().map(|d| d.date),
+                        task: Some(view.id.clone()),
+                    });
+                }
+            }
+        }
+    }
+    // Dated consequences in calendar order, after the summary line.
+    if out.len() > 1 {
+        out[1..].sort_by_key(|i| (i.date.is_none(), i.date));
+    }
+    for check in template
+        .checks
+        .iter()
+        .filter(|c| !c.visas.is_empty() && c.visas.contains(&choice))
+    {
+        let by = snapshot.calendar.resolve(check.by);
+        let title = snapshot
+            .task(&check.task)
+            .map_or(check.task.as_str(), |t| t.title.as_str());
+        out.push(Implication {
+            text: format!(
+                "\"{title}\" by {}: {}",
+                template.describe_rule(check.by),
+                check.message
+            ),
+            date: by.map(|d| d.date),
+            task: Some(check.task.clone()),
+        });
+    }
+    out
+}

@@ -1,0 +1,483 @@
+//! The CSV importer: forgiving headers, strict cells, right line numbers, and no panics.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use imgplan::import::*;
+use imgplan::programs::{ApplicationService, Program, ProgramStatus, Requirements, VisaStance};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/csv")
+        .join(name);
+    fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+fn read(name: &str) -> ImportReport {
+    read_programs(&fixture(name)).unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn names(report: &ImportReport) -> Vec<(u64, &str)> {
+    report
+        .programs
+        .iter()
+        .map(|p| (p.line, p.program.name.as_str()))
+        .collect()
+}
+
+fn program(name: &str) -> Program {
+    Program {
+        id: 0,
+        name: name.to_owned(),
+        state: None,
+        specialty: None,
+        nrmp_code: None,
+        service: ApplicationService::Eras,
+        visa: VisaStance::Unknown,
+        requirements: Requirements::default(),
+        status: ProgramStatus::Considering,
+        interview: None,
+        note: None,
+    }
+}
+
+#[test]
+fn odd_headers_are_matched_and_unknown_ones_listed() {
+    let report = read("odd-headers.csv");
+    assert_eq!(report.problems, []);
+    assert_eq!(report.ignored_columns, ["Website"]);
+    assert!(
+        report
+            .matched_columns
+            .contains(&("VISA sponsorship".to_owned(), "Visa"))
+    );
+    assert!(
+        report
+            .matched_columns
+            .contains(&("USCE required (months)".to_owned(), "USCE months"))
+    );
+    assert_eq!(report.matched_columns.len(), 13);
+    assert_eq!(
+        names(&report),
+        [
+            (2, "Mount Example Hospital"),
+            (3, "Lakeside Medical Center"),
+            (4, "Prairie Community Program"),
+        ]
+    );
+
+    let first = &report.programs[0].program;
+    assert_eq!(
+        *first,
+        Program {
+            id: 0,
+            name: "Mount Example Hospital".into(),
+            state: Some("NY".into()),
+            specialty: Some("Internal Medicine".into()),
+            nrmp_code: Some("1234140C0".into()),
+            service: ApplicationService::Eras,
+            visa: VisaStance::J1,
+            requirements: Requirements {
+                min_step2_score: Some(230),
+                max_years_since_graduation: Some(5),
+                usce_months: Some(3),
+                step3_before_rank: true,
+            },
+            status: ProgramStatus::Applied,
+            interview: date(2025, 11, 4),
+            note: Some("Strong IMG history".into()),
+        }
+    );
+
+    let second = &report.programs[1].program;
+    assert_eq!(second.visa, VisaStance::H1b);
+    assert_eq!(second.state.as_deref(), Some("TX"));
+    assert_eq!(second.requirements.min_step2_score, Some(225));
+    assert_eq!(second.requirements.max_years_since_graduation, None);
+    assert!(!second.requirements.step3_before_rank);
+    assert_eq!(second.status, ProgramStatus::InterviewInvited);
+    assert_eq!(second.interview, date(2025, 11, 18), "M/D/YYYY");
+    assert_eq!(second.service, ApplicationService::ResidencyCas);
+    assert_eq!(second.specialty.as_deref(), Some("OB-GYN"));
+    assert_eq!(second.note, None);
+
+    // A row with only a name takes every default.
+    assert_eq!(
+        report.programs[2].program,
+        program("Prairie Community Program")
+    );
+}
+
+#[test]
+fn quoted_fields_keep_commas_quotes_and_newlines() {
+    let report = read("quoted.csv");
+    assert_eq!(report.problems, []);
+    assert_eq!(
+        names(&report),
+        [
+            (2, "Saint Example, Brooklyn"),
+            (3, "Harbor Hospital"),
+            // The note above spans lines 3 and 4.
+            (5, "Valley Program"),
+        ]
+    );
+    let notes: Vec<Option<&str>> = report
+        .programs
+        .iter()
+        .map(|p| p.program.note.as_deref())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            Some("Says \"IMG friendly\", asks for 2 letters"),
+            // A note is one line in the plan: the break becomes a space.
+            Some("first line second line, with comma"),
+            Some("plain"),
+        ]
+    );
+    assert_eq!(report.programs[0].program.visa, VisaStance::Both);
+    assert_eq!(report.programs[2].program.visa, VisaStance::NoVisa);
+}
+
+#[test]
+fn bad_rows_are_reported_with_their_lines_and_good_rows_kept() {
+    let report = read("bad-row.csv");
+    assert_eq!(names(&report), [(2, "Good One"), (6, "Good Two")]);
+    assert_eq!(
+        report.problems,
+        [
+            RowProblem {
+                line: 3,
+                message: "Visa \"maybe\" is not understood; write J-1, H-1B, both, none or unknown"
+                    .into(),
+            },
+            RowProblem {
+                line: 5,
+                message: "Interview \"2025-02-30\" is not a real date; write YYYY-MM-DD, e.g. \
+                          2025-11-04 (or M/D/YYYY)"
+                    .into(),
+            },
+        ]
+    );
+    assert_eq!(
+        report.problems[0].to_string(),
+        "line 3: Visa \"maybe\" is not understood; write J-1, H-1B, both, none or unknown"
+    );
+    assert_eq!(report.programs[0].program.interview, date(2025, 10, 1));
+    assert_eq!(report.programs[1].program.visa, VisaStance::H1b);
+}
+
+#[test]
+fn crlf_line_ends_read_like_lf() {
+    let bytes = fixture("crlf.csv");
+    assert!(
+        bytes.windows(2).any(|w| w == b"\r\n"),
+        "fixture lost its CRLF"
+    );
+    let report = read_programs(&bytes).expect("crlf");
+    assert_eq!(report.problems, []);
+    assert_eq!(
+        names(&report),
+        [(2, "Alpha Hospital"), (4, "Beta Hospital")]
+    );
+    let alpha = &report.programs[0].program;
+    assert_eq!(alpha.state.as_deref(), Some("MA"));
+    assert_eq!(alpha.note.as_deref(), Some("two lines"));
+    let beta = &report.programs[1].program;
+    assert_eq!(beta.note.as_deref(), Some("last"), "no stray \\r");
+    assert_eq!(beta.visa, VisaStance::NoVisa);
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let bytes = fixture("bom.csv");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "fixture lost its BOM");
+    let report = read_programs(&bytes).expect("bom");
+    assert_eq!(report.ignored_columns, Vec::<String>::new());
+    assert_eq!(report.matched_columns[0], ("Program".to_owned(), "Program"));
+    assert_eq!(names(&report), [(2, "Bom Hospital")]);
+    assert_eq!(report.programs[0].program.visa, VisaStance::Both);
+}
+
+#[test]
+fn escape_sequences_and_control_characters_are_cleaned() {
+    let bytes = fixture("control-chars.csv");
+    assert!(bytes.contains(&0x1b), "fixture lost its ESC");
+    let report = read_programs(&bytes).expect("control");
+    assert_eq!(report.problems, []);
+    let program = &report.programs[0].program;
+    assert_eq!(program.name, "Evil Hospital");
+    assert_eq!(program.note.as_deref(), Some("ring the bell here"));
+}
+
+#[test]
+fn semicolon_separated_files_are_understood() {
+    let report = read("semicolon.csv");
+    assert_eq!(report.problems, []);
+    let program = &report.programs[0].program;
+    assert_eq!(program.name, "Semicolon General");
+    assert_eq!(program.state.as_deref(), Some("FL"));
+    assert_eq!(program.requirements.min_step2_score, Some(240));
+    assert_eq!(program.note.as_deref(), Some("uses ; and , inside"));
+}
+
+fn sample_programs() -> Vec<Program> {
+    let mut full = program("Saint Example, \"Brooklyn\" 漢字");
+    full.id = 7;
+    full.state = Some("NY".into());
+    full.specialty = Some("Internal Medicine".into());
+    full.nrmp_code = Some("1234140C0".into());
+    full.visa = VisaStance::Both;
+    full.requirements = Requirements {
+        min_step2_score: Some(245),
+        max_years_since_graduation: Some(3),
+        usce_months: Some(6),
+        step3_before_rank: true,
+    };
+    full.status = ProgramStatus::InterviewInvited;
+    full.interview = date(2026, 1, 9);
+    full.note = Some("=HYPERLINK(\"x\") looks like a formula; so does -5".into());
+
+    let mut cas = program("-Dash Hospital");
+    cas.id = 8;
+    cas.service = ApplicationService::ResidencyCas;
+    cas.visa = VisaStance::NoVisa;
+    cas.status = ProgramStatus::Withdrawn;
+    cas.note = Some("'quoted' by the user".into());
+
+    let mut programs = vec![full, cas];
+    for (index, (visa, status)) in VisaStance::ALL
+        .into_iter()
+        .zip(ProgramStatus::ALL)
+        .enumerate()
+    {
+        let mut p = program(&format!("Program {index}"));
+        p.visa = visa;
+        p.status = status;
+        p.service = ApplicationService::ALL[index % 3];
+        p.requirements.usce_months = Some(index as u8);
+        programs.push(p);
+    }
+    programs
+}
+
+#[test]
+fn an_export_reads_back_as_the_same_programs() {
+    let programs = sample_programs();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(PROGRAM_COLUMNS).expect("header");
+    for program in &programs {
+        writer.write_record(program_row(program)).expect("row");
+    }
+    let bytes = writer.into_inner().expect("flush");
+
+    let report = read_programs(&bytes).expect("read back");
+    assert_eq!(report.problems, []);
+    assert_eq!(report.ignored_columns, Vec::<String>::new());
+    let read_back: Vec<Program> = report.programs.into_iter().map(|p| p.program).collect();
+    let expected: Vec<Program> = programs
+        .into_iter()
+        .map(|p| Program { id: 0, ..p })
+        .collect();
+    assert_eq!(read_back, expected);
+}
+
+#[test]
+fn program_row_writes_the_documented_cells() {
+    let programs = sample_programs();
+    assert_eq!(
+        program_row(&programs[0]),
+        [
+            "Saint Example, \"Brooklyn\" 漢字",
+            "NY",
+            "Internal Medicine",
+            "1234140C0",
+            "ERAS",
+            "both",
+            "245",
+            "3",
+            "6",
+            "yes",
+            "interview invited",
+            "2026-01-09",
+            "'=HYPERLINK(\"x\") looks like a formula; so does -5",
+        ]
+    );
+    assert_eq!(
+        program_row(&programs[1]),
+        [
+            "'-Dash Hospital",
+            "",
+            "",
+            "",
+            "ResidencyCAS",
+            "none",
+            "",
+            "",
+            "",
+            "",
+            "withdrawn",
+            "",
+            "'quoted' by the user",
+        ]
+    );
+}
+
+#[test]
+fn a_file_without_a_program_column_is_refused() {
+    let error = read_programs(b"Hospital name?,State,Visa\nX,NY,J-1\n").unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::NoNameColumn(vec!["Hospital name?".into(), "State".into(), "Visa".into()])
+    );
+    assert_eq!(
+        error.to_string(),
+        "no column holds program names (found: Hospital name?, State, Visa); name one \"Program\""
+    );
+}
+
+#[test]
+fn empty_files_are_refused() {
+    for bytes in [&b""[..], b"\n\n", b"\xEF\xBB\xBF", b" , ,\r\n,,\r\n"] {
+        assert_eq!(read_programs(bytes), Err(ImportError::Empty), "{bytes:?}");
+    }
+    // A header alone is a file with no programs, not an error.
+    let report = read_programs(b"Program\n").expect("header only");
+    assert_eq!(report.programs, []);
+    assert_eq!(report.problems, []);
+}
+
+#[test]
+fn huge_files_are_refused() {
+    let big = vec![b'a'; MAX_IMPORT_BYTES + 1];
+    let error = read_programs(&big).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the file is 11 MB; a program list is far smaller (at most 10 MB are read): is it the right file?"
+    );
+
+    let mut many = b"Program\n".to_vec();
+    for _ in 0..=MAX_IMPORT_ROWS {
+        many.extend_from_slice(b"a\n");
+    }
+    assert_eq!(
+        read_programs(&many),
+        Err(ImportError::TooManyRows {
+            limit: MAX_IMPORT_ROWS
+        })
+    );
+    // Exactly the limit is fine.
+    many.truncate(many.len() - 2);
+    assert_eq!(
+        read_programs(&many).expect("at the limit").programs.len(),
+        MAX_IMPORT_ROWS
+    );
+}
+
+#[test]
+fn non_utf8_cells_make_only_their_row_a_problem() {
+    let report = read_programs(b"Program,Note\nCaf\xE9 Hospital,latin-1\nGood,ok\n").expect("read");
+    assert_eq!(names(&report), [(3, "Good")]);
+    assert_eq!(report.problems.len(), 1);
+    assert_eq!(report.problems[0].line, 2);
+    assert!(
+        report.problems[0].message.contains("not UTF-8"),
+        "{}",
+        report.problems[0].message
+    );
+}
+
+#[test]
+fn every_problem_of_a_row_is_named() {
+    let csv = "Program,State,Step 2,YOG,Step 3,Status,Interview,Code\n\
+               ,ZZ,lots,300,maybe,pending,Nov 4,12-34\n";
+    let report = read_programs(csv.as_bytes()).expect("read");
+    assert_eq!(report.programs, []);
+    let message = &report.problems[0].message;
+    for part in [
+        "no program name",
+        "State \"ZZ\" is not a US state code",
+        "NRMP code \"12-34\" is not a program code",
+        "Min Step 2 CK \"lots\" is not a whole number",
+        "Max years since graduation \"300\" is too large",
+        "Step 3 before ranking \"maybe\" is not understood",
+        "Status \"pending\" is not understood",
+        "Interview \"Nov 4\" is not a date",
+    ] {
+        assert!(message.contains(part), "{part:?} missing from {message:?}");
+    }
+}
+
+#[test]
+fn cells_people_write_are_read() {
+    let csv = "program,visa,step 2,usce,step 3,status,service,code\n\
+               A,J1 only,≥ 230,n/a,X,Submitted,Residency CAS,1234\n\
+               B,?, 240 ,0,N,,SF Match,\n\
+               C,J-1/H-1B,,,true,ranked,,\n";
+    let report = read_programs(csv.as_bytes()).expect("read");
+    assert_eq!(report.problems, []);
+    let [a, b, c] = [0, 1, 2].map(|i| &report.programs[i].program);
+    assert_eq!(a.visa, VisaStance::J1);
+    assert_eq!(a.requirements.min_step2_score, Some(230));
+    assert_eq!(a.requirements.usce_months, None);
+    assert!(a.requirements.step3_before_rank);
+    assert_eq!(a.status, ProgramStatus::Applied);
+    assert_eq!(a.service, ApplicationService::ResidencyCas);
+    assert_eq!(a.nrmp_code.as_deref(), Some("1234"));
+    assert_eq!(b.visa, VisaStance::Unknown);
+    assert_eq!(b.requirements.min_step2_score, Some(240));
+    assert_eq!(b.requirements.usce_months, Some(0));
+    assert!(!b.requirements.step3_before_rank);
+    assert_eq!(b.status, ProgramStatus::Considering);
+    assert_eq!(b.service, ApplicationService::Other);
+    assert_eq!(c.visa, VisaStance::Both);
+    assert!(c.requirements.step3_before_rank);
+    assert_eq!(c.status, ProgramStatus::Ranked);
+    assert_eq!(c.service, ApplicationService::Eras);
+}
+
+#[test]
+fn short_long_and_repeated_columns_are_tolerated() {
+    let csv = "Program,Notes,Comments,\u{1b}[2JWeird\n\
+               Short\n\
+               Long,first,second,x,extra,cells\n";
+    let report = read_programs(csv.as_bytes()).expect("read");
+    assert_eq!(report.problems, []);
+    assert_eq!(
+        report.ignored_columns,
+        ["Comments (second Note column)", "[2JWeird"]
+    );
+    assert_eq!(names(&report), [(2, "Short"), (3, "Long")]);
+    assert_eq!(report.programs[0].program.note, None);
+    assert_eq!(report.programs[1].program.note.as_deref(), Some("first"));
+}
+
+#[test]
+fn unterminated_quotes_and_stray_bytes_do_not_panic() {
+    // A small deterministic generator over CSV-ish bytes, including broken UTF-8.
+    const ALPHABET: &[u8] = b"\",;\r\n \t\x1b\x9b\xff\xc3\xa9\xef\xbb\xbfProgamVisJ-1/20x";
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 80) as usize;
+        let mut bytes = b"Program,Visa,Interview,Step 2\n".to_vec();
+        for _ in 0..len {
+            bytes.push(ALPHABET[(next() % ALPHABET.len() as u64) as usize]);
+        }
+        let _ = read_programs(&bytes);
+        let _ = read_programs(&bytes[30..]);
+    }
+    let report = read_programs(b"Program,Note\n\"never closed,\nsecond").expect("read");
+    assert_eq!(report.programs.len(), 1);
+    assert_eq!(report.programs[0].program.name, "never closed, second");
+}
