@@ -202,3 +202,55 @@ fn keys_typed_ahead_each_land_in_the_mode_the_previous_key_opened() {
         "nothing was typed into the name: {saved}"
     );
 }
+
+#[test]
+fn add_a_program_and_a_rotation_from_the_keyboard_and_find_them_in_the_plan_file() {
+    let home = tempfile::tempdir().expect("home");
+    let mut session = Session::start(home.path());
+    session.wait_for("Panels");
+    // Programs panel, new program: name, state, then five Tabs to the visa stance, → to J-1 only.
+    session.keys("9");
+    session.wait_for("Rank order list");
+    session.keys("a");
+    session.wait_for("New program");
+    session.keys("Mercy Hospital IM\tny");
+    session.keys("\t\t\t\t\u{1b}[C");
+    session.wait_for("J-1 only");
+    session.keys("\r");
+    session.wait_for("Added program: Mercy Hospital IM");
+    session.wait_for("saved");
+    // Rank it: it joins the rank order list.
+    session.keys("r");
+    session.wait_for("1. ");
+    session.wait_for("Rank order list (1)");
+    // USCE panel: the last row logs a rotation.
+    session.keys("4G\r");
+    session.wait_for("New rotation");
+    session.keys("\tBrooklyn General\r");
+    session.wait_for("Logged rotation: Brooklyn General");
+    session.wait_for("saved");
+    session.keys("q");
+    assert!(session.wait_exit(), "q quits cleanly");
+
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+    let saved = std::fs::read_to_string(plan).expect("plan file");
+    assert!(saved.contains("name: \"Mercy Hospital IM\""), "{saved}");
+    assert!(saved.contains("state: \"NY\""), "{saved}");
+    assert!(saved.contains("visa: J1"), "{saved}");
+    assert!(saved.contains("status: Ranked"), "{saved}");
+    let rank_order: String = saved
+        .split("rank_order:")
+        .nth(1)
+        .unwrap_or_default()
+        .split(']')
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    assert_eq!(rank_order, "[1,", "{saved}");
+    assert!(
+        saved.contains("institution: \"Brooklyn General\""),
+        "{saved}"
+    );
+    assert!(saved.contains("kind: Externship"), "{saved}");
+}

@@ -20,7 +20,7 @@ pub fn visa_comparison(template: &Template, columns: usize) -> String {
     let cell_width = (columns.saturating_sub(topic_width + 6) / 2).max(12);
     let _ = writeln!(
         out,
-        "J-1 versus H-1B (policy as of {}; rules changed in 2025: check the sources)",
+        "J-1 versus H-1B (policy as of {}; it changed in 2025: check it)",
         comparison.policy_as_of
     );
     let rule = format!(
