@@ -127,9 +127,9 @@ fn program(index: usize) -> Program {
         ProgramStatus::Ranked | ProgramStatus::Interviewed | ProgramStatus::InterviewInvited
     );
     let specialty = SPECIALTIES[index % SPECIALTIES.len()];
-    let service = if index % 29 == 0 {
+    let service = if index.is_multiple_of(29) {
         ApplicationService::ResidencyCas
-    } else if index % 53 == 0 {
+    } else if index.is_multiple_of(53) {
         ApplicationService::Other
     } else {
         ApplicationService::Eras
@@ -144,14 +144,16 @@ fn program(index: usize) -> Program {
         ),
         state: Some(STATE_CODES[(index * 7) % STATE_CODES.len()].to_owned()),
         specialty: Some(specialty.to_owned()),
-        nrmp_code: (index % 2 == 0).then(|| format!("{:07}C0", 1_200_000 + index)),
+        nrmp_code: index
+            .is_multiple_of(2)
+            .then(|| format!("{:07}C0", 1_200_000 + index)),
         service,
         visa: VisaStance::ALL[(index * 3 + index / 5) % VisaStance::ALL.len()],
         requirements: Requirements {
-            min_step2_score: (index % 4 == 0).then(|| 215 + (index % 30) as u16),
-            max_years_since_graduation: (index % 9 == 0).then_some(5),
-            usce_months: (index % 5 == 0).then(|| (index % 4) as u8 + 1),
-            step3_before_rank: index % 6 == 0,
+            min_step2_score: index.is_multiple_of(4).then(|| 215 + (index % 30) as u16),
+            max_years_since_graduation: index.is_multiple_of(9).then_some(5),
+            usce_months: index.is_multiple_of(5).then(|| (index % 4) as u8 + 1),
+            step3_before_rank: index.is_multiple_of(6),
         },
         status,
         interview: interviewing.then(|| {
@@ -159,7 +161,7 @@ fn program(index: usize) -> Program {
                 .checked_add_days(Days::new((index * 3 % 120) as u64))
                 .expect("an interview date")
         }),
-        note: (index % 3 == 0).then(|| {
+        note: index.is_multiple_of(3).then(|| {
             format!(
                 "Strong IMG history; PD answered email #{index}; ask about cap-exempt H-1B and \
                  the call schedule"
@@ -182,9 +184,11 @@ fn rotation(index: usize) -> Rotation {
         start,
         end: start.checked_add_days(Days::new(27)).expect("an end date"),
         hands_on: kind.usually_hands_on(),
-        supervisor: (index % 2 == 0).then(|| format!("Dr. Lee {index}")),
+        supervisor: index.is_multiple_of(2).then(|| format!("Dr. Lee {index}")),
         letter: LetterState::ALL[index % LetterState::ALL.len()],
-        note: (index % 4 == 0).then(|| "Ask for the letter in the last week".to_owned()),
+        note: index
+            .is_multiple_of(4)
+            .then(|| "Ask for the letter in the last week".to_owned()),
     }
 }
 
@@ -308,6 +312,23 @@ fn cost_estimate(bencher: Bencher) {
 #[divan::bench]
 fn programs_panel_keypress_120x40(bencher: Bencher) {
     let (mut app, mut terminal) = planner(App::programs_panel);
+    bencher.bench_local(|| {
+        press_and_wrap(&mut app, Command::Down);
+        draw(&app, &mut terminal);
+    });
+}
+
+/// `j` on the programs panel with a text filter on and the costliest sort (specialty): every
+/// rebuild of the rows filters and sorts all 500 programs again.
+#[divan::bench]
+fn programs_panel_keypress_filtered(bencher: Bencher) {
+    let (mut app, mut terminal) = planner(App::programs_panel);
+    app.program_filter = ProgramFilter {
+        text: Some("hospital".into()),
+        ..ProgramFilter::default()
+    };
+    app.program_sort = ProgramSort::Specialty;
+    app.settle_all();
     bencher.bench_local(|| {
         press_and_wrap(&mut app, Command::Down);
         draw(&app, &mut terminal);

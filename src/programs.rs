@@ -398,10 +398,11 @@ impl ProgramFilter {
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
-            .join(" ");
+            .join(" ")
+            .to_lowercase();
             if !text
                 .split_whitespace()
-                .all(|word| contains_folded(&haystack, word))
+                .all(|word| haystack.contains(&word.to_lowercase()))
             {
                 return false;
             }

@@ -202,7 +202,6 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let label_columns: u16 = 20;
     let columns = usize::from(inner.width);
     for (index, field) in ProfileField::ALL.iter().enumerate() {
         let Ok(offset) = u16::try_from(index) else {
@@ -211,42 +210,17 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
         if offset >= inner.height {
             break;
         }
-        let focused = index == form.focus;
         let row = Rect::new(inner.x, inner.y + offset, inner.width, 1);
-        let label_style = if focused { theme.selected } else { theme.text };
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                pad(&format!(" {}", field.label()), usize::from(label_columns)),
-                label_style,
-            )),
-            row,
-        );
-        let value_area = Rect::new(
-            row.x + label_columns.min(row.width),
-            row.y,
-            row.width.saturating_sub(label_columns + 1),
-            1,
-        );
-        if let Some(input) = form.input(*field) {
-            draw_input(input, frame, value_area, theme.title, focused);
-        } else {
-            let value = match field {
-                ProfileField::Visa => form.visa.label().to_owned(),
-                ProfileField::Category => form.category.label().to_owned(),
-                _ => if form.graduation_expected {
-                    "expected"
-                } else {
-                    "done (diploma in hand)"
-                }
-                .to_owned(),
-            };
-            let text = if focused {
-                format!("{value}  ‹ ←/→ ›")
-            } else {
-                value
-            };
-            frame.render_widget(Paragraph::new(Span::styled(text, theme.title)), value_area);
-        }
+        let value = match form.input(*field) {
+            Some(input) => FieldShown::Text(input),
+            None => FieldShown::Choice(match field {
+                ProfileField::Visa => form.visa.label(),
+                ProfileField::Category => form.category.label(),
+                _ if form.graduation_expected => "expected",
+                _ => "done (diploma in hand)",
+            }),
+        };
+        field_row(frame, row, field.label(), value, index == form.focus, theme);
     }
     let notes_top = inner.y + u16::try_from(ProfileField::ALL.len()).unwrap_or(0) + 1;
     let notes = Rect::new(
@@ -330,7 +304,6 @@ pub fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
     // Three lines below the fields: a blank, the hint or error, the keys.
     let field_rows = usize::from(inner.height.saturating_sub(3)).max(1);
     let offset = form.focus.saturating_sub(field_rows - 1);
-    let label_columns: u16 = 20;
     for (line, (index, field)) in form
         .fields
         .iter()
@@ -343,33 +316,13 @@ pub fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
             break;
         };
         let row = Rect::new(inner.x, inner.y + line, inner.width, 1);
-        let focused = index == form.focus;
-        let label_style = if focused { theme.selected } else { theme.text };
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                pad(&format!(" {}", field.label), usize::from(label_columns)),
-                label_style,
-            )),
-            row,
-        );
-        let value_area = Rect::new(
-            row.x + label_columns.min(row.width),
-            row.y,
-            row.width.saturating_sub(label_columns + 1),
-            1,
-        );
-        match &field.value {
-            FieldValue::Text(input) => draw_input(input, frame, value_area, theme.title, focused),
+        let value = match &field.value {
+            FieldValue::Text(input) => FieldShown::Text(input),
             FieldValue::Choice { options, index } => {
-                let value = options.get(*index).copied().unwrap_or("");
-                let text = if focused {
-                    format!("{value}  ‹ ←/→ ›")
-                } else {
-                    value.to_owned()
-                };
-                frame.render_widget(Paragraph::new(Span::styled(text, theme.title)), value_area);
+                FieldShown::Choice(options.get(*index).copied().unwrap_or(""))
             }
-        }
+        };
+        field_row(frame, row, field.label, value, index == form.focus, theme);
     }
     let columns = usize::from(inner.width);
     let below = |offset: u16| Rect::new(inner.x, inner.bottom() - offset, inner.width, 1);
@@ -403,4 +356,48 @@ fn program_name(app: &App, id: u32) -> String {
     app.plan
         .program(id)
         .map_or_else(String::new, |p| clean_line(&p.name))
+}
+
+/// What a form row shows after its label.
+enum FieldShown<'a> {
+    Text(&'a Input),
+    /// The chosen option; ←/→ turn it.
+    Choice(&'a str),
+}
+
+/// One form row: the label (highlighted when focused), then the text field or the choice.
+fn field_row(
+    frame: &mut Frame,
+    row: Rect,
+    label: &str,
+    value: FieldShown,
+    focused: bool,
+    theme: &Theme,
+) {
+    const LABEL_COLUMNS: u16 = 20;
+    let label_style = if focused { theme.selected } else { theme.text };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            pad(&format!(" {label}"), usize::from(LABEL_COLUMNS)),
+            label_style,
+        )),
+        row,
+    );
+    let value_area = Rect::new(
+        row.x + LABEL_COLUMNS.min(row.width),
+        row.y,
+        row.width.saturating_sub(LABEL_COLUMNS + 1),
+        1,
+    );
+    match value {
+        FieldShown::Text(input) => draw_input(input, frame, value_area, theme.title, focused),
+        FieldShown::Choice(choice) => {
+            let text = if focused {
+                format!("{choice}  ‹ ←/→ ›")
+            } else {
+                choice.to_owned()
+            };
+            frame.render_widget(Paragraph::new(Span::styled(text, theme.title)), value_area);
+        }
+    }
 }
