@@ -242,11 +242,17 @@ impl ProgramStatus {
         }
     }
 
-    /// The next state along the pipeline (wrapping), for the planner's `s` key.
+    /// The next state along the pipeline (wrapping), for the planner's `s` key. It skips
+    /// *ranked*: ranking is its own key, so cycling can never drop a program from the rank list.
     pub fn cycled(self) -> ProgramStatus {
         let all = ProgramStatus::ALL;
         let index = all.iter().position(|s| *s == self).unwrap_or(0);
-        all[(index + 1) % all.len()]
+        let next = all[(index + 1) % all.len()];
+        if next == ProgramStatus::Ranked {
+            next.cycled()
+        } else {
+            next
+        }
     }
 
     /// Reads a status as written on the command line or in a spreadsheet.
@@ -467,7 +473,7 @@ impl ProgramSort {
 
     pub fn label(self) -> &'static str {
         match self {
-            ProgramSort::Added => "as added",
+            ProgramSort::Added => "order added",
             ProgramSort::Name => "name",
             ProgramSort::State => "state",
             ProgramSort::Specialty => "specialty",

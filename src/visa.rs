@@ -77,7 +77,7 @@ pub fn implications(
                 .count();
             out.push(Implication {
                 text: format!(
-                    "{choice} leaves out {hidden} tasks the other visa needs; these are yours:"
+                    "Choosing {choice} hides {hidden} tasks only the other visa needs, and brings these:"
                 ),
                 date: None,
                 task: None,
@@ -93,10 +93,6 @@ pub fn implications(
             }
         }
     }
-    // Dated consequences in calendar order, after the summary line.
-    if out.len() > 1 {
-        out[1..].sort_by_key(|i| (i.date.is_none(), i.date));
-    }
     for check in template
         .checks
         .iter()
@@ -107,14 +103,14 @@ pub fn implications(
             .task(&check.task)
             .map_or(check.task.as_str(), |t| t.title.as_str());
         out.push(Implication {
-            text: format!(
-                "\"{title}\" by {}: {}",
-                template.describe_rule(check.by),
-                check.message
-            ),
+            text: format!("Deadline for \"{title}\": {}", check.message),
             date: by.map(|d| d.date),
             task: Some(check.task.clone()),
         });
+    }
+    // Dated consequences in calendar order, after the summary line.
+    if out.len() > 1 {
+        out[1..].sort_by_key(|i| (i.date.is_none(), i.date));
     }
     out
 }

@@ -411,7 +411,7 @@ fn the_visa_choice_says_which_tasks_and_dates_it_brings() {
     let (template, plan) = setup(VisaChoice::H1b);
     let snapshot = Snapshot::build(&template, &plan, date(TODAY));
     let lines = visa::implications(&template, &snapshot, VisaChoice::H1b);
-    assert!(lines[0].text.contains("leaves out"), "{:?}", lines[0]);
+    assert!(lines[0].text.contains("hides"), "{:?}", lines[0]);
     assert!(
         lines
             .iter()

@@ -296,14 +296,24 @@ pub fn rank_list(plan: &Plan, snapshot: &Snapshot) -> String {
         out.push_str("  (no program ranked yet)\n");
     }
     let choice = plan.profile.visa;
+    // The printable rank list: whole names, wrapped, never cut.
     for (index, program) in list.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{:>3}. {} {}",
-            index + 1,
-            program.fit(choice).glyph(),
-            program_cells(program)
-        );
+        let mut details = vec![program.visa.label().to_owned()];
+        details.extend(program.state.clone());
+        details.extend(program.specialty.as_deref().map(clean_line));
+        let text = format!("{} ({})", clean_line(&program.name), details.join(", "));
+        for (i, part) in wrap(&text, super::TEXT_WIDTH - 8).iter().enumerate() {
+            if i == 0 {
+                let _ = writeln!(
+                    out,
+                    "{:>3}. {} {part}",
+                    index + 1,
+                    program.fit(choice).glyph()
+                );
+            } else {
+                let _ = writeln!(out, "        {part}");
+            }
+        }
     }
     out
 }

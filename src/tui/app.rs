@@ -41,6 +41,8 @@ pub enum Row {
     Warning(usize),
     /// A season date, which the user can change.
     Season(Anchor),
+    /// The column titles of the comparison ("J-1", "H-1B").
+    ComparisonHeader,
     /// A row of the J-1 versus H-1B comparison (index into the template's rows).
     Comparison(usize),
     /// A logged rotation, by id.
@@ -55,7 +57,7 @@ pub enum Row {
 
 impl Row {
     pub fn selectable(&self) -> bool {
-        !matches!(self, Row::Heading(_) | Row::Note(_))
+        !matches!(self, Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader)
     }
 
     /// The program a row is about, in either list.
@@ -454,6 +456,7 @@ impl App {
                 "J-1 versus H-1B · policy as of {}",
                 comparison.policy_as_of
             )));
+            rows.push(Row::ComparisonHeader);
             rows.extend((0..comparison.rows.len()).map(Row::Comparison));
             let choice = self.plan.profile.visa;
             rows.push(Row::Heading(format!(

@@ -332,6 +332,25 @@ impl Form {
         self.fields.get_mut(self.focus)
     }
 
+    /// Keeps fields that depend on a choice in step: choosing a rotation's kind sets hands-on to
+    /// what that kind usually is (an observership is hands-off), which the user can still change.
+    pub fn follow_choice(&mut self) {
+        if self.field().map(|f| f.key) != Some("kind") {
+            return;
+        }
+        let kind = RotationKind::ALL
+            .get(self.index_of("kind"))
+            .copied()
+            .unwrap_or_default();
+        if let Some(FormField {
+            value: FieldValue::Choice { index, .. },
+            ..
+        }) = self.fields.iter_mut().find(|f| f.key == "hands_on")
+        {
+            *index = usize::from(kind.usually_hands_on());
+        }
+    }
+
     /// Moves the focus to the field with this key.
     pub fn focus_on(&mut self, key: &str) {
         if let Some(index) = self.fields.iter().position(|f| f.key == key) {

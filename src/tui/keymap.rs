@@ -225,7 +225,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(
         Normal,
         [ch('J')],
-        "J/K",
+        "J",
         Command::DetailDown,
         "scroll the details down"
     ),

@@ -66,7 +66,15 @@ pub fn handle(app: &mut App, command: Command) -> Option<Vec<Effect>> {
         }
         Command::CycleState if !on_overview && program.is_some() => {
             let id = program?;
-            let next = app.plan.program(id)?.status.cycled();
+            let status = app.plan.program(id)?.status;
+            if status == ProgramStatus::Ranked {
+                app.say(
+                    "It is on the rank list: r takes it off first (Enter edits it).",
+                    Tone::Info,
+                );
+                return Some(Vec::new());
+            }
+            let next = status.cycled();
             let name = program_name(app, id);
             change(app, format!("{name}: {next}"), |plan, _| {
                 plan.set_program_status(id, next)
@@ -158,9 +166,8 @@ pub fn handle(app: &mut App, command: Command) -> Option<Vec<Effect>> {
             } else {
                 (ProgramStatus::Ranked, format!("Ranked last: {name}"))
             };
-            let effects = change(app, what, |plan, _| plan.set_program_status(id, status));
-            follow_program(app, id);
-            effects
+            // The cursor stays where it was, so r, j, r … ranks programs one after another.
+            change(app, what, |plan, _| plan.set_program_status(id, status))
         }
         Command::RankUp | Command::RankDown => {
             let Some(id) = program else {
@@ -314,6 +321,7 @@ fn turn(form: &mut Form, forward: bool) {
             (*index + len - 1) % len
         };
     }
+    form.follow_choice();
 }
 
 pub fn form(app: &mut App, command: Command) -> Vec<Effect> {
@@ -439,7 +447,11 @@ fn submit(app: &mut App, form: Form) -> Vec<Effect> {
                 if filter.is_empty() {
                     "Showing every program.".to_owned()
                 } else {
-                    format!("{shown} programs match: {} (F clears)", filter.describe())
+                    format!(
+                        "{} match: {} (F clears)",
+                        crate::text::count(shown, "program", "programs"),
+                        filter.describe()
+                    )
                 },
                 Tone::Info,
             );

@@ -31,6 +31,19 @@ pub fn row_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<
     ])
 }
 
+/// The column titles, aligned with the rows.
+pub fn header_line(columns: usize, theme: &Theme) -> Line<'static> {
+    let cell = columns.saturating_sub(TOPIC_COLUMNS + 2 + 6) / 2;
+    Line::from(vec![
+        Span::raw("  "),
+        column("", TOPIC_COLUMNS, theme.heading),
+        Span::styled(" │ ", theme.dim),
+        column("J-1", cell, theme.heading),
+        Span::styled(" │ ", theme.dim),
+        column("H-1B", cell, theme.heading),
+    ])
+}
+
 pub fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
     let comparison = &app.template.visa_comparison;
     let Some(row) = comparison.rows.get(index) else {

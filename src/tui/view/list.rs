@@ -103,6 +103,7 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
         },
         Row::Warning(index) => overview::warning_line(app, *index, columns, theme),
         Row::Season(anchor) => overview::season_line(app, *anchor, columns, theme),
+        Row::ComparisonHeader => comparison::header_line(columns, theme),
         Row::Comparison(index) => comparison::row_line(app, *index, columns, theme),
         Row::Rotation(id) => rotations::rotation_line(app, *id, columns, theme),
         Row::AddRotation => rotations::add_line(columns, theme),

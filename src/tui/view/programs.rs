@@ -111,10 +111,13 @@ pub fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
     };
     lines.push(Line::raw(status));
     if let Some(date) = program.interview {
-        lines.push(Line::raw(format!(
-            "Interview: {date} ({})",
-            countdown((date - app.today).num_days())
-        )));
+        let days = (date - app.today).num_days();
+        let when = if days < 0 {
+            format!("{} days ago", -days)
+        } else {
+            countdown(days)
+        };
+        lines.push(Line::raw(format!("Interview: {date} ({when})")));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Visa", theme.heading));
@@ -228,19 +231,26 @@ fn requirement_checks(app: &App, program: &Program) -> Vec<(Option<bool>, String
                 "Step 3 passed before ranking (yours: done)".to_owned()
             }
             Some(task) => match &task.due {
-                Some(due) => format!("Step 3 passed before ranking (yours planned {})", due.date),
+                Some(due) => format!(
+                    "Step 3 passed before ranking (yours: not yet, planned {})",
+                    due.date
+                ),
                 None => "Step 3 passed before ranking (yours has no date)".to_owned(),
             },
             None => "Step 3 passed before ranking".to_owned(),
         };
-        let met = step3.map(|t| {
-            t.status == crate::plan::Status::Done
-                || app
-                    .snapshot
-                    .calendar
-                    .get(crate::journey::Anchor::RolDeadline)
-                    .zip(t.due.as_ref())
-                    .is_some_and(|(deadline, due)| due.date <= deadline.date)
+        // Passed is a tick; planned in time cannot be told yet; planned too late is a cross.
+        let met = step3.and_then(|t| {
+            if t.status == crate::plan::Status::Done {
+                return Some(true);
+            }
+            let late = app
+                .snapshot
+                .calendar
+                .get(crate::journey::Anchor::RolDeadline)
+                .zip(t.due.as_ref())
+                .is_none_or(|(deadline, due)| due.date > deadline.date);
+            late.then_some(false)
         });
         checks.push((met, text));
     }

@@ -50,7 +50,7 @@ pub fn rotation_line(app: &App, id: u32, columns: usize, theme: &Theme) -> Line<
 }
 
 pub fn add_line(columns: usize, theme: &Theme) -> Line<'static> {
-    column("  + Log a rotation (Enter or a)", columns, theme.accent).into()
+    column("  + Log a rotation (Enter)", columns, theme.accent).into()
 }
 
 pub fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
