@@ -95,8 +95,9 @@ impl RotationKind {
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 pub enum LetterState {
+    /// No letter asked for (named so, not `None`, to read plainly in the plan file).
     #[default]
-    None,
+    NotRequested,
     Requested,
     Received,
     /// Uploaded to ERAS by the writer through the Letter of Recommendation Portal.
@@ -105,7 +106,7 @@ pub enum LetterState {
 
 impl LetterState {
     pub const ALL: [LetterState; 4] = [
-        LetterState::None,
+        LetterState::NotRequested,
         LetterState::Requested,
         LetterState::Received,
         LetterState::Uploaded,
@@ -113,7 +114,7 @@ impl LetterState {
 
     pub fn label(self) -> &'static str {
         match self {
-            LetterState::None => "no letter",
+            LetterState::NotRequested => "no letter",
             LetterState::Requested => "requested",
             LetterState::Received => "received",
             LetterState::Uploaded => "uploaded to ERAS",
@@ -123,7 +124,7 @@ impl LetterState {
     /// Short form for list columns.
     pub fn short(self) -> &'static str {
         match self {
-            LetterState::None => "-",
+            LetterState::NotRequested => "-",
             LetterState::Requested => "asked",
             LetterState::Received => "got",
             LetterState::Uploaded => "ERAS",
@@ -178,7 +179,7 @@ impl UsceSummary {
                 }
             }
             match rotation.letter {
-                LetterState::None => {}
+                LetterState::NotRequested => {}
                 LetterState::Requested => summary.letters_requested += 1,
                 LetterState::Received => summary.letters_received += 1,
                 LetterState::Uploaded => summary.letters_uploaded += 1,
@@ -259,7 +260,7 @@ mod tests {
         let rotations = [
             rotation("2026-01-05", "2026-02-01", true, LetterState::Uploaded),
             rotation("2026-03-02", "2026-03-29", false, LetterState::Requested),
-            rotation("2026-11-16", "2026-12-13", true, LetterState::None),
+            rotation("2026-11-16", "2026-12-13", true, LetterState::NotRequested),
         ];
         let summary = UsceSummary::build(&rotations, 3, day("2026-11-25"));
         assert_eq!(summary.hands_on_days_planned, 56);
@@ -275,11 +276,11 @@ mod tests {
     #[test]
     fn lengths_read_in_weeks() {
         assert_eq!(
-            rotation("2026-01-05", "2026-02-01", true, LetterState::None).length_label(),
+            rotation("2026-01-05", "2026-02-01", true, LetterState::NotRequested).length_label(),
             "4 wk"
         );
         assert_eq!(
-            rotation("2026-01-05", "2026-01-09", true, LetterState::None).length_label(),
+            rotation("2026-01-05", "2026-01-09", true, LetterState::NotRequested).length_label(),
             "5 d"
         );
     }

@@ -387,16 +387,16 @@ fn letters_not_in_eras_are_warned_about_close_to_the_letters_date() {
 #[test]
 fn rotations_are_validated() {
     let (_, mut plan) = setup(VisaChoice::J1);
-    let mut backwards = rotation("Backwards", LetterState::None);
+    let mut backwards = rotation("Backwards", LetterState::NotRequested);
     backwards.end = date("2026-05-01");
     assert!(matches!(
         plan.add_rotation(backwards),
         Err(PlanError::Invalid(message)) if message.contains("before it starts")
     ));
-    let empty = rotation("  ", LetterState::None);
+    let empty = rotation("  ", LetterState::NotRequested);
     assert!(plan.add_rotation(empty).is_err());
     let id = plan
-        .add_rotation(rotation("Good", LetterState::None))
+        .add_rotation(rotation("Good", LetterState::NotRequested))
         .expect("add");
     plan.set_letter(id, LetterState::Requested).expect("letter");
     assert_eq!(

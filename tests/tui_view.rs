@@ -125,7 +125,7 @@ fn add_trackers(plan: &mut Plan) {
         "St. Luke's Clinic",
         "2027-01-04",
         "2027-01-31",
-        LetterState::None,
+        LetterState::NotRequested,
     ))
     .expect("rotation");
 }

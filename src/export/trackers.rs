@@ -9,7 +9,7 @@ use crate::insights::Snapshot;
 use crate::journey::{Anchor, Template, VisaChoice};
 use crate::plan::Plan;
 use crate::programs::{self, Program};
-use crate::text::{clean_line, count, pad, truncate, width, wrap};
+use crate::text::{clean_line, count, pad, truncate, wrap};
 use crate::visa;
 
 /// The J-1 versus H-1B table, cells wrapped in three columns, then each row's notes and sources.
@@ -316,9 +316,4 @@ pub fn rank_list(plan: &Plan, snapshot: &Snapshot) -> String {
         }
     }
     out
-}
-
-/// Columns used by a table line, for tests and callers checking the 80-column promise.
-pub fn widest_line(text: &str) -> usize {
-    text.lines().map(width).max().unwrap_or(0)
 }

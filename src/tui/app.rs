@@ -632,17 +632,6 @@ impl App {
             .cloned()
     }
 
-    /// The program the selection is about (in either list, or a warning about one).
-    pub fn selected_program(&self) -> Option<u32> {
-        match self.selected_row()? {
-            Row::Warning(index) => match self.snapshot.warnings.get(index)?.subject {
-                crate::insights::Subject::Program(id) => Some(id),
-                _ => None,
-            },
-            row => row.program(),
-        }
-    }
-
     /// The task the selection is about (a task row or a warning's task).
     pub fn selected_task(&self) -> Option<String> {
         match self.selected_row()? {

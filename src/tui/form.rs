@@ -215,7 +215,7 @@ impl Form {
         };
         let kind = rotation.map_or(RotationKind::Externship, |r| r.kind);
         let hands_on = rotation.map_or(kind.usually_hands_on(), |r| r.hands_on);
-        let letter = rotation.map_or(LetterState::None, |r| r.letter);
+        let letter = rotation.map_or(LetterState::NotRequested, |r| r.letter);
         let start = rotation.map_or(today, |r| r.start);
         let end = rotation.map_or(today + chrono::Days::new(27), |r| r.end);
         Form {

@@ -16,17 +16,41 @@ use crate::tui::form::{FieldValue, Form, FormPurpose};
 /// Handles a browsing command when it is about a program, a rotation or the comparison; `None`
 /// leaves it to the task handling.
 pub fn handle(app: &mut App, command: Command) -> Option<Vec<Effect>> {
+    // Moving, scrolling and the like never concern a program: answer before building any rows.
+    if !matches!(
+        command,
+        Command::Open
+            | Command::AddTask
+            | Command::CycleState
+            | Command::ToggleDone
+            | Command::EditDue
+            | Command::EditNote
+            | Command::DeleteTask
+            | Command::Rank
+            | Command::RankUp
+            | Command::RankDown
+            | Command::Filter
+            | Command::ClearFilter
+            | Command::Sort
+    ) {
+        return None;
+    }
     let row = app.selected_row();
     let in_programs = app.current_panel() == Panel::Programs;
-    let program = app.selected_program();
-    let rotation = match row {
-        Some(Row::Rotation(id)) => Some(id),
-        Some(Row::Warning(index)) => match app.snapshot.warnings.get(index).map(|w| &w.subject) {
-            Some(Subject::Rotation(id)) => Some(*id),
-            _ => None,
-        },
+    let subject = match &row {
+        Some(Row::Warning(index)) => app.snapshot.warnings.get(*index).map(|w| w.subject.clone()),
         _ => None,
     };
+    let program = match (&row, &subject) {
+        (_, Some(Subject::Program(id))) => Some(*id),
+        (Some(row), _) => row.program(),
+        _ => None,
+    };
+    let rotation = match (&row, &subject) {
+        (Some(Row::Rotation(id)), _) | (_, Some(Subject::Rotation(id))) => Some(*id),
+        _ => None,
+    };
+    let letters = subject == Some(Subject::Letters);
     let on_overview = matches!(row, Some(Row::Warning(_)));
     let effects = match command {
         Command::Open => match row {
@@ -35,13 +59,7 @@ pub fn handle(app: &mut App, command: Command) -> Option<Vec<Effect>> {
                     reveal_program(app, id);
                 } else if let Some(id) = rotation {
                     reveal_rotation(app, id);
-                } else if matches!(
-                    app.snapshot
-                        .warnings
-                        .get(app_warning(app)?)
-                        .map(|w| &w.subject),
-                    Some(Subject::Letters)
-                ) {
+                } else if letters {
                     reveal_add_rotation(app);
                 } else {
                     return None;
@@ -206,13 +224,6 @@ pub fn handle(app: &mut App, command: Command) -> Option<Vec<Effect>> {
         _ => return None,
     };
     Some(effects)
-}
-
-fn app_warning(app: &App) -> Option<usize> {
-    match app.selected_row()? {
-        Row::Warning(index) => Some(index),
-        _ => None,
-    }
 }
 
 fn program_name(app: &App, id: u32) -> String {

@@ -16,7 +16,7 @@ pub fn rotation_line(app: &App, id: u32, columns: usize, theme: &Theme) -> Line<
     let letter_style = match rotation.letter {
         LetterState::Uploaded => theme.done,
         LetterState::Requested | LetterState::Received => theme.soon,
-        LetterState::None => theme.dim,
+        LetterState::NotRequested => theme.dim,
     };
     let kind = match rotation.kind {
         crate::usce::RotationKind::Elective => "elective",
