@@ -149,7 +149,7 @@ pub fn program_row(program: &Program) -> [String; 13] {
 /// Characters that make a spreadsheet read a cell as a formula (CSV injection).
 const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
 
-fn guard_formula(text: String) -> String {
+pub(crate) fn guard_formula(text: String) -> String {
     if text.starts_with(FORMULA_STARTS) {
         format!("'{text}")
     } else {

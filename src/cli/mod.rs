@@ -18,7 +18,10 @@ use crate::plan::{ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, Status, 
 use crate::storage::{self, PLAN_ENV, StorageError};
 use crate::text::{clean_line, pad, truncate};
 
+mod exports;
 mod trackers;
+
+pub use exports::{ExportArgs, FormatArg, ShellArg, TableArg};
 
 const AFTER_HELP: &str = "\
 The plan lives in your data directory (on Linux ~/.local/share/imgplan/plan.ron) unless
@@ -50,7 +53,7 @@ pub enum Command {
     Status,
     /// Check that the plan file can be read; print its warnings.
     Check,
-    /// Write the plan summary as text or JSON.
+    /// Write the plan as text, Markdown, a calendar (.ics), CSV or JSON.
     Export(ExportArgs),
     /// List tasks with their ids, states and dates.
     Tasks(TasksArgs),
@@ -69,6 +72,13 @@ pub enum Command {
         #[command(subcommand)]
         what: trackers::ImportCommand,
     },
+    /// Print a shell completion script (bash, zsh or fish).
+    Completions {
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the manual page (roff): `imgplan man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -110,21 +120,6 @@ pub enum CategoryArg {
     NonUs,
     /// US-citizen IMG.
     Us,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Text,
-    Json,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -253,6 +248,8 @@ pub struct Context {
     pub template: Template,
     pub path: PathBuf,
     pub today: NaiveDate,
+    /// When exports say they were made: now, or midnight UTC of `--today` for reproducible files.
+    pub stamp: chrono::NaiveDateTime,
 }
 
 impl Context {
@@ -286,6 +283,14 @@ impl Context {
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    // These need no plan and no data directory.
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            return exports::completions(shell, &mut io::stdout().lock());
+        }
+        Some(Command::Man) => return exports::man(&mut io::stdout().lock()),
+        _ => {}
+    }
     let template = Template::embedded()?;
     let path = storage::locate(cli.plan.as_deref(), std::env::var_os(PLAN_ENV))?;
     if cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal() {
@@ -301,10 +306,15 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let stamp = match cli.today {
+        Some(day) => day.and_time(chrono::NaiveTime::MIN),
+        None => chrono::Utc::now().naive_utc(),
+    };
     let ctx = Context {
         template,
         path,
         today,
+        stamp,
     };
     let mut out = io::stdout().lock();
     match cli.command {
@@ -312,7 +322,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         None | Some(Command::Status) => status(&ctx, &mut out),
         Some(Command::Init(args)) => init(&ctx, &args, &mut out),
         Some(Command::Check) => check(&ctx, &mut out),
-        Some(Command::Export(args)) => export_plan(&ctx, &args, &mut out),
+        Some(Command::Export(args)) => exports::export_plan(&ctx, &args, &mut out),
         Some(Command::Tasks(args)) => tasks(&ctx, &args, &mut out),
         Some(Command::Set(args)) => set(&ctx, &args, &mut out),
         Some(Command::Profile(args)) => profile(&ctx, &args, &mut out),
@@ -320,6 +330,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Visa) => trackers::visa(&ctx, &mut out),
         Some(Command::Programs(args)) => trackers::programs(&ctx, &args, &mut out),
         Some(Command::Import { what }) => trackers::import(&ctx, &what, &mut out),
+        Some(Command::Completions { .. } | Command::Man) => Ok(()),
     }
 }
 
@@ -479,32 +490,6 @@ fn check(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     }
     if snapshot.warnings.is_empty() {
         writeln!(out, "No warnings.")?;
-    }
-    Ok(())
-}
-
-fn export_plan(ctx: &Context, args: &ExportArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let (plan, saved) = ctx.load_or_default()?;
-    let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
-    let body = match args.format {
-        FormatArg::Text => export::text_summary(&ctx.template, &plan, &snapshot),
-        FormatArg::Json => export::json_summary(&ctx.template, &plan, &snapshot),
-    };
-    if !saved {
-        eprintln!("{}", ctx.not_saved_note());
-    }
-    match &args.output {
-        None => out.write_all(body.as_bytes())?,
-        Some(target) => {
-            if storage::same_file(target, &ctx.path) {
-                return Err(Failure::new(format!(
-                    "refusing to write the export over the plan file itself ({})",
-                    ctx.path.display()
-                )));
-            }
-            storage::write_atomic(target, body.as_bytes())?;
-            writeln!(out, "Wrote {}", target.display())?;
-        }
     }
     Ok(())
 }

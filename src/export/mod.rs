@@ -1,8 +1,10 @@
-//! Exports of a plan: a text summary that reads well at 80 columns, and JSON for scripts.
+//! Exports of a plan: a text summary that reads well at 80 columns, Markdown, an iCalendar file,
+//! CSV tables and JSON for scripts.
 //!
-//! Both are pure functions of a [`Snapshot`]; writing them to a file is the caller's job
-//! (through [`crate::storage::write_atomic`]). Every piece of user text is cleaned again on the
-//! way out, so an export can be `cat`-ed safely.
+//! Each is a pure function of a [`Snapshot`] ([`render`] picks one from [`ExportOptions`]);
+//! writing it to a file is the caller's job (through [`crate::storage::write_atomic`], never over
+//! the plan file). Every piece of user text is cleaned again on the way out, so an export can be
+//! `cat`-ed safely.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -12,10 +14,13 @@ use serde::Serialize;
 
 use crate::calendar::DateOrigin;
 use crate::insights::{Deadline, Snapshot, StageProgress, Warning};
-use crate::journey::{Anchor, Template};
+use crate::journey::{Anchor, Source, Template};
 use crate::plan::Plan;
 use crate::text::{clean_line, pad, truncate, wrap};
 
+pub mod ics;
+pub mod markdown;
+pub mod sheet;
 pub mod trackers;
 
 /// Width the text summary is laid out for.
@@ -23,6 +28,103 @@ pub const TEXT_WIDTH: usize = 80;
 
 /// How many upcoming deadlines the summaries list.
 pub const UPCOMING_SHOWN: usize = 10;
+
+/// The formats a plan can be exported in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Calendar,
+    Csv,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Calendar,
+        Format::Csv,
+        Format::Json,
+    ];
+
+    /// How the planner's export dialog names the format.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "text summary",
+            Format::Markdown => "Markdown summary",
+            Format::Calendar => "calendar (.ics)",
+            Format::Csv => "spreadsheet (.csv)",
+            Format::Json => "JSON",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Calendar => "ics",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Everything an export needs besides the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    pub format: Format,
+    /// The table a CSV export holds.
+    pub table: sheet::Table,
+    /// Leave done and skipped tasks out of a calendar or the CSV task table.
+    pub open_only: bool,
+    /// Calendar reminders: days before each event, largest first; empty for none.
+    pub alarm_days: Vec<u32>,
+    /// The export time (UTC), written as every calendar event's DTSTAMP.
+    pub stamp: chrono::NaiveDateTime,
+}
+
+impl ExportOptions {
+    /// Defaults: the text summary; CSV of programs; reminders 14 and 3 days before; closed tasks
+    /// kept; stamped at midnight UTC of `today`.
+    pub fn new(format: Format, today: NaiveDate) -> ExportOptions {
+        ExportOptions {
+            format,
+            table: sheet::Table::default(),
+            open_only: false,
+            alarm_days: ics::DEFAULT_ALARM_DAYS.to_vec(),
+            stamp: today.and_time(chrono::NaiveTime::MIN),
+        }
+    }
+
+    /// The file name an export gets when the user names none, e.g.
+    /// `imgplan-summary-2026-11-25.md` or `imgplan-programs-2026-11-25.csv`. A calendar has no
+    /// date in its name: importing it again is meant to update the same events.
+    pub fn default_file_name(&self, today: NaiveDate) -> String {
+        match self.format {
+            Format::Calendar => "imgplan-deadlines.ics".to_owned(),
+            Format::Csv => format!("imgplan-{}-{today}.csv", self.table.key()),
+            format => format!("imgplan-summary-{today}.{}", format.extension()),
+        }
+    }
+}
+
+/// The export's text in the chosen format.
+pub fn render(
+    template: &Template,
+    plan: &Plan,
+    snapshot: &Snapshot,
+    options: &ExportOptions,
+) -> String {
+    match options.format {
+        Format::Text => text_summary(template, plan, snapshot),
+        Format::Markdown => markdown::markdown_summary(template, plan, snapshot),
+        Format::Calendar => ics::calendar(template, plan, snapshot, options),
+        Format::Csv => sheet::csv(options.table, template, plan, snapshot, options.open_only),
+        Format::Json => json_summary(template, plan, snapshot),
+    }
+}
 
 /// "in 12 days", "today", "3 days overdue".
 pub fn countdown(days: i64) -> String {
@@ -302,41 +404,7 @@ fn write_facts(out: &mut String, template: &Template) {
 
 fn write_sources(out: &mut String, template: &Template, snapshot: &Snapshot) {
     heading(out, "Sources");
-    // Sources cited by the tasks in this plan, the season dates and the facts, in template order.
-    let mut cited: BTreeSet<&str> = snapshot
-        .tasks
-        .iter()
-        .flat_map(|t| t.sources.iter().map(String::as_str))
-        .collect();
-    cited.extend(
-        template
-            .facts
-            .iter()
-            .flat_map(|f| f.sources.iter().map(String::as_str)),
-    );
-    cited.extend(
-        template
-            .checks
-            .iter()
-            .flat_map(|c| c.sources.iter().map(String::as_str)),
-    );
-    cited.extend(
-        template
-            .anchors
-            .iter()
-            .flat_map(|a| a.sources.iter().map(String::as_str)),
-    );
-    cited.extend(
-        template
-            .seasons
-            .iter()
-            .flat_map(|s| s.dates.iter().map(|d| d.source.as_str())),
-    );
-    for source in template
-        .sources
-        .iter()
-        .filter(|s| cited.contains(s.id.as_str()))
-    {
+    for source in cited_sources(template, snapshot) {
         let line = format!(
             "[{}] {}: {} ({}; {})",
             source.id,
@@ -360,6 +428,42 @@ fn write_sources(out: &mut String, template: &Template, snapshot: &Snapshot) {
     for part in wrap(&closing, TEXT_WIDTH) {
         let _ = writeln!(out, "{part}");
     }
+}
+
+/// The sources the summary relies on (its tasks, season dates, facts, checks, the visa comparison,
+/// fees and tracker rules), in template order.
+pub fn cited_sources<'a>(template: &'a Template, snapshot: &Snapshot) -> Vec<&'a Source> {
+    let mut cited: BTreeSet<&str> = snapshot
+        .tasks
+        .iter()
+        .flat_map(|t| t.sources.iter().map(String::as_str))
+        .collect();
+    let lists = template
+        .facts
+        .iter()
+        .map(|f| &f.sources)
+        .chain(template.checks.iter().map(|c| &c.sources))
+        .chain(template.anchors.iter().map(|a| &a.sources))
+        .chain(template.visa_comparison.rows.iter().map(|r| &r.sources))
+        .chain(template.fees.iter().map(|f| &f.sources))
+        .chain([
+            &template.trackers.letter_sources,
+            &template.trackers.rank_sources,
+        ]);
+    for list in lists {
+        cited.extend(list.iter().map(String::as_str));
+    }
+    cited.extend(
+        template
+            .seasons
+            .iter()
+            .flat_map(|s| s.dates.iter().map(|d| d.source.as_str())),
+    );
+    template
+        .sources
+        .iter()
+        .filter(|s| cited.contains(s.id.as_str()))
+        .collect()
 }
 
 /// The JSON export. Its shape is documented in the README ("JSON export").

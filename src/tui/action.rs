@@ -123,8 +123,8 @@ pub enum Action {
     },
     /// The runtime finished saving the plan (the error in words).
     Saved(Result<(), String>),
-    /// The runtime finished writing an export.
-    Exported(Result<PathBuf, String>),
+    /// The runtime finished (or declined) writing an export.
+    Exported(Result<PathBuf, ExportProblem>),
     /// A message's time on screen is up (its serial number).
     MessageExpired(u64),
     /// The local date changed (midnight passed while the planner was open).
@@ -137,7 +137,27 @@ pub enum Effect {
     Save,
     /// Save even over a plan file changed elsewhere (the user pressed `w` after being told).
     SaveOverwrite,
-    Export,
+    /// Write an export (from the export dialog).
+    Export(Box<ExportRequest>),
     Suspend,
     Quit,
+}
+
+/// An export the user asked for in the export dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub options: crate::export::ExportOptions,
+    /// The path as typed: `~` is the home directory, a folder gets the default file name.
+    pub path: String,
+    /// An existing file the user has agreed to replace.
+    pub replace: Option<PathBuf>,
+}
+
+/// Why an export was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportProblem {
+    /// The file exists and the user has not yet agreed to replace it.
+    Exists(PathBuf),
+    /// Anything else, in words (no directory, no permission, the plan file itself).
+    Failed(String),
 }

@@ -1,11 +1,12 @@
 //! The planner's state: the plan and what the screen is showing. Changed only by
 //! [`super::update`], read by [`super::view`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use tui_input::Input;
 
+use crate::export::{ExportOptions, Format};
 use crate::insights::Snapshot;
 use crate::journey::{Anchor, StageSection, Template, VisaChoice};
 use crate::plan::{ApplicantCategory, Plan};
@@ -353,6 +354,13 @@ pub struct App {
     /// Which programs the programs panel lists, and in what order.
     pub program_filter: ProgramFilter,
     pub program_sort: ProgramSort,
+    /// The export dialog's last choices, offered again next time.
+    pub export_options: ExportOptions,
+    /// Where the export dialog suggests writing: the directory imgplan was started from, then
+    /// the directory of the last export.
+    pub export_dir: PathBuf,
+    /// `today` follows the clock (not fixed by `--today`): exports are stamped with the time.
+    pub real_clock: bool,
     pub should_quit: bool,
 }
 
@@ -365,7 +373,7 @@ impl App {
             plan,
             snapshot,
             today,
-            plan_path,
+            plan_path: plan_path.clone(),
             panel: 0,
             cursors: vec![Cursor::default(); panels],
             mode: Mode::Normal,
@@ -382,6 +390,12 @@ impl App {
             quit_armed: false,
             program_filter: ProgramFilter::default(),
             program_sort: ProgramSort::default(),
+            export_options: ExportOptions::new(Format::Text, today),
+            export_dir: plan_path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            real_clock: false,
             should_quit: false,
         };
         app.settle_all();

@@ -4,8 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::export;
 use crate::plan::Plan;
 use crate::storage;
+use crate::tui::action::{ExportProblem, ExportRequest};
+use crate::tui::app::App;
 
 #[derive(Debug)]
 pub struct PlanFile {
@@ -41,6 +44,47 @@ impl PlanFile {
         storage::save(&self.path, plan).map_err(|err| err.to_string())?;
         self.last_seen = Some(storage::to_ron(plan));
         Ok(())
+    }
+}
+
+/// Writes an export where the user asked: `~` is the home directory, a relative path is taken
+/// from the directory imgplan was started in, and a folder gets the default file name. Never over
+/// the plan file; over another existing file only when the user has agreed to replace it.
+pub fn write_export(app: &App, mut request: ExportRequest) -> Result<PathBuf, ExportProblem> {
+    if app.real_clock {
+        request.options.stamp = chrono::Utc::now().naive_utc();
+    }
+    let mut path = expand_home(request.path.trim());
+    if path.is_dir() {
+        path = path.join(request.options.default_file_name(app.today));
+    }
+    if storage::same_file(&path, &app.plan_path) {
+        return Err(ExportProblem::Failed(format!(
+            "{} is your plan file: choose another name",
+            path.display()
+        )));
+    }
+    if path.exists() && request.replace.as_deref() != Some(path.as_path()) {
+        return Err(ExportProblem::Exists(path));
+    }
+    let body = export::render(&app.template, &app.plan, &app.snapshot, &request.options);
+    storage::write_atomic(&path, body.as_bytes())
+        .map_err(|err| ExportProblem::Failed(err.to_string()))?;
+    Ok(std::path::absolute(&path).unwrap_or(path))
+}
+
+/// `~` and `~/…` as the home directory; anything else as typed.
+fn expand_home(typed: &str) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    match typed.strip_prefix('~') {
+        Some("") => home().unwrap_or_else(|| PathBuf::from(typed)),
+        Some(rest) if rest.starts_with('/') || rest.starts_with(std::path::MAIN_SEPARATOR) => {
+            match home() {
+                Some(home) => home.join(rest.trim_start_matches(['/', std::path::MAIN_SEPARATOR])),
+                None => PathBuf::from(typed),
+            }
+        }
+        _ => PathBuf::from(typed),
     }
 }
 

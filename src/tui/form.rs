@@ -2,10 +2,14 @@
 //! choice fields; it is read back into a core value as a whole on Enter, and any field that does
 //! not read well is named with the reason, so the user fixes it in place.
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDate;
 use tui_input::Input;
 
 use crate::calendar::parse_date;
+use crate::export::sheet::Table;
+use crate::export::{ExportOptions, Format, ics};
 use crate::programs::{
     ApplicationService, Program, ProgramFilter, ProgramStatus, Requirements, VisaStance,
 };
@@ -19,6 +23,8 @@ pub enum FormPurpose {
     NewRotation,
     EditRotation(u32),
     ProgramFilter,
+    /// The export dialog, opened on this day (default file names carry the date).
+    Export(NaiveDate),
 }
 
 /// A field's value: free text, or one of a few options cycled with ←/→.
@@ -49,6 +55,8 @@ pub struct Form {
     pub fields: Vec<FormField>,
     pub focus: usize,
     pub error: Option<String>,
+    /// Export dialog: the existing file the user was warned about; Enter again replaces it.
+    pub replace: Option<PathBuf>,
 }
 
 /// A field that did not read: its key and why.
@@ -201,6 +209,7 @@ impl Form {
             ],
             focus: 0,
             error: None,
+            replace: None,
         }
     }
 
@@ -272,6 +281,7 @@ impl Form {
             ],
             focus: 0,
             error: None,
+            replace: None,
         }
     }
 
@@ -321,6 +331,88 @@ impl Form {
             ],
             focus: 0,
             error: None,
+            replace: None,
+        }
+    }
+
+    /// The export dialog: format, CSV table, reminders, open-only, and the file to write
+    /// (`directory` joined with the default name for the format).
+    pub fn export(options: &ExportOptions, directory: &Path, today: NaiveDate) -> Form {
+        let path = directory.join(options.default_file_name(today));
+        Form {
+            purpose: FormPurpose::Export(today),
+            title: " Export the plan ".to_owned(),
+            fields: vec![
+                choice(
+                    "format",
+                    "Format",
+                    "Text or Markdown summary, calendar for your phone, CSV, or JSON.",
+                    Format::ALL.iter().map(|f| f.label()).collect(),
+                    position(&Format::ALL, &options.format),
+                ),
+                choice(
+                    "table",
+                    "CSV table",
+                    "CSV only. Programs re-import with `imgplan import programs`.",
+                    Table::ALL.iter().map(|t| t.label()).collect(),
+                    position(&Table::ALL, &options.table),
+                ),
+                text(
+                    "alarms",
+                    "Reminders (.ics)",
+                    "Calendar only: days before each date, e.g. \"14, 3\", or \"none\".",
+                    &ics::alarm_days_label(&options.alarm_days),
+                ),
+                choice(
+                    "open_only",
+                    "Only open tasks",
+                    "Calendar and CSV tasks: leave out done and skipped tasks.",
+                    YES_NO.to_vec(),
+                    usize::from(options.open_only),
+                ),
+                text(
+                    "path",
+                    "Save to",
+                    "A file, or a folder for the default name; ~ is your home.",
+                    &path.display().to_string(),
+                ),
+            ],
+            focus: 0,
+            error: None,
+            replace: None,
+        }
+    }
+
+    /// Reads the export dialog: the options (starting from `base`) and the path as typed.
+    pub fn to_export(&self, base: &ExportOptions) -> Result<(ExportOptions, String), FieldError> {
+        let mut options = base.clone();
+        options.format = Format::ALL
+            .get(self.index_of("format"))
+            .copied()
+            .unwrap_or_default();
+        options.table = Table::ALL
+            .get(self.index_of("table"))
+            .copied()
+            .unwrap_or_default();
+        options.alarm_days =
+            ics::parse_alarm_days(&self.text_of("alarms")).map_err(|e| ("alarms", e))?;
+        options.open_only = self.index_of("open_only") == 1;
+        let path = self.text_of("path");
+        if crate::text::clean_line(&path).is_empty() {
+            return Err(("path", "name a file to write, e.g. ~/plan.md".into()));
+        }
+        if path.chars().any(crate::text::is_unsafe_char) {
+            return Err(("path", "the path has control characters in it".into()));
+        }
+        Ok((options, path))
+    }
+
+    /// What Enter does, for the key line under the form.
+    pub fn submit_label(&self) -> &'static str {
+        match self.purpose {
+            FormPurpose::Export(_) => "writes the file",
+            FormPurpose::ProgramFilter => "applies",
+            _ => "saves",
         }
     }
 
@@ -335,6 +427,10 @@ impl Form {
     /// Keeps fields that depend on a choice in step: choosing a rotation's kind sets hands-on to
     /// what that kind usually is (an observership is hands-off), which the user can still change.
     pub fn follow_choice(&mut self) {
+        if let FormPurpose::Export(today) = self.purpose {
+            self.follow_export_choice(today);
+            return;
+        }
         if self.field().map(|f| f.key) != Some("kind") {
             return;
         }
@@ -348,6 +444,44 @@ impl Form {
         }) = self.fields.iter_mut().find(|f| f.key == "hands_on")
         {
             *index = usize::from(kind.usually_hands_on());
+        }
+    }
+
+    /// In the export dialog, a file name that is still a default name follows the format and
+    /// table (`….txt` becomes `….md`); a name the user typed is left alone.
+    fn follow_export_choice(&mut self, today: NaiveDate) {
+        let mut options = ExportOptions::new(
+            Format::ALL
+                .get(self.index_of("format"))
+                .copied()
+                .unwrap_or_default(),
+            today,
+        );
+        options.table = Table::ALL
+            .get(self.index_of("table"))
+            .copied()
+            .unwrap_or_default();
+        let path = PathBuf::from(self.text_of("path"));
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return;
+        };
+        let defaults = Format::ALL.iter().flat_map(|format| {
+            Table::ALL.iter().map(move |table| {
+                let mut any = ExportOptions::new(*format, today);
+                any.table = *table;
+                any.default_file_name(today)
+            })
+        });
+        if !defaults.into_iter().any(|d| d == name) {
+            return;
+        }
+        let renamed = path.with_file_name(options.default_file_name(today));
+        if let Some(FormField {
+            value: FieldValue::Text(input),
+            ..
+        }) = self.fields.iter_mut().find(|f| f.key == "path")
+        {
+            *input = Input::new(renamed.display().to_string());
         }
     }
 

@@ -373,7 +373,7 @@ pub static BINDINGS: &[Binding] = &[
         [ch('e')],
         "e",
         Command::Export,
-        "export the text summary to a file",
+        "export: text, Markdown, calendar (.ics), CSV or JSON",
         "export"
     ),
     bind!(

@@ -16,13 +16,12 @@ pub mod update;
 pub mod view;
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDate};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
-use crate::export;
 use crate::journey::{Template, VisaChoice};
 use crate::plan::Plan;
 use crate::storage;
@@ -81,6 +80,11 @@ pub fn run(launch: Launch) -> Result<Exit, String> {
         Err(err) => return Err(err.to_string()),
     };
     let mut app = App::new(launch.template, plan, launch.path.clone(), today);
+    app.real_clock = launch.fixed_today.is_none();
+    // Exports are offered where the user started imgplan, where they will look for them.
+    if let Ok(directory) = std::env::current_dir() {
+        app.export_dir = directory;
+    }
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut file = PlanFile::opened(&launch.path);
     if created {
@@ -277,7 +281,7 @@ fn perform(
     Ok(match effect {
         Effect::Save => Some(Action::Saved(file.save(&app.plan, false))),
         Effect::SaveOverwrite => Some(Action::Saved(file.save(&app.plan, true))),
-        Effect::Export => Some(Action::Exported(export_summary(app))),
+        Effect::Export(request) => Some(Action::Exported(disk::write_export(app, *request))),
         Effect::Suspend => {
             guard.suspend()?;
             let size = guard.terminal.size()?;
@@ -288,31 +292,4 @@ fn perform(
         }
         Effect::Quit => None,
     })
-}
-
-/// Writes the text summary, named by today's date, in the directory imgplan was started from
-/// (where the user will look for it), or beside the plan file when that directory cannot be
-/// written. Never over the plan file itself.
-fn export_summary(app: &App) -> Result<PathBuf, String> {
-    let name = format!("imgplan-summary-{}.txt", app.today);
-    let text = export::text_summary(&app.template, &app.plan, &app.snapshot);
-    let plan_directory = app
-        .plan_path
-        .parent()
-        .unwrap_or(Path::new("."))
-        .to_path_buf();
-    let mut directories: Vec<PathBuf> = std::env::current_dir().into_iter().collect();
-    directories.push(plan_directory);
-    let mut last_error = String::from("no directory to write to");
-    for directory in directories {
-        let path = directory.join(&name);
-        if storage::same_file(&path, &app.plan_path) {
-            continue;
-        }
-        match storage::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => return Ok(path),
-            Err(err) => last_error = err.to_string(),
-        }
-    }
-    Err(last_error)
 }

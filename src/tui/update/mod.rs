@@ -36,10 +36,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Exported(result) => {
-            match result {
-                Ok(path) => app.say(format!("Summary written to {}", path.display()), Tone::Info),
-                Err(err) => app.say(format!("Export failed: {err}"), Tone::Error),
-            }
+            trackers::exported(app, result);
             Vec::new()
         }
         Action::MessageExpired(serial) => {
@@ -201,7 +198,11 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::NextMatch => next_match(app, true),
         Command::PrevMatch => next_match(app, false),
-        Command::Export => return vec![Effect::Export],
+        Command::Export => {
+            let form =
+                crate::tui::form::Form::export(&app.export_options, &app.export_dir, app.today);
+            app.mode = Mode::Form(Box::new(form));
+        }
         Command::SaveNow => match &app.save_state {
             SaveState::Failed(what) => {
                 app.save_state = SaveState::Pending(what.clone());

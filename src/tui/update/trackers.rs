@@ -1,15 +1,20 @@
 //! Updates for the programs panel, the USCE log and the visa comparison: the keys act on the
 //! selected program or rotation, and every change goes through [`super::change`] (undo, save).
+//! The multi-field forms (program, rotation, filter, export dialog) are handled here too.
+
+use std::path::PathBuf;
 
 use tui_input::InputRequest;
 
 use super::{change, open_field, select};
+use crate::export::Format;
+use crate::export::sheet::Table;
 use crate::insights::Subject;
 use crate::journey::StageSection;
 use crate::plan::{MAX_NOTE_CHARS, PlanError, clean_field};
 use crate::programs::ProgramStatus;
 use crate::text::clean_line;
-use crate::tui::action::{Command, Effect};
+use crate::tui::action::{Command, Effect, ExportProblem, ExportRequest};
 use crate::tui::app::{App, DeleteTarget, Mode, Panel, Row, TextPurpose, Tone};
 use crate::tui::form::{FieldValue, Form, FormPurpose};
 
@@ -441,6 +446,19 @@ fn submit(app: &mut App, form: Form) -> Vec<Effect> {
             }
             effects
         }
+        FormPurpose::Export(_) => {
+            let (options, path) = match form.to_export(&app.export_options) {
+                Ok(read) => read,
+                Err((key, error)) => return reject(app, key, error),
+            };
+            app.export_options = options.clone();
+            // The dialog stays open until the runtime reports back (see `exported`).
+            vec![Effect::Export(Box::new(ExportRequest {
+                options,
+                path,
+                replace: form.replace.clone(),
+            }))]
+        }
         FormPurpose::ProgramFilter => {
             let filter = match form.to_filter() {
                 Ok(filter) => filter,
@@ -539,5 +557,56 @@ pub fn delete(app: &mut App, target: &DeleteTarget, title: &str) -> Vec<Effect> 
             })
         }
         DeleteTarget::Task(_) => Vec::new(),
+    }
+}
+
+/// What became of an export: the dialog closes and says where the file went, or stays open with
+/// the problem on the path (an existing file is replaced only on a second Enter).
+pub fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
+    let dialog_open =
+        matches!(&app.mode, Mode::Form(form) if matches!(form.purpose, FormPurpose::Export(_)));
+    match result {
+        Ok(path) => {
+            if dialog_open {
+                app.mode = Mode::Normal;
+            }
+            if let Some(directory) = path.parent() {
+                app.export_dir = directory.to_path_buf();
+            }
+            let format = app.export_options.format;
+            let after = match format {
+                Format::Calendar => {
+                    ": open it with your calendar app; a newer export updates the same events"
+                }
+                Format::Csv if app.export_options.table == Table::Programs => {
+                    ": `imgplan import programs` reads it back"
+                }
+                _ => "",
+            };
+            app.say(
+                format!("Wrote the {} to {}{after}", format.label(), path.display()),
+                Tone::Info,
+            );
+        }
+        Err(problem) => {
+            let (message, replace) = match problem {
+                ExportProblem::Exists(path) => (
+                    format!(
+                        "{} exists: Enter again replaces it, or change the name",
+                        path.display()
+                    ),
+                    Some(path),
+                ),
+                ExportProblem::Failed(why) => (format!("Export failed: {why}"), None),
+            };
+            match &mut app.mode {
+                Mode::Form(form) if dialog_open => {
+                    form.focus_on("path");
+                    form.error = Some(clean_line(&message));
+                    form.replace = replace;
+                }
+                _ => app.say(message, Tone::Error),
+            }
+        }
     }
 }

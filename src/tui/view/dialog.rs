@@ -278,7 +278,7 @@ pub fn confirm_delete(kind: &str, title: &str, frame: &mut Frame, screen: Rect, 
     );
 }
 
-/// A program, rotation or filter form: label and value per line, scrolled so the focused field
+/// A program, rotation, filter or export form: label and value per line, scrolled so the focused field
 /// is always in view, with the focused field's hint, the error and the keys below.
 pub fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let wanted = u16::try_from(form.fields.len())
@@ -331,9 +331,15 @@ pub fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
         (None, Some(field)) => (field.hint.to_owned(), theme.dim),
         (None, None) => (String::new(), theme.dim),
     };
+    // A long message (an error naming a file) may use the blank line above it too.
+    let note_area = if crate::text::width(&note) > columns && inner.height > 3 {
+        Rect::new(inner.x, inner.bottom() - 3, inner.width, 2)
+    } else {
+        below(2)
+    };
     frame.render_widget(
-        Paragraph::new(Line::styled(truncate(&note, columns), style)),
-        below(2),
+        Paragraph::new(Line::styled(note, style)).wrap(Wrap { trim: true }),
+        note_area,
     );
     let more = if form.fields.len() > field_rows {
         format!(" · field {} of {}", form.focus + 1, form.fields.len())
@@ -343,7 +349,10 @@ pub fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(Line::styled(
             truncate(
-                &format!("Tab/↓ next · ←/→ choose · Enter saves · Esc cancels{more}"),
+                &format!(
+                    "Tab/↓ next · ←/→ choose · Enter {} · Esc cancels{more}",
+                    form.submit_label()
+                ),
                 columns,
             ),
             theme.dim,

@@ -1,0 +1,184 @@
+//! `imgplan export`, `imgplan completions` and `imgplan man`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, ValueEnum};
+
+use super::{Cli, Context, Failure};
+use crate::export::{self, ExportOptions, Format, ics, sheet::Table};
+use crate::insights::Snapshot;
+use crate::storage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// The plan summary as plain text, laid out for 80 columns.
+    Text,
+    /// The plan summary as Markdown (GitHub task lists and tables).
+    #[value(alias = "md")]
+    Markdown,
+    /// Dated tasks, interviews and rotations as iCalendar events with reminders.
+    #[value(alias = "ical", alias = "calendar")]
+    Ics,
+    /// One table as CSV: programs (the columns `import programs` reads), usce or tasks.
+    Csv,
+    /// Everything, for scripts.
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Ics => Format::Calendar,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    Programs,
+    Usce,
+    Tasks,
+}
+
+impl From<TableArg> for Table {
+    fn from(arg: TableArg) -> Self {
+        match arg {
+            TableArg::Programs => Table::Programs,
+            TableArg::Usce => Table::Usce,
+            TableArg::Tasks => Table::Tasks,
+        }
+    }
+}
+
+/// Reminder days as given to `--alarms`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlarmDays(pub Vec<u32>);
+
+fn parse_alarms(text: &str) -> Result<AlarmDays, String> {
+    ics::parse_alarm_days(text).map(AlarmDays)
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  imgplan export --format markdown -o plan.md
+  imgplan export --format ics --alarms 30,7,1 --open-only -o imgplan.ics
+  imgplan export --format csv --what programs -o programs.csv   (re-imports with `import programs`)
+
+Calendar events keep their ids (task-<id>@imgplan), so importing a newer file updates them.")]
+pub struct ExportArgs {
+    #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The table a CSV export holds [default: programs].
+    #[arg(long, value_enum)]
+    pub what: Option<TableArg>,
+    /// Calendar reminders, in days before each event: "14,3" (the default), "30,7,1" or "none".
+    #[arg(long, value_name = "DAYS", value_parser = parse_alarms)]
+    pub alarms: Option<AlarmDays>,
+    /// Leave done and skipped tasks out (calendar and CSV task table).
+    #[arg(long)]
+    pub open_only: bool,
+}
+
+impl ExportArgs {
+    /// The options, or why these flags do not go together.
+    fn options(&self, ctx: &Context) -> Result<ExportOptions, Failure> {
+        let format = Format::from(self.format);
+        let mut options = ExportOptions::new(format, ctx.today);
+        options.stamp = ctx.stamp;
+        if let Some(table) = self.what {
+            if format != Format::Csv {
+                return Err(Failure::new(
+                    "--what chooses the table of a CSV export: add --format csv",
+                ));
+            }
+            options.table = table.into();
+        }
+        if let Some(AlarmDays(days)) = &self.alarms {
+            if format != Format::Calendar {
+                return Err(Failure::new(
+                    "--alarms sets calendar reminders: add --format ics",
+                ));
+            }
+            options.alarm_days.clone_from(days);
+        }
+        if self.open_only {
+            let applies = format == Format::Calendar
+                || (format == Format::Csv && options.table == Table::Tasks);
+            if !applies {
+                return Err(Failure::new(
+                    "--open-only applies to --format ics and to --format csv --what tasks",
+                ));
+            }
+            options.open_only = true;
+        }
+        Ok(options)
+    }
+}
+
+pub(super) fn export_plan(
+    ctx: &Context,
+    args: &ExportArgs,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let options = args.options(ctx)?;
+    // Checked before anything is written, so a mistaken path never replaces the plan.
+    if let Some(target) = &args.output
+        && storage::same_file(target, &ctx.path)
+    {
+        return Err(Failure::new(format!(
+            "refusing to write the export over the plan file itself ({})",
+            ctx.path.display()
+        )));
+    }
+    let (plan, saved) = ctx.load_or_default()?;
+    let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
+    let body = export::render(&ctx.template, &plan, &snapshot, &options);
+    if !saved {
+        eprintln!("{}", ctx.not_saved_note());
+    }
+    match &args.output {
+        None => out.write_all(body.as_bytes())?,
+        Some(target) => {
+            storage::write_atomic(target, body.as_bytes())?;
+            writeln!(out, "Wrote {}", target.display())?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+/// Prints a completion script. Install, e.g. for bash:
+/// `imgplan completions bash > ~/.local/share/bash-completion/completions/imgplan`.
+pub(super) fn completions(shell: ShellArg, out: &mut impl Write) -> Result<(), Failure> {
+    let mut command = Cli::command();
+    let name = command.get_name().to_owned();
+    let shell = match shell {
+        ShellArg::Bash => clap_complete::Shell::Bash,
+        ShellArg::Zsh => clap_complete::Shell::Zsh,
+        ShellArg::Fish => clap_complete::Shell::Fish,
+    };
+    clap_complete::generate(shell, &mut command, name, out);
+    Ok(())
+}
+
+/// Prints the man page (roff). Read it with `imgplan man | man -l -`.
+pub(super) fn man(out: &mut impl Write) -> Result<(), Failure> {
+    let page = clap_mangen::Man::new(Cli::command());
+    page.render(out)?;
+    Ok(())
+}
