@@ -206,7 +206,7 @@ fn write_profile(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
             format!("{} ({kind})", g.date)
         },
     );
-    let rows = [
+    let mut rows = vec![
         ("Name", field(&profile.name)),
         ("Target", format!("{} Match{start}", profile.match_year)),
         ("Visa", profile.visa.label().to_owned()),
@@ -214,6 +214,9 @@ fn write_profile(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
         ("Specialty", field(&profile.specialty)),
         ("Graduation", graduation),
     ];
+    if let Some(score) = profile.step2_score {
+        rows.push(("Step 2 CK", score.to_string()));
+    }
     for (label, value) in rows {
         let _ = writeln!(out, "  {}{}", pad(&format!("{label}:"), 15), value);
     }
