@@ -37,6 +37,8 @@ impl Session {
         command.args(["--today", "2026-11-25"]);
         command.env_clear();
         command.env("HOME", home);
+        // Exports are offered in the directory the planner was started from.
+        command.cwd(home);
         command.env("TERM", "xterm-256color");
         command.env("PATH", std::env::var_os("PATH").unwrap_or_default());
         let child = pty.slave.spawn_command(command).expect("spawn imgplan");
@@ -253,4 +255,54 @@ fn add_a_program_and_a_rotation_from_the_keyboard_and_find_them_in_the_plan_file
         "{saved}"
     );
     assert!(saved.contains("kind: Externship"), "{saved}");
+}
+
+#[test]
+fn export_the_plan_as_markdown_and_as_a_calendar_from_the_planner() {
+    let home = tempfile::tempdir().expect("home");
+    let mut session = Session::start(home.path());
+    session.wait_for("Welcome!");
+
+    session.keys("e");
+    session.wait_for("Export the plan");
+    session.wait_for("imgplan-summary-2026-11-25.txt");
+    session.keys("\x1b[C"); // → : Markdown; the default name follows.
+    session.wait_for("imgplan-summary-2026-11-25.md");
+    session.keys("\r");
+    session.wait_for("Wrote the Markdown summary to");
+    let markdown = std::fs::read_to_string(home.path().join("imgplan-summary-2026-11-25.md"))
+        .expect("the Markdown file, in the directory imgplan was started from");
+    assert!(markdown.starts_with("# imgplan: plan summary"));
+    assert!(markdown.contains("- [ ] "));
+
+    // Again, as a calendar with reminders 7 and 1 days before, into a folder under ~.
+    std::fs::create_dir(home.path().join("exports")).expect("folder");
+    session.keys("e");
+    session.wait_for("Export the plan");
+    session.keys("\x1b[C"); // calendar
+    session.wait_for("imgplan-deadlines.ics");
+    session.keys("\t\t"); // to the reminders
+    session.keys("\x15"); // Ctrl-U clears the field
+    session.keys("7, 1");
+    session.keys("\t\t\x15~/exports\r");
+    session.wait_for("Wrote the calendar (.ics) to");
+    let ics = std::fs::read_to_string(home.path().join("exports/imgplan-deadlines.ics"))
+        .expect("the calendar, with its default name, in the folder typed");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(ics.contains("TRIGGER:-P6DT15H") && ics.contains("TRIGGER:-P0DT15H"));
+    assert!(
+        !ics.contains("TRIGGER:-P13DT15H"),
+        "the default 14 days was replaced"
+    );
+
+    // The same file again: asked first, replaced on a second Enter.
+    session.keys("e");
+    session.wait_for("Export the plan");
+    session.keys("\t\t\t\t\x15~/exports/imgplan-deadlines.ics\r");
+    session.wait_for("replaces it");
+    session.keys("\r");
+    session.wait_for("Wrote the calendar (.ics) to");
+
+    session.keys("q");
+    assert!(session.wait_exit());
 }

@@ -614,3 +614,202 @@ fn choosing_a_match_that_has_passed_says_so() {
     let message = app.message.clone().expect("message");
     assert!(message.text.contains("behind you"), "{message:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The export dialog
+
+fn export_request(effects: &[Effect]) -> imgplan::tui::action::ExportRequest {
+    match effects {
+        [Effect::Export(request)] => (**request).clone(),
+        other => panic!("expected one export effect, got {other:?}"),
+    }
+}
+
+fn export_form(app: &App) -> &imgplan::tui::form::Form {
+    match &app.mode {
+        Mode::Form(form) => form,
+        other => panic!("expected the export dialog, got {other:?}"),
+    }
+}
+
+#[test]
+fn e_opens_the_export_dialog_with_a_default_path_that_follows_the_format() {
+    use imgplan::export::Format;
+    let mut app = app();
+    app.export_dir = "/home/amal/Documents".into();
+    assert!(
+        run(&mut app, Command::Export).is_empty(),
+        "nothing written yet"
+    );
+    let effects = run(&mut app, Command::Submit);
+    let request = export_request(&effects);
+    assert_eq!(request.options.format, Format::Text);
+    assert_eq!(
+        request.path,
+        "/home/amal/Documents/imgplan-summary-2026-11-25.txt"
+    );
+    assert!(
+        matches!(app.mode, Mode::Form(_)),
+        "the dialog waits for the result"
+    );
+
+    // → on the format: Markdown, and the default name follows.
+    run(&mut app, Command::NextChoice);
+    let request = export_request(&run(&mut app, Command::Submit));
+    assert_eq!(request.options.format, Format::Markdown);
+    assert!(request.path.ends_with("imgplan-summary-2026-11-25.md"));
+
+    // A name the user typed stays when the format changes.
+    for _ in 0..4 {
+        run(&mut app, Command::NextField);
+    }
+    fill(&mut app, "~/for-my-mentor.md");
+    run(&mut app, Command::NextField); // wraps round to the format
+    run(&mut app, Command::NextChoice);
+    let request = export_request(&run(&mut app, Command::Submit));
+    assert_eq!(request.options.format, Format::Calendar);
+    assert_eq!(request.path, "~/for-my-mentor.md");
+}
+
+#[test]
+fn export_dialog_reports_the_file_and_remembers_the_choice() {
+    use imgplan::export::Format;
+    use imgplan::tui::action::ExportProblem;
+    let mut app = app();
+    run(&mut app, Command::Export);
+    run(&mut app, Command::NextChoice);
+    run(&mut app, Command::NextChoice); // calendar
+    let request = export_request(&run(&mut app, Command::Submit));
+    assert_eq!(request.replace, None);
+
+    // The file exists: the dialog asks, and a second Enter agrees to replace it.
+    let existing = std::path::PathBuf::from("/tmp/imgplan-test/imgplan-deadlines.ics");
+    update(
+        &mut app,
+        Action::Exported(Err(ExportProblem::Exists(existing.clone()))),
+    );
+    let form = export_form(&app);
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.contains("Enter again replaces it")),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.field().map(|f| f.key), Some("path"));
+    let request = export_request(&run(&mut app, Command::Submit));
+    assert_eq!(request.replace, Some(existing.clone()));
+
+    update(&mut app, Action::Exported(Ok(existing.clone())));
+    assert!(matches!(app.mode, Mode::Normal));
+    let message = app.message.as_ref().expect("a message");
+    assert!(
+        message
+            .text
+            .contains("Wrote the calendar (.ics) to /tmp/imgplan-test/imgplan-deadlines.ics")
+    );
+    assert_eq!(message.tone, Tone::Info);
+
+    // Next time the dialog offers the calendar again.
+    run(&mut app, Command::Export);
+    let request = export_request(&run(&mut app, Command::Submit));
+    assert_eq!(request.options.format, Format::Calendar);
+}
+
+#[test]
+fn export_dialog_refuses_bad_reminders_and_an_empty_path_on_their_fields() {
+    let mut app = app();
+    run(&mut app, Command::Export);
+    run(&mut app, Command::NextField);
+    run(&mut app, Command::NextField);
+    fill(&mut app, "soon");
+    assert!(run(&mut app, Command::Submit).is_empty());
+    let form = export_form(&app);
+    assert_eq!(form.field().map(|f| f.key), Some("alarms"));
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.contains("\"soon\""))
+    );
+
+    fill(&mut app, "30 7 1");
+    run(&mut app, Command::NextField);
+    run(&mut app, Command::NextField);
+    fill(&mut app, "   ");
+    assert!(run(&mut app, Command::Submit).is_empty());
+    assert_eq!(export_form(&app).field().map(|f| f.key), Some("path"));
+
+    fill(&mut app, "plan.ics");
+    let request = export_request(&run(&mut app, Command::Submit));
+    assert_eq!(request.options.alarm_days, [30, 7, 1]);
+
+    // A failure keeps the dialog open with the reason; Esc leaves it.
+    update(
+        &mut app,
+        Action::Exported(Err(imgplan::tui::action::ExportProblem::Failed(
+            "permission denied".into(),
+        ))),
+    );
+    assert!(
+        export_form(&app)
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("permission denied"))
+    );
+    run(&mut app, Command::Cancel);
+    assert!(matches!(app.mode, Mode::Normal));
+}
+
+#[test]
+fn the_runtime_writes_exports_into_folders_never_over_the_plan_and_asks_before_replacing() {
+    use imgplan::tui::action::{ExportProblem, ExportRequest};
+    use imgplan::tui::disk::write_export;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app();
+    app.plan_path = dir.path().join("plan.ron");
+    std::fs::write(&app.plan_path, "the plan").expect("plan");
+    let request = |path: &std::path::Path, replace: Option<std::path::PathBuf>| ExportRequest {
+        options: app.export_options.clone(),
+        path: path.display().to_string(),
+        replace,
+    };
+
+    // A folder gets the default name.
+    let written = write_export(&app, request(dir.path(), None)).expect("written");
+    assert_eq!(
+        written,
+        dir.path().join("imgplan-summary-2026-11-25.txt"),
+        "default name in the folder"
+    );
+    assert!(
+        std::fs::read_to_string(&written)
+            .expect("summary")
+            .starts_with("imgplan: plan summary")
+    );
+
+    // Never over the plan file, whatever the user types.
+    let refused = write_export(&app, request(&app.plan_path, None));
+    assert!(matches!(refused, Err(ExportProblem::Failed(why)) if why.contains("plan file")));
+    let refused = write_export(&app, request(&app.plan_path, Some(app.plan_path.clone())));
+    assert!(matches!(refused, Err(ExportProblem::Failed(_))));
+    assert_eq!(
+        std::fs::read_to_string(&app.plan_path).expect("plan"),
+        "the plan"
+    );
+
+    // An existing file: asked first, replaced once agreed.
+    let asked = write_export(&app, request(&written, None));
+    assert_eq!(asked, Err(ExportProblem::Exists(written.clone())));
+    let replaced = write_export(&app, request(&written, Some(written.clone())));
+    assert_eq!(replaced, Ok(written));
+
+    // Missing folders are made (as for `export --output`), and the message names the path.
+    let nested = dir.path().join("for/mentor/x.md");
+    assert_eq!(
+        write_export(&app, request(&nested, None)),
+        Ok(nested.clone())
+    );
+    // A path that cannot be a folder is a message, not a panic.
+    let blocked = write_export(&app, request(&nested.join("y.md"), None));
+    assert!(matches!(blocked, Err(ExportProblem::Failed(_))));
+}

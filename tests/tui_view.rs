@@ -447,3 +447,39 @@ fn program_rows_flag_visa_misfits_and_unknowns() {
     assert!(text.contains("1. ✗ Mercy Hospital IM"), "{text}");
     assert!(text.contains("Rank order list (2)"), "{text}");
 }
+
+#[test]
+fn the_export_dialog_at_both_sizes() {
+    for (width, height) in SIZES {
+        let mut app = app();
+        app.export_dir = "/home/amal/Documents".into();
+        update(&mut app, Action::Resize { width, height });
+        update(&mut app, Action::Command(Command::Export));
+        update(&mut app, Action::Command(Command::NextChoice));
+        update(&mut app, Action::Command(Command::NextChoice));
+        insta::assert_snapshot!(
+            format!("export_dialog_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+    // A file that exists: the question wraps rather than losing its end.
+    let mut app = app();
+    app.export_dir = "/home/amal/Documents".into();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    update(&mut app, Action::Command(Command::Export));
+    update(
+        &mut app,
+        Action::Exported(Err(imgplan::tui::action::ExportProblem::Exists(
+            "/home/amal/Documents/imgplan-summary-2026-11-25.txt".into(),
+        ))),
+    );
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("replaces it, or change the name"), "{shown}");
+    insta::assert_snapshot!("export_dialog_exists_80x24", shown);
+}
