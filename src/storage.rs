@@ -333,6 +333,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// Where an export asked for at `path` is written: into a folder under `default_name`, and
+/// through a symbolic link to the file it points at (so a link into a synced folder stays a link).
+pub fn export_target(path: &Path, default_name: &str) -> PathBuf {
+    let path = if path.is_dir() {
+        path.join(default_name)
+    } else {
+        path.to_path_buf()
+    };
+    let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && let Ok(resolved) = fs::canonicalize(&path) {
+        return resolved;
+    }
+    path
+}
+
 /// Copies the plan file aside before it is replaced (`plan.ron.bak-<stamp>`), returning the
 /// backup's path. Never overwrites an earlier backup.
 pub fn backup(path: &Path, stamp: &str) -> Result<PathBuf, StorageError> {

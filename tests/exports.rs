@@ -52,6 +52,11 @@ impl Sandbox {
     }
 
     fn cmd(&self) -> Command {
+        self.cmd_on(TODAY)
+    }
+
+    /// `imgplan --plan … --today DAY`.
+    fn cmd_on(&self, today: &str) -> Command {
         let mut cmd = Command::cargo_bin("imgplan").expect("binary");
         cmd.env_clear()
             .env("HOME", self.dir.path())
@@ -60,7 +65,7 @@ impl Sandbox {
             .arg("--plan")
             .arg(self.plan())
             .arg("--today")
-            .arg(TODAY);
+            .arg(today);
         cmd
     }
 
@@ -132,6 +137,8 @@ struct MarkdownCount {
     headings: Vec<String>,
     links: Vec<String>,
     emphasis: usize,
+    html: usize,
+    ordered_lists: usize,
     text: String,
 }
 
@@ -153,6 +160,8 @@ fn read_markdown(markdown: &str) -> MarkdownCount {
             Event::End(TagEnd::Heading(_)) => count.headings.extend(heading.take()),
             Event::Start(Tag::Link { dest_url, .. }) => count.links.push(dest_url.to_string()),
             Event::Start(Tag::Emphasis) => count.emphasis += 1,
+            Event::Html(_) | Event::InlineHtml(_) => count.html += 1,
+            Event::Start(Tag::List(Some(_))) => count.ordered_lists += 1,
             Event::Text(text) => {
                 if let Some(h) = heading.as_mut() {
                     h.push_str(&text);
@@ -210,6 +219,16 @@ fn markdown_keeps_user_text_literal() {
             .contains("Booked at the Prometric centre, *Cairo* | seat 12")
     );
     assert!(read.text.contains("cost $11 & took 3 weeks"));
+    // HTML, autolinks, entities and list markers in a note stay text.
+    assert!(
+        read.text
+            .contains("Passed! <b>not bold</b> <https://not.a.link> &#27; 1. not a list")
+    );
+    assert_eq!(read.html, 0, "no HTML reaches the page");
+    assert_eq!(
+        read.ordered_lists, 1,
+        "only the rank order list is numbered"
+    );
     assert!(!markdown.contains('\u{1b}') && !markdown.contains('\u{7}'));
     // The only emphasis is our own ("*not set*" is absent in a full plan; "estimated" once).
     assert_eq!(
@@ -298,6 +317,92 @@ fn the_calendar_parses_with_one_event_per_dated_task() {
         })
         .collect();
     assert_eq!(triggers, ["-P13DT15H", "-P2DT15H"]);
+}
+
+#[test]
+fn reminders_never_ring_in_the_past_and_events_carry_their_revision() {
+    let sandbox = Sandbox::full();
+    let calendar = read_calendar(&sandbox.export(&["--format", "ics"]));
+    let event = |uid: &str| {
+        calendar
+            .events
+            .iter()
+            .find(|e| property(e, "UID") == Some(uid))
+            .cloned()
+            .expect("event")
+    };
+    // Overdue (due 2026-11-01, today 2026-11-25): no reminder ringing in October.
+    assert!(event("task-usce.entry-status@imgplan").alarms.is_empty());
+    let step2 = event("task-exams.step2ck@imgplan");
+    assert_eq!(property(&step2, "LAST-MODIFIED"), Some("20261125T000000Z"));
+    assert_eq!(property(&step2, "DTSTAMP"), Some("20261125T000000Z"));
+    let sequence: i64 = property(&step2, "SEQUENCE")
+        .expect("SEQUENCE")
+        .parse()
+        .expect("a number");
+
+    // Eight days before "Apply for US clinical rotations" (2027-02-02): the 14-day reminder has
+    // passed, the 3-day one is still ahead. A later export has a higher SEQUENCE.
+    let output = sandbox
+        .cmd_on("2027-01-25")
+        .args(["export", "--format", "ics"])
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let later = read_calendar(&String::from_utf8(output.stdout).expect("utf-8"));
+    let apply = later
+        .events
+        .iter()
+        .find(|e| property(e, "UID") == Some("task-usce.apply@imgplan"))
+        .expect("event");
+    assert_eq!(apply.alarms.len(), 1);
+    let later_step2 = later
+        .events
+        .iter()
+        .find(|e| property(e, "UID") == Some("task-exams.step2ck@imgplan"))
+        .expect("event");
+    let later_sequence: i64 = property(later_step2, "SEQUENCE")
+        .expect("SEQUENCE")
+        .parse()
+        .expect("a number");
+    assert!(later_sequence > sequence);
+}
+
+#[test]
+fn a_calendar_with_nothing_in_it_is_refused_with_a_reason() {
+    use imgplan::export::{ExportError, ExportOptions, Format, render};
+    use imgplan::insights::Snapshot;
+    use imgplan::journey::{Template, VisaChoice};
+    use imgplan::plan::{Plan, Status, TaskState};
+    let template = Template::embedded().expect("template");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+    let mut plan = Plan::new(&template, today, Some(2028), VisaChoice::J1).expect("plan");
+    let ids: Vec<String> = Snapshot::build(&template, &plan, today)
+        .tasks
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    for id in ids {
+        plan.tasks.insert(
+            id,
+            TaskState {
+                state: Status::Done,
+                ..TaskState::default()
+            },
+        );
+    }
+    let snapshot = Snapshot::build(&template, &plan, today);
+    let mut options = ExportOptions::new(Format::Calendar);
+    let stamp = today.and_time(chrono::NaiveTime::MIN);
+    assert!(render(&template, &plan, &snapshot, &options, stamp).is_ok());
+    options.open_only = true;
+    let refused = render(&template, &plan, &snapshot, &options, stamp);
+    assert_eq!(refused, Err(ExportError::EmptyCalendar { open_only: true }));
+    let message = refused.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        message.contains("nothing to put in a calendar"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -494,6 +599,14 @@ fn every_format_works_on_a_fresh_plan_without_writing_one() {
         assert!(!out.is_empty(), "{args:?}");
     }
     assert!(!sandbox.plan().exists(), "exports never create the plan");
+    let calendar = read_calendar(&sandbox.export(&["--format", "ics"]));
+    assert!(
+        calendar.events.len() > 40,
+        "every dated task of the journey"
+    );
+    let (header, tasks) = read_csv(&sandbox.export(&["--format", "csv", "--what", "tasks"]));
+    assert_eq!(header[0], "Task id");
+    assert!(tasks.len() > 40);
     let fresh_md = read_markdown(&sandbox.export(&["--format", "markdown"]));
     assert_eq!(fresh_md.checked, 0);
     assert!(fresh_md.tasks > 40);
@@ -535,6 +648,24 @@ fn output_files_are_written_whole_and_never_over_the_plan() {
 }
 
 #[test]
+fn an_output_folder_gets_the_default_file_name() {
+    let sandbox = Sandbox::full();
+    let folder = sandbox.path("exports");
+    std::fs::create_dir(&folder).expect("folder");
+    sandbox
+        .cmd()
+        .args(["export", "--format", "csv", "--what", "usce", "-o"])
+        .arg(&folder)
+        .assert()
+        .success();
+    let (header, rows) = read_csv(
+        &std::fs::read_to_string(folder.join("imgplan-usce-2026-11-25.csv")).expect("written"),
+    );
+    assert_eq!(header.len(), 10);
+    assert_eq!(rows.len(), 2);
+}
+
+#[test]
 fn flags_that_do_not_fit_the_format_are_refused() {
     let sandbox = Sandbox::full();
     for (args, says) in [
@@ -567,8 +698,14 @@ fn completions_and_man_page_come_from_the_cli_definition() {
             .expect("run");
         assert!(output.status.success(), "{shell}");
         let script = String::from_utf8(output.stdout).expect("utf-8");
-        assert!(script.contains("imgplan"), "{shell}");
-        assert!(script.contains("export"), "{shell} completes subcommands");
+        assert!(
+            script.contains("completions"),
+            "{shell} completes subcommands"
+        );
+        assert!(
+            script.contains("open-only"),
+            "{shell} completes export flags"
+        );
         assert!(script.contains("markdown"), "{shell} completes formats");
     }
     let output = sandbox.cmd().arg("man").output().expect("run");

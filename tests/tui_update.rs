@@ -813,3 +813,33 @@ fn the_runtime_writes_exports_into_folders_never_over_the_plan_and_asks_before_r
     let blocked = write_export(&app, request(&nested.join("y.md"), None));
     assert!(matches!(blocked, Err(ExportProblem::Failed(_))));
 }
+
+#[test]
+fn an_agreement_to_replace_is_withdrawn_by_any_edit() {
+    use imgplan::tui::action::ExportProblem;
+    let mut app = app();
+    run(&mut app, Command::Export);
+    let existing = std::path::PathBuf::from("/tmp/imgplan-test/imgplan-summary-2026-11-25.txt");
+    update(
+        &mut app,
+        Action::Exported(Err(ExportProblem::Exists(existing.clone()))),
+    );
+    // Typing and deleting a character leaves the same path, but the question is gone from the
+    // screen, so Enter must ask again rather than replace.
+    type_text(&mut app, "x");
+    run(&mut app, Command::Edit(EditKey::Backspace));
+    let request = export_request(&run(&mut app, Command::Submit));
+    assert_eq!(request.replace, None);
+}
+
+#[test]
+fn bad_reminders_do_not_block_a_summary() {
+    let mut app = app();
+    run(&mut app, Command::Export);
+    run(&mut app, Command::NextChoice); // Markdown
+    run(&mut app, Command::NextField);
+    run(&mut app, Command::NextField);
+    fill(&mut app, "soon");
+    let request = export_request(&run(&mut app, Command::Submit));
+    assert_eq!(request.options.alarm_days, [14, 3], "left as they were");
+}

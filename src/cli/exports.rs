@@ -90,10 +90,9 @@ pub struct ExportArgs {
 
 impl ExportArgs {
     /// The options, or why these flags do not go together.
-    fn options(&self, ctx: &Context) -> Result<ExportOptions, Failure> {
+    fn options(&self) -> Result<ExportOptions, Failure> {
         let format = Format::from(self.format);
-        let mut options = ExportOptions::new(format, ctx.today);
-        options.stamp = ctx.stamp;
+        let mut options = ExportOptions::new(format);
         if let Some(table) = self.what {
             if format != Format::Csv {
                 return Err(Failure::new(
@@ -129,9 +128,14 @@ pub(super) fn export_plan(
     args: &ExportArgs,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
-    let options = args.options(ctx)?;
-    // Checked before anything is written, so a mistaken path never replaces the plan.
-    if let Some(target) = &args.output
+    let options = args.options()?;
+    // Resolved and checked before anything is written, so a mistaken path never replaces the
+    // plan. A folder gets the default file name, as in the planner's export dialog.
+    let target = args
+        .output
+        .as_deref()
+        .map(|path| storage::export_target(path, &options.default_file_name(ctx.today)));
+    if let Some(target) = &target
         && storage::same_file(target, &ctx.path)
     {
         return Err(Failure::new(format!(
@@ -141,11 +145,12 @@ pub(super) fn export_plan(
     }
     let (plan, saved) = ctx.load_or_default()?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
-    let body = export::render(&ctx.template, &plan, &snapshot, &options);
+    let body = export::render(&ctx.template, &plan, &snapshot, &options, ctx.stamp)
+        .map_err(|err| Failure::new(err.to_string()))?;
     if !saved {
         eprintln!("{}", ctx.not_saved_note());
     }
-    match &args.output {
+    match &target {
         None => out.write_all(body.as_bytes())?,
         Some(target) => {
             storage::write_atomic(target, body.as_bytes())?;

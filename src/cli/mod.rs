@@ -330,6 +330,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Visa) => trackers::visa(&ctx, &mut out),
         Some(Command::Programs(args)) => trackers::programs(&ctx, &args, &mut out),
         Some(Command::Import { what }) => trackers::import(&ctx, &what, &mut out),
+        // Answered above, before the plan is located.
         Some(Command::Completions { .. } | Command::Man) => Ok(()),
     }
 }

@@ -6,19 +6,25 @@
 //! - **Stable UIDs**: `task-<task id>@imgplan`, `interview-<program id>@imgplan` and
 //!   `rotation-<rotation id>@imgplan`. Importing a newer export updates the same events instead
 //!   of adding copies; ids never depend on dates, titles or the Match year.
+//!   `LAST-MODIFIED` is the export time and `SEQUENCE` grows with it (minutes since 2000), so
+//!   calendars that compare revisions take the newer file's version.
 //! - **Reminders** (VALARM, `DISPLAY`) at 09:00 local time a number of days before each open
-//!   task, interview and rotation start (default 14 and 3). Closed tasks get no reminder.
-//! - **State**: an estimated date makes the event `TENTATIVE`, a published or user-set date
-//!   `CONFIRMED`; a skipped task is `CANCELLED` and a done one is titled "[done] …". Events are
-//!   `TRANSPARENT` (a deadline does not make the user busy).
+//!   task, interview and rotation start (default 14 and 3). Closed tasks get none, and neither
+//!   does a reminder whose day has already passed (an overdue task has no reminder ringing in
+//!   the past).
+//! - **State**: an estimated date makes an open task's event `TENTATIVE`, a published or
+//!   user-set date `CONFIRMED`; a skipped task is `CANCELLED` and a done one is titled
+//!   "[done] …". Events are `TRANSPARENT` (a deadline does not make the user busy).
+//! - A calendar with no event is refused ([`ExportError::EmptyCalendar`]): RFC 5545 wants at
+//!   least one component, and calendars reject an empty file.
 //! - **Text** is cleaned of control characters, escaped (`\\`, `;`, `,`, newlines), folded at
 //!   75 octets without splitting a UTF-8 character, and every line ends in CRLF.
 //! - `DTSTAMP` is the export time in UTC, passed in by the caller so output can be reproduced.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use crate::calendar::DateOrigin;
-use crate::export::ExportOptions;
+use crate::export::{ExportError, ExportOptions, countdown};
 use crate::insights::{Snapshot, TaskView};
 use crate::journey::Template;
 use crate::plan::{Plan, Status};
@@ -81,13 +87,20 @@ pub fn alarm_days_label(days: &[u32]) -> String {
     }
 }
 
-/// The whole calendar.
+/// The whole calendar, stamped with `stamp` (UTC).
 pub fn calendar(
     template: &Template,
     plan: &Plan,
     snapshot: &Snapshot,
     options: &ExportOptions,
-) -> String {
+    stamp: NaiveDateTime,
+) -> Result<String, ExportError> {
+    let events = events(template, plan, snapshot, options);
+    if events.is_empty() {
+        return Err(ExportError::EmptyCalendar {
+            open_only: options.open_only,
+        });
+    }
     let mut ics = Writer::default();
     ics.line("BEGIN:VCALENDAR");
     ics.line("VERSION:2.0");
@@ -104,18 +117,51 @@ pub fn calendar(
         _ => format!("imgplan: {} Match", plan.profile.match_year),
     };
     ics.property("X-WR-CALNAME", &escape(&name));
+    let revision = Revision::at(stamp);
+    for event in &events {
+        event.write(&mut ics, &options.alarm_days, snapshot.today, &revision);
+    }
+    ics.line("END:VCALENDAR");
+    Ok(ics.out)
+}
 
+/// The export time as the calendar writes it.
+struct Revision {
+    stamp: String,
+    sequence: i64,
+}
+
+impl Revision {
+    fn at(stamp: NaiveDateTime) -> Revision {
+        let epoch = NaiveDate::from_ymd_opt(2000, 1, 1)
+            .unwrap_or_default()
+            .and_time(chrono::NaiveTime::MIN);
+        Revision {
+            stamp: stamp.format("%Y%m%dT%H%M%SZ").to_string(),
+            sequence: (stamp - epoch).num_minutes().clamp(0, i64::from(i32::MAX)),
+        }
+    }
+}
+
+/// The plan's events: dated tasks, then interviews, then rotations.
+fn events(
+    template: &Template,
+    plan: &Plan,
+    snapshot: &Snapshot,
+    options: &ExportOptions,
+) -> Vec<Event> {
+    let mut events = Vec::new();
     for task in &snapshot.tasks {
         let Some(due) = &task.due else { continue };
         if options.open_only && task.status.is_closed() {
             continue;
         }
-        let event = Event {
+        events.push(Event {
             uid: format!("task-{}", task.id),
             start: due.date,
             end: due.date,
             summary: task_summary(task),
-            description: task_description(template, snapshot, task),
+            description: task_description(template, task),
             categories: vec![
                 "imgplan".to_owned(),
                 template
@@ -124,12 +170,11 @@ pub fn calendar(
             ],
             status: match (task.status, due.origin) {
                 (Status::Skipped, _) => "CANCELLED",
-                (_, DateOrigin::Estimated) => "TENTATIVE",
+                (Status::Todo | Status::Doing, DateOrigin::Estimated) => "TENTATIVE",
                 _ => "CONFIRMED",
             },
             remind: !task.status.is_closed(),
-        };
-        event.write(&mut ics, options);
+        });
     }
 
     for program in &plan.programs {
@@ -153,7 +198,7 @@ pub fn calendar(
         if let Some(note) = program.note.as_deref().map(clean_line) {
             description.push(format!("Note: {note}"));
         }
-        Event {
+        events.push(Event {
             uid: format!("interview-{}", program.id),
             start: date,
             end: date,
@@ -161,9 +206,8 @@ pub fn calendar(
             description: description.join("\n"),
             categories: vec!["imgplan".to_owned(), "Interview".to_owned()],
             status: "CONFIRMED",
-            remind: date >= snapshot.today,
-        }
-        .write(&mut ics, options);
+            remind: true,
+        });
     }
 
     for rotation in &plan.rotations {
@@ -191,7 +235,7 @@ pub fn calendar(
             .as_deref()
             .map(|s| format!(" ({})", clean_line(s)))
             .unwrap_or_default();
-        Event {
+        events.push(Event {
             uid: format!("rotation-{}", rotation.id),
             start: rotation.start,
             end: rotation.end,
@@ -203,13 +247,10 @@ pub fn calendar(
             description: description.join("\n"),
             categories: vec!["imgplan".to_owned(), "USCE".to_owned()],
             status: "CONFIRMED",
-            remind: rotation.start >= snapshot.today,
-        }
-        .write(&mut ics, options);
+            remind: true,
+        });
     }
-
-    ics.line("END:VCALENDAR");
-    ics.out
+    events
 }
 
 fn task_summary(task: &TaskView) -> String {
@@ -222,7 +263,7 @@ fn task_summary(task: &TaskView) -> String {
 }
 
 /// Stage, state, where the date comes from, why the task matters, the note and the sources.
-fn task_description(template: &Template, snapshot: &Snapshot, task: &TaskView) -> String {
+fn task_description(template: &Template, task: &TaskView) -> String {
     let stage = template
         .stage(&task.stage)
         .map_or_else(|| task.stage.clone(), |s| s.title.clone());
@@ -237,11 +278,6 @@ fn task_description(template: &Template, snapshot: &Snapshot, task: &TaskView) -
             (_, Some(rule)) => format!(": {}", template.describe_rule(rule)),
         };
         lines.push(format!("Date: {} ({origin}{rule})", due.date));
-        if let Some(days) = task.days_left(snapshot.today).filter(|d| *d < 0)
-            && !task.status.is_closed()
-        {
-            lines.push(format!("Overdue by {} days", -days));
-        }
     }
     let why = clean_line(&task.why);
     if !why.is_empty() {
@@ -290,17 +326,17 @@ struct Event {
     description: String,
     categories: Vec<String>,
     status: &'static str,
+    /// Whether reminders are wanted at all (not for a closed task).
     remind: bool,
 }
 
 impl Event {
-    fn write(&self, ics: &mut Writer, options: &ExportOptions) {
+    fn write(&self, ics: &mut Writer, alarm_days: &[u32], today: NaiveDate, revision: &Revision) {
         ics.line("BEGIN:VEVENT");
         ics.property("UID", &escape(&format!("{}@imgplan", self.uid)));
-        ics.property(
-            "DTSTAMP",
-            &options.stamp.format("%Y%m%dT%H%M%SZ").to_string(),
-        );
+        ics.property("DTSTAMP", &revision.stamp);
+        ics.property("LAST-MODIFIED", &revision.stamp);
+        ics.property("SEQUENCE", &revision.sequence.to_string());
         ics.property("DTSTART;VALUE=DATE", &ics_date(self.start));
         // DTEND is exclusive: the day after the last day.
         let after = self.end.checked_add_days(Days::new(1)).unwrap_or(self.end);
@@ -311,19 +347,21 @@ impl Event {
         ics.property("CATEGORIES", &categories.join(","));
         ics.property("STATUS", self.status);
         ics.property("TRANSP", "TRANSPARENT");
-        if self.remind {
-            for days in &options.alarm_days {
-                ics.line("BEGIN:VALARM");
-                ics.property("ACTION", "DISPLAY");
-                ics.property("TRIGGER", &trigger(*days));
-                let when = match days {
-                    0 => "today".to_owned(),
-                    1 => "tomorrow".to_owned(),
-                    d => format!("in {d} days"),
-                };
-                ics.property("DESCRIPTION", &escape(&format!("{} {when}", self.summary)));
-                ics.line("END:VALARM");
-            }
+        let ringing = alarm_days.iter().filter(|days| {
+            // Only reminders whose day is still ahead: none ringing in the past.
+            self.remind
+                && self
+                    .start
+                    .checked_sub_days(Days::new(u64::from(**days)))
+                    .is_some_and(|day| day >= today)
+        });
+        for days in ringing {
+            ics.line("BEGIN:VALARM");
+            ics.property("ACTION", "DISPLAY");
+            ics.property("TRIGGER", &trigger(*days));
+            let when = countdown(i64::from(*days));
+            ics.property("DESCRIPTION", &escape(&format!("{} {when}", self.summary)));
+            ics.line("END:VALARM");
         }
         ics.line("END:VEVENT");
     }
@@ -333,6 +371,7 @@ impl Event {
 fn trigger(days: u32) -> String {
     match days {
         0 => "PT9H".to_owned(),
+        1 => "-PT15H".to_owned(),
         d => format!("-P{}DT15H", d - 1),
     }
 }
@@ -411,7 +450,7 @@ mod tests {
     #[test]
     fn triggers_ring_at_nine_in_the_morning() {
         assert_eq!(trigger(0), "PT9H");
-        assert_eq!(trigger(1), "-P0DT15H");
+        assert_eq!(trigger(1), "-PT15H");
         assert_eq!(trigger(14), "-P13DT15H");
     }
 

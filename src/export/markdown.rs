@@ -23,6 +23,10 @@ const MARKUP: &[char] = &[
 ];
 
 /// User or template text as Markdown text: one clean line with markup characters escaped.
+///
+/// Meant for inline positions (after a list marker, a heading's `#`, a label, or in a table
+/// cell), which is everywhere this module uses it: at the very start of a line, text such as
+/// `- x` or `1. x` would still start a block.
 pub fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in clean_line(raw).chars() {
@@ -44,6 +48,7 @@ fn link(label: &str, url: &str) -> String {
             ')' => destination.push_str("%29"),
             '<' => destination.push_str("%3C"),
             '>' => destination.push_str("%3E"),
+            '\\' => destination.push_str("%5C"),
             c => destination.push(c),
         }
     }

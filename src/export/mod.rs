@@ -71,7 +71,7 @@ impl Format {
     }
 }
 
-/// Everything an export needs besides the plan.
+/// What the user chose for an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {
     pub format: Format,
@@ -81,49 +81,65 @@ pub struct ExportOptions {
     pub open_only: bool,
     /// Calendar reminders: days before each event, largest first; empty for none.
     pub alarm_days: Vec<u32>,
-    /// The export time (UTC), written as every calendar event's DTSTAMP.
-    pub stamp: chrono::NaiveDateTime,
 }
 
 impl ExportOptions {
-    /// Defaults: the text summary; CSV of programs; reminders 14 and 3 days before; closed tasks
-    /// kept; stamped at midnight UTC of `today`.
-    pub fn new(format: Format, today: NaiveDate) -> ExportOptions {
+    /// Defaults: CSV of programs; reminders 14 and 3 days before; closed tasks kept.
+    pub fn new(format: Format) -> ExportOptions {
         ExportOptions {
             format,
             table: sheet::Table::default(),
             open_only: false,
             alarm_days: ics::DEFAULT_ALARM_DAYS.to_vec(),
-            stamp: today.and_time(chrono::NaiveTime::MIN),
         }
     }
 
-    /// The file name an export gets when the user names none, e.g.
-    /// `imgplan-summary-2026-11-25.md` or `imgplan-programs-2026-11-25.csv`. A calendar has no
-    /// date in its name: importing it again is meant to update the same events.
+    /// The file name this export gets when the user names none.
     pub fn default_file_name(&self, today: NaiveDate) -> String {
-        match self.format {
-            Format::Calendar => "imgplan-deadlines.ics".to_owned(),
-            Format::Csv => format!("imgplan-{}-{today}.csv", self.table.key()),
-            format => format!("imgplan-summary-{today}.{}", format.extension()),
-        }
+        default_file_name(self.format, self.table, today)
     }
 }
 
-/// The export's text in the chosen format.
+/// The file name an export gets when the user names none, e.g. `imgplan-summary-2026-11-25.md`
+/// or `imgplan-programs-2026-11-25.csv`. A calendar has no date in its name: importing a newer
+/// one is meant to update the same events.
+pub fn default_file_name(format: Format, table: sheet::Table, today: NaiveDate) -> String {
+    match format {
+        Format::Calendar => "imgplan-deadlines.ics".to_owned(),
+        Format::Csv => format!("imgplan-{}-{today}.csv", table.key()),
+        format => format!("imgplan-summary-{today}.{}", format.extension()),
+    }
+}
+
+/// Why an export was not made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// RFC 5545 wants at least one event in a calendar; an empty file would be rejected.
+    #[error(
+        "nothing to put in a calendar: no open task has a date and no interview or rotation is \
+         logged{}",
+        if *.open_only { " (drop --open-only / \"only open tasks\" to include closed tasks)" } else { "" }
+    )]
+    EmptyCalendar { open_only: bool },
+}
+
+/// The export's text in the chosen format. `stamp` is the export time (UTC), written into a
+/// calendar's DTSTAMP and LAST-MODIFIED; callers pass midnight of a fixed `--today` so output
+/// can be reproduced.
 pub fn render(
     template: &Template,
     plan: &Plan,
     snapshot: &Snapshot,
     options: &ExportOptions,
-) -> String {
-    match options.format {
+    stamp: chrono::NaiveDateTime,
+) -> Result<String, ExportError> {
+    Ok(match options.format {
         Format::Text => text_summary(template, plan, snapshot),
         Format::Markdown => markdown::markdown_summary(template, plan, snapshot),
-        Format::Calendar => ics::calendar(template, plan, snapshot, options),
+        Format::Calendar => ics::calendar(template, plan, snapshot, options, stamp)?,
         Format::Csv => sheet::csv(options.table, template, plan, snapshot, options.open_only),
         Format::Json => json_summary(template, plan, snapshot),
-    }
+    })
 }
 
 /// "in 12 days", "today", "3 days overdue".

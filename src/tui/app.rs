@@ -390,7 +390,7 @@ impl App {
             quit_armed: false,
             program_filter: ProgramFilter::default(),
             program_sort: ProgramSort::default(),
-            export_options: ExportOptions::new(Format::Text, today),
+            export_options: ExportOptions::new(Format::Text),
             export_dir: plan_path
                 .parent()
                 .map(Path::to_path_buf)

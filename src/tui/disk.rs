@@ -50,14 +50,16 @@ impl PlanFile {
 /// Writes an export where the user asked: `~` is the home directory, a relative path is taken
 /// from the directory imgplan was started in, and a folder gets the default file name. Never over
 /// the plan file; over another existing file only when the user has agreed to replace it.
-pub fn write_export(app: &App, mut request: ExportRequest) -> Result<PathBuf, ExportProblem> {
-    if app.real_clock {
-        request.options.stamp = chrono::Utc::now().naive_utc();
-    }
-    let mut path = expand_home(request.path.trim());
-    if path.is_dir() {
-        path = path.join(request.options.default_file_name(app.today));
-    }
+pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, ExportProblem> {
+    let stamp = if app.real_clock {
+        chrono::Utc::now().naive_utc()
+    } else {
+        app.today.and_time(chrono::NaiveTime::MIN)
+    };
+    let path = storage::export_target(
+        &expand_home(request.path.trim()),
+        &request.options.default_file_name(app.today),
+    );
     if storage::same_file(&path, &app.plan_path) {
         return Err(ExportProblem::Failed(format!(
             "{} is your plan file: choose another name",
@@ -67,7 +69,14 @@ pub fn write_export(app: &App, mut request: ExportRequest) -> Result<PathBuf, Ex
     if path.exists() && request.replace.as_deref() != Some(path.as_path()) {
         return Err(ExportProblem::Exists(path));
     }
-    let body = export::render(&app.template, &app.plan, &app.snapshot, &request.options);
+    let body = export::render(
+        &app.template,
+        &app.plan,
+        &app.snapshot,
+        &request.options,
+        stamp,
+    )
+    .map_err(|err| ExportProblem::Failed(err.to_string()))?;
     storage::write_atomic(&path, body.as_bytes())
         .map_err(|err| ExportProblem::Failed(err.to_string()))?;
     Ok(std::path::absolute(&path).unwrap_or(path))

@@ -9,7 +9,7 @@ use tui_input::Input;
 
 use crate::calendar::parse_date;
 use crate::export::sheet::Table;
-use crate::export::{ExportOptions, Format, ics};
+use crate::export::{ExportOptions, Format, default_file_name, ics};
 use crate::programs::{
     ApplicationService, Program, ProgramFilter, ProgramStatus, Requirements, VisaStance,
 };
@@ -383,19 +383,15 @@ impl Form {
         }
     }
 
-    /// Reads the export dialog: the options (starting from `base`) and the path as typed.
+    /// Reads the export dialog: the options (starting from `base`) and the path as typed. The
+    /// reminders are read only for a calendar, so a leftover typo there never blocks a summary.
     pub fn to_export(&self, base: &ExportOptions) -> Result<(ExportOptions, String), FieldError> {
         let mut options = base.clone();
-        options.format = Format::ALL
-            .get(self.index_of("format"))
-            .copied()
-            .unwrap_or_default();
-        options.table = Table::ALL
-            .get(self.index_of("table"))
-            .copied()
-            .unwrap_or_default();
-        options.alarm_days =
-            ics::parse_alarm_days(&self.text_of("alarms")).map_err(|e| ("alarms", e))?;
+        (options.format, options.table) = self.export_format();
+        if options.format == Format::Calendar {
+            options.alarm_days =
+                ics::parse_alarm_days(&self.text_of("alarms")).map_err(|e| ("alarms", e))?;
+        }
         options.open_only = self.index_of("open_only") == 1;
         let path = self.text_of("path");
         if crate::text::clean_line(&path).is_empty() {
@@ -405,6 +401,13 @@ impl Form {
             return Err(("path", "the path has control characters in it".into()));
         }
         Ok((options, path))
+    }
+
+    /// After any edit: the old error no longer applies, and an agreement to replace an existing
+    /// file was for the form as it was, so it is withdrawn (Enter asks again).
+    pub fn edited(&mut self) {
+        self.error = None;
+        self.replace = None;
     }
 
     /// What Enter does, for the key line under the form.
@@ -450,32 +453,20 @@ impl Form {
     /// In the export dialog, a file name that is still a default name follows the format and
     /// table (`….txt` becomes `….md`); a name the user typed is left alone.
     fn follow_export_choice(&mut self, today: NaiveDate) {
-        let mut options = ExportOptions::new(
-            Format::ALL
-                .get(self.index_of("format"))
-                .copied()
-                .unwrap_or_default(),
-            today,
-        );
-        options.table = Table::ALL
-            .get(self.index_of("table"))
-            .copied()
-            .unwrap_or_default();
+        let (format, table) = self.export_format();
         let path = PathBuf::from(self.text_of("path"));
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             return;
         };
-        let defaults = Format::ALL.iter().flat_map(|format| {
-            Table::ALL.iter().map(move |table| {
-                let mut any = ExportOptions::new(*format, today);
-                any.table = *table;
-                any.default_file_name(today)
-            })
+        let is_default = Format::ALL.iter().any(|format| {
+            Table::ALL
+                .iter()
+                .any(|table| default_file_name(*format, *table, today) == name)
         });
-        if !defaults.into_iter().any(|d| d == name) {
+        if !is_default {
             return;
         }
-        let renamed = path.with_file_name(options.default_file_name(today));
+        let renamed = path.with_file_name(default_file_name(format, table, today));
         if let Some(FormField {
             value: FieldValue::Text(input),
             ..
@@ -483,6 +474,19 @@ impl Form {
         {
             *input = Input::new(renamed.display().to_string());
         }
+    }
+
+    /// The export dialog's format and CSV table.
+    fn export_format(&self) -> (Format, Table) {
+        let format = Format::ALL
+            .get(self.index_of("format"))
+            .copied()
+            .unwrap_or_default();
+        let table = Table::ALL
+            .get(self.index_of("table"))
+            .copied()
+            .unwrap_or_default();
+        (format, table)
     }
 
     /// Moves the focus to the field with this key.

@@ -323,7 +323,7 @@ pub fn form_insert(form: &mut Form, text: &str) {
             FieldValue::Choice { .. } => {}
         }
     }
-    form.error = None;
+    form.edited();
 }
 
 fn turn(form: &mut Form, forward: bool) {
@@ -337,6 +337,7 @@ fn turn(form: &mut Form, forward: bool) {
             (*index + len - 1) % len
         };
     }
+    form.edited();
     form.follow_choice();
 }
 
@@ -366,7 +367,7 @@ pub fn form(app: &mut App, command: Command) -> Vec<Effect> {
             if let Some(FieldValue::Text(input)) = form.field_mut().map(|f| &mut f.value) {
                 input.handle(key.request());
             }
-            form.error = None;
+            form.edited();
         }
         Command::Cancel => {
             app.mode = Mode::Normal;
