@@ -333,6 +333,54 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// Writes an export atomically (temporary file, fsync, rename), unlike the plan file:
+///
+/// - the folder must exist: a mistyped `-o ~/Dekstop/plan.md` is refused, not made;
+/// - a new file gets the usual permissions for new files (the umask decides), and a replaced
+///   file keeps its own, since exports are made to be shared;
+/// - errors name the file asked for, never the temporary file.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let fail = |source: io::Error| StorageError::Write {
+        path: path.to_path_buf(),
+        // The kind alone ("permission denied"): the OS message would name the temporary file.
+        source: io::Error::from(source.kind()),
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(StorageError::Write {
+            path: path.to_path_buf(),
+            source: io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("there is no folder {}", dir.display()),
+            ),
+        });
+    }
+    let existing = fs::metadata(path).ok().map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".imgplan-export-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // As `open(2)` with mode 0666: the umask takes away what the user's setup says.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&dir).map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    if let Some(permissions) = existing {
+        fs::set_permissions(temp.path(), permissions).map_err(fail)?;
+    }
+    temp.persist(path).map_err(|err| fail(err.error))?;
+    #[cfg(unix)]
+    if let Ok(dir) = fs::File::open(&dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
 /// Where an export asked for at `path` is written: into a folder under `default_name`, and
 /// through a symbolic link to the file it points at (so a link into a synced folder stays a link).
 pub fn export_target(path: &Path, default_name: &str) -> PathBuf {

@@ -95,6 +95,21 @@ impl Session {
         );
     }
 
+    /// Waits until the screen no longer shows `text`.
+    fn wait_gone(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "{text:?} never went away; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
     fn keys(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("send keys");
         self.writer.flush().expect("flush keys");
@@ -269,7 +284,9 @@ fn export_the_plan_as_markdown_and_as_a_calendar_from_the_planner() {
     session.keys("\x1b[C"); // → : Markdown; the default name follows.
     session.wait_for("imgplan-summary-2026-11-25.md");
     session.keys("\r");
-    session.wait_for("Wrote the Markdown summary to");
+    session.wait_for("Wrote ");
+    session.wait_for("imgplan-summary-2026-11-25.md");
+    session.wait_gone("Export the plan");
     let markdown = std::fs::read_to_string(home.path().join("imgplan-summary-2026-11-25.md"))
         .expect("the Markdown file, in the directory imgplan was started from");
     assert!(markdown.starts_with("# imgplan: plan summary"));
@@ -285,11 +302,12 @@ fn export_the_plan_as_markdown_and_as_a_calendar_from_the_planner() {
     session.keys("\x15"); // Ctrl-U clears the field
     session.keys("7, 1");
     session.keys("\t\t\x15~/exports\r");
-    session.wait_for("Wrote the calendar (.ics) to");
+    session.wait_for("imgplan-deadlines.ics · import it in your calendar app");
+    session.wait_gone("Export the plan");
     let ics = std::fs::read_to_string(home.path().join("exports/imgplan-deadlines.ics"))
         .expect("the calendar, with its default name, in the folder typed");
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
-    assert!(ics.contains("TRIGGER:-P6DT15H") && ics.contains("TRIGGER:-P0DT15H"));
+    assert!(ics.contains("TRIGGER:-P6DT15H") && ics.contains("TRIGGER:-PT15H"));
     assert!(
         !ics.contains("TRIGGER:-P13DT15H"),
         "the default 14 days was replaced"
@@ -301,7 +319,8 @@ fn export_the_plan_as_markdown_and_as_a_calendar_from_the_planner() {
     session.keys("\t\t\t\t\x15~/exports/imgplan-deadlines.ics\r");
     session.wait_for("replaces it");
     session.keys("\r");
-    session.wait_for("Wrote the calendar (.ics) to");
+    session.wait_gone("Export the plan");
+    session.wait_for("import it in your calendar app");
 
     session.keys("q");
     assert!(session.wait_exit());

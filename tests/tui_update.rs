@@ -703,10 +703,9 @@ fn export_dialog_reports_the_file_and_remembers_the_choice() {
     update(&mut app, Action::Exported(Ok(existing.clone())));
     assert!(matches!(app.mode, Mode::Normal));
     let message = app.message.as_ref().expect("a message");
-    assert!(
-        message
-            .text
-            .contains("Wrote the calendar (.ics) to /tmp/imgplan-test/imgplan-deadlines.ics")
+    assert_eq!(
+        message.text,
+        "Wrote /tmp/imgplan-test/imgplan-deadlines.ics · import it in your calendar app"
     );
     assert_eq!(message.tone, Tone::Info);
 
@@ -720,6 +719,8 @@ fn export_dialog_reports_the_file_and_remembers_the_choice() {
 fn export_dialog_refuses_bad_reminders_and_an_empty_path_on_their_fields() {
     let mut app = app();
     run(&mut app, Command::Export);
+    run(&mut app, Command::NextChoice);
+    run(&mut app, Command::NextChoice); // calendar: its reminders are read
     run(&mut app, Command::NextField);
     run(&mut app, Command::NextField);
     fill(&mut app, "soon");
@@ -803,15 +804,14 @@ fn the_runtime_writes_exports_into_folders_never_over_the_plan_and_asks_before_r
     let replaced = write_export(&app, request(&written, Some(written.clone())));
     assert_eq!(replaced, Ok(written));
 
-    // Missing folders are made (as for `export --output`), and the message names the path.
+    // A mistyped folder is refused, not made.
     let nested = dir.path().join("for/mentor/x.md");
-    assert_eq!(
-        write_export(&app, request(&nested, None)),
-        Ok(nested.clone())
+    let refused = write_export(&app, request(&nested, None));
+    assert!(
+        matches!(&refused, Err(ExportProblem::Failed(why)) if why.contains("there is no folder")),
+        "{refused:?}"
     );
-    // A path that cannot be a folder is a message, not a panic.
-    let blocked = write_export(&app, request(&nested.join("y.md"), None));
-    assert!(matches!(blocked, Err(ExportProblem::Failed(_))));
+    assert!(!dir.path().join("for").exists());
 }
 
 #[test]
@@ -842,4 +842,32 @@ fn bad_reminders_do_not_block_a_summary() {
     fill(&mut app, "soon");
     let request = export_request(&run(&mut app, Command::Submit));
     assert_eq!(request.options.alarm_days, [14, 3], "left as they were");
+}
+
+#[test]
+fn a_long_export_path_is_shortened_in_the_middle_so_its_file_name_shows() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let long = std::path::PathBuf::from(
+        "/home/amal/a-very-long-directory-name-for-testing/another-long-one/plans/imgplan-deadlines.ics",
+    );
+    run(&mut app, Command::Export);
+    run(&mut app, Command::NextChoice);
+    run(&mut app, Command::NextChoice); // calendar
+    export_request(&run(&mut app, Command::Submit));
+    update(&mut app, Action::Exported(Ok(long)));
+    let text = &app.message.as_ref().expect("message").text;
+    assert!(text.starts_with("Wrote /home/"), "{text}");
+    assert!(text.contains('…'), "{text}");
+    assert!(
+        text.contains("/imgplan-deadlines.ics · import it"),
+        "{text}"
+    );
+    assert!(imgplan::text::width(text) <= 78, "{text}");
 }

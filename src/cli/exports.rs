@@ -153,7 +153,7 @@ pub(super) fn export_plan(
     match &target {
         None => out.write_all(body.as_bytes())?,
         Some(target) => {
-            storage::write_atomic(target, body.as_bytes())?;
+            storage::write_export(target, body.as_bytes())?;
             writeln!(out, "Wrote {}", target.display())?;
         }
     }
@@ -181,9 +181,42 @@ pub(super) fn completions(shell: ShellArg, out: &mut impl Write) -> Result<(), F
     Ok(())
 }
 
-/// Prints the man page (roff). Read it with `imgplan man | man -l -`.
-pub(super) fn man(out: &mut impl Write) -> Result<(), Failure> {
-    let page = clap_mangen::Man::new(Cli::command());
-    page.render(out)?;
+/// Prints a manual page (roff): imgplan(1), or imgplan-COMMAND(1) for one command (the pages
+/// imgplan(1) refers to); with `dir`, writes them all there as `imgplan.1`, `imgplan-export.1`, ….
+pub(super) fn man(
+    command: Option<&str>,
+    dir: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let mut root = Cli::command().disable_help_subcommand(true);
+    root.build();
+    if let Some(dir) = dir {
+        if !dir.is_dir() {
+            return Err(Failure::new(format!(
+                "there is no folder {}",
+                dir.display()
+            )));
+        }
+        clap_mangen::generate_to(root.clone(), dir)
+            .map_err(|err| Failure::new(format!("cannot write the pages: {err}")))?;
+        writeln!(
+            out,
+            "Wrote imgplan.1 and a page per command (imgplan-export.1, …) to {}",
+            dir.display()
+        )?;
+        return Ok(());
+    }
+    let page = match command {
+        None => root,
+        Some(name) => root.find_subcommand(name).cloned().ok_or_else(|| {
+            let known: Vec<&str> = root.get_subcommands().map(|c| c.get_name()).collect();
+            Failure::new(format!(
+                "no command {:?}; commands: {}",
+                crate::text::clean_line(name),
+                known.join(", ")
+            ))
+        })?,
+    };
+    clap_mangen::Man::new(page).render(out)?;
     Ok(())
 }

@@ -77,8 +77,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: ShellArg,
     },
-    /// Print the manual page (roff): `imgplan man | man -l -`.
-    Man,
+    /// Print the manual page (roff): `imgplan man | man -l -`; `imgplan man export` for one
+    /// command's page; `--dir DIR` writes every page there.
+    Man {
+        /// The command whose page to print (imgplan-COMMAND(1)).
+        command: Option<String>,
+        /// Write imgplan.1 and every imgplan-COMMAND.1 into this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -288,7 +295,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Completions { shell }) => {
             return exports::completions(shell, &mut io::stdout().lock());
         }
-        Some(Command::Man) => return exports::man(&mut io::stdout().lock()),
+        Some(Command::Man { command, dir }) => {
+            return exports::man(command.as_deref(), dir.as_deref(), &mut io::stdout().lock());
+        }
         _ => {}
     }
     let template = Template::embedded()?;
@@ -331,7 +340,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Programs(args)) => trackers::programs(&ctx, &args, &mut out),
         Some(Command::Import { what }) => trackers::import(&ctx, &what, &mut out),
         // Answered above, before the plan is located.
-        Some(Command::Completions { .. } | Command::Man) => Ok(()),
+        Some(Command::Completions { .. } | Command::Man { .. }) => Ok(()),
     }
 }
 

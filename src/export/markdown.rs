@@ -348,7 +348,7 @@ fn write_visa(out: &mut String, template: &Template, plan: &Plan, snapshot: &Sna
 }
 
 fn write_usce(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
-    let _ = writeln!(out, "## US clinical experience and letters\n");
+    let _ = writeln!(out, "## USCE log and letters\n");
     let _ = writeln!(out, "{}\n", text(&snapshot.usce.line()));
     if plan.rotations.is_empty() {
         let _ = writeln!(out, "No rotations logged.\n");

@@ -517,6 +517,8 @@ pub struct JsonProfile {
     pub specialty: Option<String>,
     pub graduation: Option<NaiveDate>,
     pub graduation_expected: Option<bool>,
+    /// The user's Step 2 CK score, compared with programs' minimums.
+    pub step2_score: Option<u16>,
 }
 
 #[derive(Debug, Serialize)]
@@ -619,6 +621,7 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
             specialty: profile.specialty.as_deref().map(clean_line),
             graduation: profile.graduation.map(|g| g.date),
             graduation_expected: profile.graduation.map(|g| g.expected),
+            step2_score: profile.step2_score,
         },
         season: JsonSeason {
             match_year: snapshot.calendar.match_year,

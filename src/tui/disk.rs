@@ -77,7 +77,7 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
         stamp,
     )
     .map_err(|err| ExportProblem::Failed(err.to_string()))?;
-    storage::write_atomic(&path, body.as_bytes())
+    storage::write_export(&path, body.as_bytes())
         .map_err(|err| ExportProblem::Failed(err.to_string()))?;
     Ok(std::path::absolute(&path).unwrap_or(path))
 }

@@ -370,8 +370,16 @@ pub fn form(app: &mut App, command: Command) -> Vec<Effect> {
             form.edited();
         }
         Command::Cancel => {
+            let export = matches!(form.purpose, FormPurpose::Export(_));
             app.mode = Mode::Normal;
-            app.say("Nothing changed.", Tone::Info);
+            app.say(
+                if export {
+                    "Nothing exported."
+                } else {
+                    "Nothing changed."
+                },
+                Tone::Info,
+            );
         }
         Command::Submit => {
             let form = (**form).clone();
@@ -576,18 +584,18 @@ pub fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
             }
             let format = app.export_options.format;
             let after = match format {
-                Format::Calendar => {
-                    ": open it with your calendar app; a newer export updates the same events"
-                }
+                Format::Calendar => " · import it in your calendar app",
                 Format::Csv if app.export_options.table == Table::Programs => {
-                    ": `imgplan import programs` reads it back"
+                    " · `imgplan import programs` reads it back"
                 }
                 _ => "",
             };
-            app.say(
-                format!("Wrote the {} to {}{after}", format.label(), path.display()),
-                Tone::Info,
-            );
+            // The path is what the user needs: shorten its middle, never its end, to fit.
+            let room = usize::from(app.width)
+                .saturating_sub(crate::text::width(after) + "Wrote ".len() + 2)
+                .max(20);
+            let shown = elide_middle(&path.display().to_string(), room);
+            app.say(format!("Wrote {shown}{after}"), Tone::Info);
         }
         Err(problem) => {
             let (message, replace) = match problem {
@@ -610,4 +618,24 @@ pub fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
             }
         }
     }
+}
+
+/// "/home/amal/…/exports/plan.md": text cut in the middle to `max` columns, keeping the end.
+fn elide_middle(text: &str, max: usize) -> String {
+    let text = clean_line(text);
+    if crate::text::width(&text) <= max {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let tail_budget = max * 2 / 3;
+    let mut tail = String::new();
+    for c in chars.iter().rev() {
+        if crate::text::width(&tail) + crate::text::width(&c.to_string()) > tail_budget {
+            break;
+        }
+        tail.insert(0, *c);
+    }
+    let head = crate::text::truncate(&text, max.saturating_sub(crate::text::width(&tail)));
+    // `truncate` ends with "…" when it cut, which is the ellipsis between the two parts.
+    format!("{head}{tail}")
 }
