@@ -719,3 +719,38 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     assert!(page.contains("export"));
     assert!(!sandbox.plan().exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_replaced_export_keeps_its_permissions_and_missing_folders_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::full();
+    let shared = sandbox.path("shared.md");
+    std::fs::write(&shared, "old").expect("file");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    sandbox
+        .cmd()
+        .args(["export", "-f", "markdown", "-o"])
+        .arg(&shared)
+        .assert()
+        .success();
+    let mode = std::fs::metadata(&shared)
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o644, "the file's own permissions stay");
+    assert!(
+        std::fs::read_to_string(&shared)
+            .expect("read")
+            .starts_with("# imgplan")
+    );
+
+    sandbox
+        .cmd()
+        .args(["export", "-o"])
+        .arg(sandbox.path("Dekstop/plan.txt"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("there is no folder"));
+    assert!(!sandbox.path("Dekstop").exists(), "no stray folder");
+}
