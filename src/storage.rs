@@ -300,46 +300,30 @@ pub fn save(path: &Path, plan: &Plan) -> Result<(), StorageError> {
     write_atomic(path, text.as_bytes())
 }
 
-/// Writes bytes to `path` atomically: temp file beside it, fsync, rename, fsync the directory.
-/// Used for the plan and for exports, so a reader never sees half a file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let write_error = |source: io::Error| StorageError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir).map_err(write_error)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".imgplan-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(write_error)?;
-    temp.write_all(bytes).map_err(write_error)?;
-    temp.as_file().sync_all().map_err(write_error)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(temp.path(), fs::Permissions::from_mode(0o600)).map_err(write_error)?;
-    }
-    temp.persist(path).map_err(|err| write_error(err.error))?;
-    #[cfg(unix)]
-    if let Ok(dir) = fs::File::open(&dir) {
-        // Makes the rename itself durable; failure here leaves a correct file, so it is ignored.
-        let _ = dir.sync_all();
-    }
-    Ok(())
+/// Who a written file is for: the plan is the user's alone; an export is made to be shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    /// Mode 0600, and missing folders are made (the data directory on a first run).
+    Private,
+    /// The umask's permissions for a new file, a replaced file's own, and the folder must exist.
+    Shared,
 }
 
-/// Writes an export atomically (temporary file, fsync, rename), unlike the plan file:
-///
-/// - the folder must exist: a mistyped `-o ~/Dekstop/plan.md` is refused, not made;
-/// - a new file gets the usual permissions for new files (the umask decides), and a replaced
-///   file keeps its own, since exports are made to be shared;
-/// - errors name the file asked for, never the temporary file.
+/// Writes the plan (or its backup) atomically, readable by the user alone.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    replace_atomically(path, bytes, Audience::Private)
+}
+
+/// Writes an export atomically. Unlike the plan file, the folder must exist (a mistyped
+/// `-o ~/Dekstop/plan.md` is refused, not made), a new file gets the usual permissions (the
+/// umask decides) and a replaced file keeps its own, since exports are made to be shared.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    replace_atomically(path, bytes, Audience::Shared)
+}
+
+/// Temp file beside `path`, write, fsync, rename, fsync the directory: a reader never sees half
+/// a file. Errors name the file asked for, never the temporary file.
+fn replace_atomically(path: &Path, bytes: &[u8], audience: Audience) -> Result<(), StorageError> {
     let fail = |source: io::Error| StorageError::Write {
         path: path.to_path_buf(),
         // The kind alone ("permission denied"): the OS message would name the temporary file.
@@ -349,33 +333,45 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if !dir.is_dir() {
-        return Err(StorageError::Write {
-            path: path.to_path_buf(),
-            source: io::Error::new(
-                io::ErrorKind::NotFound,
-                format!("there is no folder {}", dir.display()),
-            ),
-        });
+    match audience {
+        Audience::Private => fs::create_dir_all(&dir).map_err(fail)?,
+        Audience::Shared if !dir.is_dir() => {
+            return Err(StorageError::Write {
+                path: path.to_path_buf(),
+                source: io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!("there is no folder {}", dir.display()),
+                ),
+            });
+        }
+        Audience::Shared => {}
     }
-    let existing = fs::metadata(path).ok().map(|m| m.permissions());
+    let kept = match audience {
+        Audience::Shared => fs::metadata(path).ok().map(|m| m.permissions()),
+        Audience::Private => None,
+    };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".imgplan-export-").suffix(".tmp");
+    builder.prefix(".imgplan-").suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // As `open(2)` with mode 0666: the umask takes away what the user's setup says.
-        builder.permissions(fs::Permissions::from_mode(0o666));
+        // As `open(2)` with this mode: for a shared file the umask takes away what it says.
+        let mode = match audience {
+            Audience::Private => 0o600,
+            Audience::Shared => 0o666,
+        };
+        builder.permissions(fs::Permissions::from_mode(mode));
     }
     let mut temp = builder.tempfile_in(&dir).map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
-    if let Some(permissions) = existing {
+    if let Some(permissions) = kept {
         fs::set_permissions(temp.path(), permissions).map_err(fail)?;
     }
     temp.persist(path).map_err(|err| fail(err.error))?;
     #[cfg(unix)]
     if let Ok(dir) = fs::File::open(&dir) {
+        // Makes the rename itself durable; failure here leaves a correct file, so it is ignored.
         let _ = dir.sync_all();
     }
     Ok(())

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::calendar::DateOrigin;
-use crate::export::{UPCOMING_SHOWN, cited_sources, countdown, date_label};
+use crate::export::{UPCOMING_SHOWN, cited_sources, countdown, date_label, profile_rows};
 use crate::insights::{Deadline, Snapshot};
 use crate::journey::{Anchor, Source, Template};
 use crate::plan::{Plan, Status};
@@ -120,40 +120,14 @@ pub fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -
 }
 
 fn write_profile(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
-    let profile = &plan.profile;
     let _ = writeln!(out, "## Profile\n");
-    let or_unset = |value: Option<&String>| {
-        value
-            .map(|v| text(v))
-            .filter(|v| !v.is_empty())
-            .unwrap_or_else(|| "*not set*".to_owned())
-    };
-    let start = snapshot
-        .calendar
-        .get(Anchor::TrainingStart)
-        .map(|d| format!(" (training starts {})", d.date))
-        .unwrap_or_default();
-    let graduation = profile.graduation.map_or_else(
-        || "*not set*".to_owned(),
-        |g| {
-            let kind = if g.expected { "expected" } else { "actual" };
-            format!("{} ({kind})", g.date)
-        },
-    );
-    let mut rows = vec![
-        vec!["Name".to_owned(), or_unset(profile.name.as_ref())],
-        vec![
-            "Target".to_owned(),
-            format!("{} Match{start}", profile.match_year),
-        ],
-        vec!["Visa".to_owned(), text(profile.visa.label())],
-        vec!["NRMP category".to_owned(), text(profile.category.label())],
-        vec!["Specialty".to_owned(), or_unset(profile.specialty.as_ref())],
-        vec!["Graduation".to_owned(), graduation],
-    ];
-    if let Some(score) = profile.step2_score {
-        rows.push(vec!["Step 2 CK score".to_owned(), score.to_string()]);
-    }
+    let rows: Vec<Vec<String>> = profile_rows(plan, snapshot)
+        .into_iter()
+        .map(|(label, value)| {
+            let value = value.map_or_else(|| "*not set*".to_owned(), |v| text(&v));
+            vec![label.to_owned(), value]
+        })
+        .collect();
     table(out, &["Field", "Value"], &rows);
 }
 

@@ -200,40 +200,41 @@ fn heading(out: &mut String, text: &str) {
     let _ = writeln!(out, "\n{text}\n{}", "-".repeat(crate::text::width(text)));
 }
 
-fn write_profile(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
+/// The profile as labelled rows for the summaries; `None` where the user has set nothing. Values
+/// are clean single lines; each format adds its own "not set" and markup.
+pub fn profile_rows(plan: &Plan, snapshot: &Snapshot) -> Vec<(&'static str, Option<String>)> {
     let profile = &plan.profile;
-    heading(out, "Profile");
-    let field = |value: &Option<String>| {
-        value
-            .as_deref()
-            .map(clean_line)
-            .filter(|v| !v.is_empty())
-            .unwrap_or_else(|| "(not set)".to_owned())
-    };
+    let set = |value: &Option<String>| value.as_deref().map(clean_line).filter(|v| !v.is_empty());
     let start = snapshot
         .calendar
         .get(Anchor::TrainingStart)
         .map(|d| format!(" (training starts {})", d.date))
         .unwrap_or_default();
-    let graduation = profile.graduation.map_or_else(
-        || "(not set)".to_owned(),
-        |g| {
-            let kind = if g.expected { "expected" } else { "actual" };
-            format!("{} ({kind})", g.date)
-        },
-    );
+    let graduation = profile.graduation.map(|g| {
+        let kind = if g.expected { "expected" } else { "actual" };
+        format!("{} ({kind})", g.date)
+    });
     let mut rows = vec![
-        ("Name", field(&profile.name)),
-        ("Target", format!("{} Match{start}", profile.match_year)),
-        ("Visa", profile.visa.label().to_owned()),
-        ("NRMP category", profile.category.label().to_owned()),
-        ("Specialty", field(&profile.specialty)),
+        ("Name", set(&profile.name)),
+        (
+            "Target",
+            Some(format!("{} Match{start}", profile.match_year)),
+        ),
+        ("Visa", Some(profile.visa.label().to_owned())),
+        ("NRMP category", Some(profile.category.label().to_owned())),
+        ("Specialty", set(&profile.specialty)),
         ("Graduation", graduation),
     ];
     if let Some(score) = profile.step2_score {
-        rows.push(("Step 2 CK", score.to_string()));
+        rows.push(("Step 2 CK", Some(score.to_string())));
     }
-    for (label, value) in rows {
+    rows
+}
+
+fn write_profile(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
+    heading(out, "Profile");
+    for (label, value) in profile_rows(plan, snapshot) {
+        let value = value.unwrap_or_else(|| "(not set)".to_owned());
         let _ = writeln!(out, "  {}{}", pad(&format!("{label}:"), 15), value);
     }
 }
