@@ -1,9 +1,10 @@
 //! The Match-cycle calendar: the anchor dates of one Match season.
 //!
-//! A date comes from one of three places, and the planner always says which:
-//! the user set it (*yours*), AAMC/NRMP/ECFMG published it for that season (*published*), or it
-//! was *estimated* from the pattern of past seasons described in the template. Nothing here reads
-//! the clock: "today" is always passed in.
+//! A date comes from one of four places, and the planner always says which: the user set it
+//! (*yours*); it is in an official calendar for that season (*published*); it was *estimated*
+//! from the pattern of past seasons described in the template; or it is a task's date *planned*
+//! from an anchor ("35 days before the ERAS submission date"), which keeps the origin of the
+//! anchor it counts from. Nothing here reads the clock: "today" is always passed in.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,7 +12,7 @@ use std::fmt;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::journey::{Anchor, AnchorRule, Confidence, DateRule, Template};
+use crate::journey::{Anchor, DateRule, Template};
 
 /// Where a date comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -21,6 +22,8 @@ pub enum DateOrigin {
     Published,
     /// Estimated from the pattern of past seasons; confirm it when the season is published.
     Estimated,
+    /// A task's date computed from an anchor date by the template's rule.
+    Planned,
     /// Set by the user.
     Yours,
 }
@@ -30,6 +33,7 @@ impl DateOrigin {
         match self {
             DateOrigin::Published => "published",
             DateOrigin::Estimated => "estimated",
+            DateOrigin::Planned => "planned",
             DateOrigin::Yours => "yours",
         }
     }
@@ -46,19 +50,33 @@ impl fmt::Display for DateOrigin {
 pub struct Dated {
     pub date: NaiveDate,
     pub origin: DateOrigin,
-    /// The source id of a published date.
+    /// For a planned date, the origin of the anchor it was counted from.
+    pub basis: Option<DateOrigin>,
+    /// The source id of a published date (or of the published anchor a planned date counts from).
     pub source: Option<String>,
-    /// How far a published date can be trusted.
-    pub confidence: Option<Confidence>,
 }
 
 impl Dated {
-    fn new(date: NaiveDate, origin: DateOrigin) -> Dated {
+    pub fn new(date: NaiveDate, origin: DateOrigin) -> Dated {
         Dated {
             date,
             origin,
+            basis: None,
             source: None,
-            confidence: None,
+        }
+    }
+
+    /// An estimate, or planned from one: a calendar shows it as tentative.
+    pub fn is_tentative(&self) -> bool {
+        self.origin == DateOrigin::Estimated || self.basis == Some(DateOrigin::Estimated)
+    }
+
+    /// "published", "estimated", "yours", or for a planned date the origin of the anchor it
+    /// counts from: "planned (published)".
+    pub fn label(&self) -> String {
+        match (self.origin, self.basis) {
+            (DateOrigin::Planned, Some(basis)) => format!("planned ({basis})"),
+            (origin, _) => origin.label().to_owned(),
         }
     }
 }
@@ -84,7 +102,7 @@ impl SeasonCalendar {
             dates: BTreeMap::new(),
         };
         for anchor in Anchor::SEASON {
-            calendar.resolve_anchor(template, anchor, overrides, 0);
+            calendar.resolve_anchor(template, anchor, overrides, true, 0);
         }
         if let Some(date) = overrides.get(&Anchor::Graduation).copied().or(graduation) {
             calendar
@@ -94,11 +112,25 @@ impl SeasonCalendar {
         calendar
     }
 
+    /// What the template's rules alone give for a season, ignoring published dates: how the
+    /// rules are checked against every published season.
+    pub fn estimate(template: &Template, match_year: i32) -> SeasonCalendar {
+        let mut calendar = SeasonCalendar {
+            match_year,
+            dates: BTreeMap::new(),
+        };
+        for anchor in Anchor::SEASON {
+            calendar.resolve_anchor(template, anchor, &BTreeMap::new(), false, 0);
+        }
+        calendar
+    }
+
     fn resolve_anchor(
         &mut self,
         template: &Template,
         anchor: Anchor,
         overrides: &BTreeMap<Anchor, NaiveDate>,
+        use_published: bool,
         depth: usize,
     ) -> Option<NaiveDate> {
         if let Some(known) = self.dates.get(&anchor) {
@@ -108,45 +140,24 @@ impl SeasonCalendar {
         if depth > Anchor::SEASON.len() {
             return None;
         }
-        let dated = if let Some(date) = overrides.get(&anchor) {
-            Dated::new(*date, DateOrigin::Yours)
-        } else if let Some(published) = template
+        let published = template
             .seasons
             .iter()
-            .filter(|season| season.match_year == self.match_year)
+            .filter(|season| use_published && season.match_year == self.match_year)
             .flat_map(|season| season.dates.iter())
-            .find(|published| published.anchor == anchor)
-        {
+            .find(|published| published.anchor == anchor);
+        let dated = if let Some(date) = overrides.get(&anchor) {
+            Dated::new(*date, DateOrigin::Yours)
+        } else if let Some(published) = published {
             Dated {
-                date: published.date,
-                origin: DateOrigin::Published,
                 source: Some(published.source.clone()),
-                confidence: Some(published.confidence),
+                ..Dated::new(published.date, DateOrigin::Published)
             }
         } else {
-            let rule = &template.anchor(anchor)?.rule;
-            let date = match *rule {
-                AnchorRule::NthWeekday {
-                    year_offset,
-                    month,
-                    weekday,
-                    nth,
-                } => NaiveDate::from_weekday_of_month_opt(
-                    self.match_year + year_offset,
-                    month,
-                    weekday.into(),
-                    nth,
-                )?,
-                AnchorRule::DayOfMonth {
-                    year_offset,
-                    month,
-                    day,
-                } => NaiveDate::from_ymd_opt(self.match_year + year_offset, month, day)?,
-                AnchorRule::DaysAfter { anchor: base, days } => {
-                    let base = self.resolve_anchor(template, base, overrides, depth + 1)?;
-                    base.checked_add_signed(Duration::days(days))?
-                }
-            };
+            let rule = template.anchor(anchor)?.rule.clone();
+            let date = rule.date_for(self.match_year, |base| {
+                self.resolve_anchor(template, base, overrides, use_published, depth + 1)
+            })?;
             Dated::new(date, DateOrigin::Estimated)
         };
         let date = dated.date;
@@ -166,8 +177,8 @@ impl SeasonCalendar {
             .filter_map(|anchor| self.dates.get(&anchor).map(|dated| (anchor, dated)))
     }
 
-    /// The date a rule gives in this season. It inherits its anchor's origin: a task 28 days
-    /// before a published date is as certain as that date.
+    /// The date a rule gives in this season: *planned*, counted from its anchor, whose origin
+    /// (published, estimated or yours) it keeps as its basis.
     pub fn resolve(&self, rule: DateRule) -> Option<Dated> {
         let base = self.dates.get(&rule.anchor)?;
         let date = base
@@ -175,9 +186,9 @@ impl SeasonCalendar {
             .checked_add_signed(Duration::days(rule.offset_days))?;
         Some(Dated {
             date,
-            origin: base.origin,
+            origin: DateOrigin::Planned,
+            basis: Some(base.origin),
             source: base.source.clone(),
-            confidence: base.confidence,
         })
     }
 }

@@ -8,9 +8,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::calendar::{Dated, SeasonCalendar};
-use crate::journey::{Anchor, DateRule, Template};
+use crate::freshness::{Freshness, FreshnessSummary};
+use crate::journey::{Anchor, Citation, DateRule, Template, VisaChoice};
 use crate::plan::{Plan, Status};
 use crate::programs::{self, Fit};
+use crate::situation::{self, Route, Severity, SituationNote};
 use crate::text::clean_line;
 use crate::usce::UsceSummary;
 
@@ -94,6 +96,9 @@ pub enum WarningKind {
     LetterNotUploaded,
     /// Fewer letters are on their way than the target, close to the date letters are due.
     LettersShort,
+    /// An entry restriction names the user's nationality, or the H-1B payment applies (the
+    /// rule's id).
+    Situation(String),
 }
 
 /// What a warning is about, so the planner can take the user to it.
@@ -141,6 +146,10 @@ pub struct Snapshot {
     pub warnings: Vec<Warning>,
     /// Hands-on time and letters.
     pub usce: UsceSummary,
+    /// What the situation rules (entry restrictions, the H-1B payment) say about this user.
+    pub situation: Vec<SituationNote>,
+    /// How recent the facts are, and how many on this plan's path are due for a re-check.
+    pub freshness: FreshnessSummary,
 }
 
 impl Snapshot {
@@ -188,6 +197,9 @@ impl Snapshot {
         let usce = UsceSummary::build(&plan.rotations, plan.letter_target(template), today);
         warnings.extend(rank_warnings(template, plan, &tasks, &calendar));
         warnings.extend(letter_warnings(template, plan, &tasks, &usce, today));
+        let situation = situation::notes(template, &plan.profile);
+        warnings.extend(situation_warnings(template, &tasks, &situation));
+        let freshness = path_freshness(template, plan, &tasks, today);
         Snapshot {
             today,
             calendar,
@@ -197,7 +209,14 @@ impl Snapshot {
             upcoming,
             warnings,
             usce,
+            situation,
+            freshness,
         }
+    }
+
+    /// How old the sources of the facts behind a task are.
+    pub fn task_freshness(&self, template: &Template, task: &TaskView) -> Option<Freshness> {
+        Freshness::of(template, &task.sources, self.today)
     }
 
     pub fn task(&self, id: &str) -> Option<&TaskView> {
@@ -220,6 +239,61 @@ impl Snapshot {
             (closed + p.done + p.skipped, total + p.total)
         })
     }
+}
+
+/// Situation warnings, attached to the route's task when the plan has it (a J-1 warning has
+/// nowhere to go in an H-1B plan, and is still in the visa panel's notes).
+fn situation_warnings(
+    template: &Template,
+    tasks: &[TaskView],
+    notes: &[SituationNote],
+) -> Vec<Warning> {
+    let routes = &template.situation.route_tasks;
+    notes
+        .iter()
+        .filter(|note| note.severity == Severity::Warning)
+        .filter_map(|note| {
+            let task = match note.route {
+                Route::J1 => &routes.j1,
+                Route::H1b => &routes.h1b,
+                Route::Visitor => &routes.visitor,
+            };
+            tasks.iter().any(|t| &t.id == task).then(|| Warning {
+                kind: WarningKind::Situation(note.rule.clone()),
+                subject: Subject::Task(task.clone()),
+                message: note.message.clone(),
+                sources: note.sources.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Counts the facts on this plan's path that are due for a re-check: its tasks, the checks and
+/// visa rows that concern its visa choice, the statistics, the fees of its season, the season
+/// dates and the situation rules.
+fn path_freshness(
+    template: &Template,
+    plan: &Plan,
+    tasks: &[TaskView],
+    today: NaiveDate,
+) -> FreshnessSummary {
+    let visa = plan.profile.visa;
+    let fee_year = template
+        .fees_for(plan.profile.match_year)
+        .map(|f| f.match_year);
+    FreshnessSummary::build(template, today, |citation| match citation {
+        Citation::Task(id) => tasks.iter().any(|t| &t.id == id),
+        Citation::Check(id) => template
+            .checks
+            .iter()
+            .any(|c| &c.id == id && (c.visas.is_empty() || c.visas.contains(&visa))),
+        Citation::Comparison(_) | Citation::Travel(_) | Citation::H1bPayment => {
+            visa != VisaChoice::NotNeeded
+        }
+        Citation::Fees(year, _) => Some(*year) == fee_year,
+        Citation::SeasonDate(year, _) => *year == plan.profile.match_year,
+        Citation::Anchor(_) | Citation::Fact(_) | Citation::Letters | Citation::Ranking => true,
+    })
 }
 
 fn resolve_tasks(template: &Template, plan: &Plan, calendar: &SeasonCalendar) -> Vec<TaskView> {
@@ -273,12 +347,7 @@ fn resolve_tasks(template: &Template, plan: &Plan, calendar: &SeasonCalendar) ->
 }
 
 fn own_date(date: NaiveDate) -> Dated {
-    Dated {
-        date,
-        origin: crate::calendar::DateOrigin::Yours,
-        source: None,
-        confidence: None,
-    }
+    Dated::new(date, crate::calendar::DateOrigin::Yours)
 }
 
 fn warnings(

@@ -21,8 +21,6 @@ pub const EMBEDDED_TEMPLATE: &str = include_str!("../assets/journey.ron");
 pub struct Template {
     /// Revision of the template's content; bumped whenever facts or tasks change.
     pub revision: u32,
-    /// When the facts in this template were last researched (an "as of" date).
-    pub researched: NaiveDate,
     /// The stages of the journey, in the order the user walks them.
     pub stages: Vec<Stage>,
     /// How each anchor date of a Match season is estimated when no published date is known.
@@ -43,6 +41,10 @@ pub struct Template {
     pub fees: Vec<FeeSchedule>,
     /// Which tasks and numbers the program, rank-list and letter checks read.
     pub trackers: TrackerRules,
+    /// Entry restrictions and visa costs that depend on who the user is and where they are.
+    pub situation: SituationRules,
+    /// When a checked source is due for a re-check.
+    pub recheck: RecheckIntervals,
     /// The sources every task, date and fact points at.
     pub sources: Vec<Source>,
 }
@@ -158,21 +160,109 @@ impl From<Weekday> for chrono::Weekday {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum AnchorRule {
-    /// The `nth` given weekday of a month (e.g. the first Wednesday of June).
+    /// The `nth` given weekday of a month (e.g. the third Friday of March).
     NthWeekday {
         year_offset: i32,
         month: u32,
         weekday: Weekday,
         nth: u8,
     },
-    /// A fixed day of a month (e.g. 15 September).
+    /// The first given weekday on or after a day of a month (e.g. the first Wednesday on or
+    /// after 2 June): the "first Wednesday of June" of most seasons, without its exceptions.
+    WeekdayOnOrAfter {
+        year_offset: i32,
+        month: u32,
+        day: u32,
+        weekday: Weekday,
+    },
+    /// A fixed day of a month (e.g. 15 September), moved as `weekend` says when it falls on a
+    /// Saturday or Sunday.
     DayOfMonth {
         year_offset: i32,
         month: u32,
         day: u32,
+        #[serde(default)]
+        weekend: WeekendRule,
     },
     /// A number of days after (or, when negative, before) another season anchor.
     DaysAfter { anchor: Anchor, days: i64 },
+}
+
+/// What a fixed-day rule does when the day falls on a weekend.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WeekendRule {
+    /// The date stays on the weekend.
+    #[default]
+    Keep,
+    /// The date moves to the following Monday.
+    NextMonday,
+    /// The date moves to the Friday before.
+    PreviousFriday,
+}
+
+impl WeekendRule {
+    /// The date after the rule has moved it off a weekend.
+    pub fn apply(self, date: NaiveDate) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        let days = match (self, date.weekday()) {
+            (WeekendRule::NextMonday, chrono::Weekday::Sat) => 2,
+            (WeekendRule::NextMonday, chrono::Weekday::Sun) => 1,
+            (WeekendRule::PreviousFriday, chrono::Weekday::Sat) => -1,
+            (WeekendRule::PreviousFriday, chrono::Weekday::Sun) => -2,
+            _ => 0,
+        };
+        date.checked_add_signed(chrono::Duration::days(days))
+    }
+}
+
+impl AnchorRule {
+    /// The date the rule gives for a Match year; `base` resolves the anchor a `DaysAfter` rule
+    /// counts from. `None` when the rule names a day that does not exist.
+    pub fn date_for(
+        &self,
+        match_year: i32,
+        base: impl FnOnce(Anchor) -> Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        match *self {
+            AnchorRule::NthWeekday {
+                year_offset,
+                month,
+                weekday,
+                nth,
+            } => NaiveDate::from_weekday_of_month_opt(
+                match_year + year_offset,
+                month,
+                weekday.into(),
+                nth,
+            ),
+            AnchorRule::WeekdayOnOrAfter {
+                year_offset,
+                month,
+                day,
+                weekday,
+            } => {
+                let start = NaiveDate::from_ymd_opt(match_year + year_offset, month, day)?;
+                let wanted = chrono::Weekday::from(weekday).num_days_from_monday();
+                let have = start.weekday().num_days_from_monday();
+                let ahead = (7 + wanted - have) % 7;
+                start.checked_add_signed(chrono::Duration::days(i64::from(ahead)))
+            }
+            AnchorRule::DayOfMonth {
+                year_offset,
+                month,
+                day,
+                weekend,
+            } => weekend.apply(NaiveDate::from_ymd_opt(
+                match_year + year_offset,
+                month,
+                day,
+            )?),
+            AnchorRule::DaysAfter { anchor, days } => {
+                base(anchor)?.checked_add_signed(chrono::Duration::days(days))
+            }
+        }
+    }
 }
 
 /// Title, estimation rule and sources of one season anchor.
@@ -187,28 +277,41 @@ pub struct AnchorDefinition {
     pub sources: Vec<String>,
 }
 
-/// How far a source can be trusted (from the research file's grades).
+/// Whose word a source is. Only an official body's own page is `Official`; anything else
+/// (a university office, a law firm, a newspaper) is `Secondary` and may carry a fact only where
+/// no official page states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Confidence {
-    /// The official body's own page, or a faithful republication of it.
-    High,
-    /// A secondary source that cites the official figure, or several that agree.
-    Medium,
-    /// A single secondary source, a mirror of unclear fidelity, or an undated page.
-    Low,
+pub enum SourceKind {
+    /// The page of the body that sets the rule or publishes the figure (NRMP, AAMC, ECFMG,
+    /// USMLE, FSMB, the State Department, USCIS, the Federal Register...).
+    Official,
+    /// Someone else's report of it.
+    Secondary,
 }
 
-impl Confidence {
+impl SourceKind {
     pub fn label(self) -> &'static str {
         match self {
-            Confidence::High => "official",
-            Confidence::Medium => "secondary",
-            Confidence::Low => "uncertain",
+            SourceKind::Official => "official",
+            SourceKind::Secondary => "secondary",
         }
     }
 }
 
-/// The dates published for one Match season.
+/// How long a checked fact stays trusted before the planner asks the user to confirm it.
+/// Immigration policy moves faster than exam and application rules, so it has its own interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecheckIntervals {
+    /// Months after its check date that a source is due for a re-check.
+    pub months: u32,
+    /// The same for sources on visa and immigration policy (`immigration: true`).
+    pub immigration_months: u32,
+}
+
+/// The dates published for one Match season: only dates in an official calendar for that
+/// season. Past seasons are kept too, so a what-if in a past season shows what was published
+/// and every estimation rule can be checked against them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublishedSeason {
@@ -222,8 +325,8 @@ pub struct PublishedSeason {
 pub struct PublishedDate {
     pub anchor: Anchor,
     pub date: NaiveDate,
+    /// An official source that gives this date for this season.
     pub source: String,
-    pub confidence: Confidence,
 }
 
 /// A date rule: an anchor plus an offset in days ("28 days before programs may review").
@@ -390,6 +493,10 @@ pub struct FeeTier {
     #[serde(default)]
     pub up_to: Option<u32>,
     pub usd: u32,
+    /// The whole tier costs `usd` once, however many of its programs are used (the 2024
+    /// season's "$99 for up to 10 programs"), instead of `usd` per program.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub block: bool,
 }
 
 /// A fee paid once a season.
@@ -421,6 +528,80 @@ pub struct TrackerRules {
     pub rank_sources: Vec<String>,
 }
 
+/// Rules that depend on the user's citizenship and whereabouts. Kept as data because each of
+/// them changes by proclamation: the lists, the dates and the payment are edits here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SituationRules {
+    /// Entry restrictions that name nationalities.
+    pub travel: Vec<TravelRestriction>,
+    /// The payment a new H-1B petition carries for someone outside the US.
+    pub h1b_payment: H1bPayment,
+    /// The task each route's warning is attached to.
+    pub route_tasks: RouteTasks,
+}
+
+/// A proclamation that suspends visas for nationals of listed countries. The planner repeats
+/// what it says and whom it names, with its exceptions; it never says whether a user may enter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TravelRestriction {
+    pub id: String,
+    pub title: String,
+    pub effective: NaiveDate,
+    /// How often the lists are reviewed, in days, so the user knows they move.
+    #[serde(default)]
+    pub review_days: Option<u32>,
+    /// Nationals of these are suspended from immigrant and every nonimmigrant visa.
+    pub full: Vec<Country>,
+    /// Nationals of these are suspended from immigrant visas and the classes in `partial_visas`.
+    pub partial: Vec<Country>,
+    /// The nonimmigrant classes the partial list covers, in words ("B-1/B-2, F, M and J").
+    pub partial_visas: String,
+    /// Whom it applies to, in words.
+    pub applies_to: String,
+    /// Who is excepted, in words (dual nationals on another passport, permanent residents...).
+    pub exceptions: String,
+    pub season: String,
+    pub sources: Vec<String>,
+}
+
+/// A country named by a rule: its ISO 3166-1 alpha-2 code and the name the rule uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+}
+
+/// The payment a new H-1B petition carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct H1bPayment {
+    pub usd: u32,
+    /// Petitions filed from this date carry it.
+    pub effective: NaiveDate,
+    /// The date it ends unless extended, if the proclamation sets one.
+    #[serde(default)]
+    pub ends: Option<NaiveDate>,
+    /// Whom it applies to and whom not, in words.
+    pub applies_to: String,
+    /// Where it stands (in force, challenged, extended), in words, with dates.
+    pub status: String,
+    pub season: String,
+    pub sources: Vec<String>,
+}
+
+/// The task a situation warning is attached to, per route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteTasks {
+    pub j1: String,
+    pub h1b: String,
+    /// The B-1/B-2 visitor visa task (USCE visits and Step 3, taken only in the US).
+    pub visitor: String,
+}
+
 /// Where a rule, date or figure comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -428,10 +609,52 @@ pub struct Source {
     pub id: String,
     pub title: String,
     pub publisher: String,
+    /// An https address a user can open.
     pub url: String,
-    /// The season or "as of" date the source speaks of.
+    pub kind: SourceKind,
+    /// The day someone last read the page and confirmed what the template takes from it.
+    pub checked: NaiveDate,
+    /// The season or "as of" period the source speaks of.
     pub season: String,
-    pub confidence: Confidence,
+    /// Visa and immigration policy: re-checked on the shorter interval.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub immigration: bool,
+}
+
+/// A place in the template that cites sources.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Citation {
+    Anchor(Anchor),
+    SeasonDate(i32, Anchor),
+    Task(String),
+    Check(String),
+    Fact(String),
+    Comparison(String),
+    /// A season's ERAS fees, or one of its once-a-season fees (by label).
+    Fees(i32, Option<String>),
+    Letters,
+    Ranking,
+    Travel(String),
+    H1bPayment,
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Citation::Anchor(anchor) => write!(f, "date rule {}", anchor.key()),
+            Citation::SeasonDate(year, anchor) => write!(f, "{year} Match {}", anchor.key()),
+            Citation::Task(id) => write!(f, "task {id}"),
+            Citation::Check(id) => write!(f, "check {id}"),
+            Citation::Fact(id) => write!(f, "fact {id}"),
+            Citation::Comparison(id) => write!(f, "visa row {id}"),
+            Citation::Fees(year, None) => write!(f, "{year} ERAS fees"),
+            Citation::Fees(year, Some(label)) => write!(f, "{year} fee {label:?}"),
+            Citation::Letters => f.write_str("letter checks"),
+            Citation::Ranking => f.write_str("rank list checks"),
+            Citation::Travel(id) => write!(f, "travel restriction {id}"),
+            Citation::H1bPayment => f.write_str("H-1B payment"),
+        }
+    }
 }
 
 /// Why a template could not be used.
@@ -563,27 +786,38 @@ impl Template {
                     3 => "3rd".to_owned(),
                     n => format!("{n}th"),
                 };
-                let day = match weekday {
-                    Weekday::Mon => "Monday",
-                    Weekday::Tue => "Tuesday",
-                    Weekday::Wed => "Wednesday",
-                    Weekday::Thu => "Thursday",
-                    Weekday::Fri => "Friday",
-                    Weekday::Sat => "Saturday",
-                    Weekday::Sun => "Sunday",
-                };
+                let day = weekday_name(weekday);
                 format!(
                     "the {ordinal} {day} of {}, {}",
                     month_name(month),
                     year(year_offset)
                 )
             }
+            AnchorRule::WeekdayOnOrAfter {
+                year_offset,
+                month,
+                day,
+                weekday,
+            } => format!(
+                "the first {} on or after {day} {}, {}",
+                weekday_name(weekday),
+                month_name(month),
+                year(year_offset)
+            ),
             AnchorRule::DayOfMonth {
                 year_offset,
                 month,
                 day,
+                weekend,
             } => {
-                format!("{day} {}, {}", month_name(month), year(year_offset))
+                let moved = match weekend {
+                    WeekendRule::Keep => "",
+                    WeekendRule::NextMonday => " (the Monday after, when it falls on a weekend)",
+                    WeekendRule::PreviousFriday => {
+                        " (the Friday before, when it falls on a weekend)"
+                    }
+                };
+                format!("{day} {}, {}{moved}", month_name(month), year(year_offset))
             }
             AnchorRule::DaysAfter { anchor, days } => self.describe_rule(DateRule {
                 anchor,
@@ -592,11 +826,69 @@ impl Template {
         }
     }
 
+    /// Every place in the template that cites sources, with the ids it cites. One list, so the
+    /// consistency check, `imgplan sources` ("what cites it") and freshness read the same thing.
+    pub fn citations(&self) -> Vec<(Citation, &[String])> {
+        let mut all: Vec<(Citation, &[String])> = Vec::new();
+        for def in &self.anchors {
+            all.push((Citation::Anchor(def.anchor), &def.sources));
+        }
+        for season in &self.seasons {
+            for date in &season.dates {
+                all.push((
+                    Citation::SeasonDate(season.match_year, date.anchor),
+                    std::slice::from_ref(&date.source),
+                ));
+            }
+        }
+        for task in &self.tasks {
+            all.push((Citation::Task(task.id.clone()), &task.sources));
+        }
+        for check in &self.checks {
+            all.push((Citation::Check(check.id.clone()), &check.sources));
+        }
+        for fact in &self.facts {
+            all.push((Citation::Fact(fact.id.clone()), &fact.sources));
+        }
+        for row in &self.visa_comparison.rows {
+            all.push((Citation::Comparison(row.id.clone()), &row.sources));
+        }
+        for fees in &self.fees {
+            all.push((Citation::Fees(fees.match_year, None), &fees.sources));
+            for fee in &fees.once {
+                all.push((
+                    Citation::Fees(fees.match_year, Some(fee.label.clone())),
+                    &fee.sources,
+                ));
+            }
+        }
+        all.push((Citation::Letters, &self.trackers.letter_sources));
+        all.push((Citation::Ranking, &self.trackers.rank_sources));
+        for rule in &self.situation.travel {
+            all.push((Citation::Travel(rule.id.clone()), &rule.sources));
+        }
+        all.push((Citation::H1bPayment, &self.situation.h1b_payment.sources));
+        all
+    }
+
+    /// Months after its check date that a source is due for a re-check.
+    pub fn recheck_months(&self, source: &Source) -> u32 {
+        if source.immigration {
+            self.recheck.immigration_months
+        } else {
+            self.recheck.months
+        }
+    }
+
+    /// The newest check date of any source: "facts checked up to".
+    pub fn checked_up_to(&self) -> Option<NaiveDate> {
+        self.sources.iter().map(|source| source.checked).max()
+    }
+
     /// Everything that makes the template unusable, in words; empty when it is consistent.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let stage_ids: BTreeSet<&str> = self.stages.iter().map(|s| s.id.as_str()).collect();
-        let source_ids: BTreeSet<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
         let task_ids: BTreeSet<&str> = self.tasks.iter().map(|t| t.id.as_str()).collect();
 
         duplicates(
@@ -624,27 +916,33 @@ impl Template {
             self.checks.iter().map(|c| c.id.as_str()),
             &mut problems,
         );
+        duplicates(
+            "comparison row",
+            self.visa_comparison.rows.iter().map(|r| r.id.as_str()),
+            &mut problems,
+        );
+        duplicates(
+            "travel restriction",
+            self.situation.travel.iter().map(|r| r.id.as_str()),
+            &mut problems,
+        );
 
-        let check_sources = |owner: &str, ids: &[String], problems: &mut Vec<String>| {
+        for (owner, ids) in self.citations() {
             if ids.is_empty() {
                 problems.push(format!("{owner} has no source"));
             }
             for id in ids {
-                if !source_ids.contains(id.as_str()) {
+                if self.source(id).is_none() {
                     problems.push(format!("{owner} cites unknown source {id:?}"));
                 }
             }
-        };
+        }
+        self.source_problems(&mut problems);
 
         for def in &self.anchors {
             if def.anchor == Anchor::Graduation {
                 problems.push("Graduation comes from the profile and has no season rule".into());
             }
-            check_sources(
-                &format!("anchor {:?}", def.anchor),
-                &def.sources,
-                &mut problems,
-            );
         }
         for anchor in Anchor::SEASON {
             if self.anchor(anchor).is_none() {
@@ -656,16 +954,17 @@ impl Template {
         }
         for season in &self.seasons {
             for date in &season.dates {
+                let owner = Citation::SeasonDate(season.match_year, date.anchor);
                 if date.anchor == Anchor::Graduation {
-                    problems.push(format!(
-                        "{} season publishes a graduation",
-                        season.match_year
-                    ));
+                    problems.push(format!("{owner}: a season cannot publish a graduation"));
                 }
-                if !source_ids.contains(date.source.as_str()) {
+                if self
+                    .source(&date.source)
+                    .is_some_and(|source| source.kind != SourceKind::Official)
+                {
                     problems.push(format!(
-                        "{} {:?} cites unknown source {:?}",
-                        season.match_year, date.anchor, date.source
+                        "{owner}: only an official calendar makes a date published, and {:?} is secondary",
+                        date.source
                     ));
                 }
             }
@@ -693,7 +992,6 @@ impl Template {
                     problems.push(format!("{owner} depends on itself"));
                 }
             }
-            check_sources(&owner, &task.sources, &mut problems);
         }
         if let Some(cycle) = self.dependency_cycle() {
             problems.push(format!(
@@ -703,11 +1001,12 @@ impl Template {
         }
 
         for check in &self.checks {
-            let owner = format!("check {}", check.id);
             if !task_ids.contains(check.task.as_str()) {
-                problems.push(format!("{owner} names unknown task {:?}", check.task));
+                problems.push(format!(
+                    "check {} names unknown task {:?}",
+                    check.id, check.task
+                ));
             }
-            check_sources(&owner, &check.sources, &mut problems);
         }
         for fact in &self.facts {
             let owner = format!("fact {}", fact.id);
@@ -717,22 +1016,14 @@ impl Template {
             if !stage_ids.contains(fact.stage.as_str()) {
                 problems.push(format!("{owner} is in unknown stage {:?}", fact.stage));
             }
-            check_sources(&owner, &fact.sources, &mut problems);
         }
-        duplicates(
-            "comparison row",
-            self.visa_comparison.rows.iter().map(|r| r.id.as_str()),
-            &mut problems,
-        );
         if self.visa_comparison.rows.is_empty() {
             problems.push("the visa comparison has no rows".into());
         }
         for row in &self.visa_comparison.rows {
-            let owner = format!("comparison row {}", row.id);
             if row.season.trim().is_empty() {
-                problems.push(format!("{owner} has no season"));
+                problems.push(format!("comparison row {} has no season", row.id));
             }
-            check_sources(&owner, &row.sources, &mut problems);
         }
         for fees in &self.fees {
             let owner = format!("{} fee schedule", fees.match_year);
@@ -748,32 +1039,56 @@ impl Template {
             if limits.windows(2).any(|pair| pair[0] >= pair[1]) {
                 problems.push(format!("{owner} tiers must rise"));
             }
-            check_sources(&owner, &fees.sources, &mut problems);
-            for fee in &fees.once {
-                check_sources(
-                    &format!("{owner} {:?}", fee.label),
-                    &fee.sources,
-                    &mut problems,
-                );
-            }
         }
         let trackers = &self.trackers;
+        let routes = &self.situation.route_tasks;
         for (what, id) in [
-            ("step3_task", &trackers.step3_task),
-            ("letters_task", &trackers.letters_task),
+            ("trackers step3_task", &trackers.step3_task),
+            ("trackers letters_task", &trackers.letters_task),
+            ("route_tasks j1", &routes.j1),
+            ("route_tasks h1b", &routes.h1b),
+            ("route_tasks visitor", &routes.visitor),
         ] {
             if !task_ids.contains(id.as_str()) {
-                problems.push(format!("trackers {what} names unknown task {id:?}"));
+                problems.push(format!("{what} names unknown task {id:?}"));
             }
         }
-        check_sources("trackers letters", &trackers.letter_sources, &mut problems);
-        check_sources("trackers ranking", &trackers.rank_sources, &mut problems);
-        for source in &self.sources {
-            if source.season.trim().is_empty() {
-                problems.push(format!("source {} has no season", source.id));
+        for rule in &self.situation.travel {
+            let mut seen = BTreeSet::new();
+            for country in rule.full.iter().chain(&rule.partial) {
+                let code = country.code.as_str();
+                if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                    problems.push(format!(
+                        "travel restriction {} lists {:?}, not an ISO 3166 alpha-2 code",
+                        rule.id, country.code
+                    ));
+                }
+                if !seen.insert(code) {
+                    problems.push(format!("travel restriction {} lists {code} twice", rule.id));
+                }
             }
+        }
+        if self.recheck.months == 0 || self.recheck.immigration_months == 0 {
+            problems.push("re-check intervals must be at least a month".into());
         }
         problems
+    }
+
+    /// Problems with the sources themselves: each needs an https address, a season, and a
+    /// check date no later than the newest one (a date in the future is a typo).
+    fn source_problems(&self, problems: &mut Vec<String>) {
+        for source in &self.sources {
+            let owner = format!("source {}", source.id);
+            if source.season.trim().is_empty() {
+                problems.push(format!("{owner} has no season"));
+            }
+            if !source.url.starts_with("https://") {
+                problems.push(format!("{owner} needs an https address"));
+            }
+            if source.publisher.trim().is_empty() || source.title.trim().is_empty() {
+                problems.push(format!("{owner} needs a title and a publisher"));
+            }
+        }
     }
 
     /// A dependency cycle among tasks, if there is one (depth-first search with colours).
@@ -804,6 +1119,18 @@ impl Template {
             })
             .collect();
         find_cycle(&edges)
+    }
+}
+
+fn weekday_name(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
     }
 }
 

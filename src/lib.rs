@@ -7,6 +7,9 @@
 //! - [`calendar`]: the Match-cycle calendar (published, estimated and user-set season dates).
 //! - [`plan`]: the user's plan and the changes that can be made to it.
 //! - [`insights`]: progress, deadlines and warnings, as pure functions of plan and today.
+//! - [`freshness`]: how old each fact's sources are, and which are due for a re-check.
+//! - [`situation`]: entry restrictions and visa costs matched against the user's citizenship
+//!   and whereabouts.
 //! - [`storage`]: the plan file (RON, atomic saves, errors with line and column).
 //! - [`export`]: the text and JSON summaries.
 //! - [`cli`]: the command line, at the edge.
@@ -16,11 +19,13 @@
 pub mod calendar;
 pub mod cli;
 pub mod export;
+pub mod freshness;
 pub mod import;
 pub mod insights;
 pub mod journey;
 pub mod plan;
 pub mod programs;
+pub mod situation;
 pub mod storage;
 pub mod text;
 pub mod tui;

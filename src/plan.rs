@@ -73,6 +73,14 @@ pub struct Profile {
     /// The user's Step 2 CK score, compared with programs' minimums.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step2_score: Option<u16>,
+    /// Every citizenship the user holds, as ISO 3166-1 alpha-2 codes: entry restrictions name
+    /// nationalities, and a second passport can be an exception.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citizenship: Vec<String>,
+    /// Whether the user is in the US now (`None`: not said). Entry restrictions and the H-1B
+    /// payment apply to people outside the US.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_us: Option<bool>,
 }
 
 /// A graduation date and whether it has happened.
@@ -257,6 +265,8 @@ impl Plan {
                 specialty: None,
                 graduation: None,
                 step2_score: None,
+                citizenship: Vec::new(),
+                in_us: None,
             },
             calendar: BTreeMap::new(),
             tasks: BTreeMap::new(),

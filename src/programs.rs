@@ -548,14 +548,20 @@ pub struct CostEstimate {
     pub sources: Vec<String>,
 }
 
-/// The per-program fee for `count` programs of one specialty under tiered fees.
+/// The fee for `count` programs of one specialty under tiered fees: each tier charges its
+/// amount per program, or once for the whole tier when it is a block.
 pub fn tiered_fee(count: u32, schedule: &FeeSchedule) -> u32 {
-    let mut total = 0;
+    let mut total: u32 = 0;
     let mut counted = 0;
     for tier in &schedule.per_program {
         let limit = tier.up_to.unwrap_or(u32::MAX).min(count);
         if limit > counted {
-            total += (limit - counted) * tier.usd;
+            let fee = if tier.block {
+                tier.usd
+            } else {
+                (limit - counted).saturating_mul(tier.usd)
+            };
+            total = total.saturating_add(fee);
             counted = limit;
         }
     }
@@ -662,6 +668,41 @@ pub fn parse_nrmp_code(text: &str) -> Result<String, String> {
             "{:?} is not an NRMP program code: letters and digits, e.g. 1234140C0",
             crate::text::clean_line(text.trim())
         ))
+    }
+}
+
+#[cfg(test)]
+mod fee_tests {
+    use super::*;
+    use crate::journey::FeeTier;
+
+    fn schedule(per_program: Vec<FeeTier>) -> FeeSchedule {
+        FeeSchedule {
+            match_year: 2024,
+            per_program,
+            once: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_block_tier_costs_its_amount_once() {
+        let tier = |up_to, usd, block| FeeTier { up_to, usd, block };
+        let old = schedule(vec![
+            tier(Some(10), 99, true),
+            tier(Some(20), 19, false),
+            tier(Some(30), 23, false),
+            tier(None, 27, false),
+        ]);
+        assert_eq!(tiered_fee(0, &old), 0);
+        assert_eq!(tiered_fee(3, &old), 99);
+        assert_eq!(tiered_fee(10, &old), 99);
+        // AAMC's own example for the 2024 season: 30 programs cost $519.
+        assert_eq!(tiered_fee(30, &old), 519);
+        assert_eq!(tiered_fee(31, &old), 546);
+        let new = schedule(vec![tier(Some(30), 11, false), tier(None, 30, false)]);
+        // AAMC's example for the 2025 season: 30 Emergency Medicine programs cost $330.
+        assert_eq!(tiered_fee(30, &new), 330);
     }
 }
 

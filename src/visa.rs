@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::insights::Snapshot;
 use crate::journey::{Template, VisaChoice};
+use crate::situation::{Route, Severity};
 
 /// Said wherever the visa choice is discussed.
 pub const NOT_ADVICE: &str = "imgplan cannot tell whether you are eligible for a visa: confirm with ECFMG, your programs and an immigration lawyer.";
@@ -23,6 +24,20 @@ pub struct Implication {
     /// The task it is about, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub task: Option<String>,
+    /// Set when it comes from a situation rule (an entry restriction or the H-1B payment) about
+    /// the user's citizenship or whereabouts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub situation: Option<Severity>,
+}
+
+/// Whether a visa choice keeps a route open: undecided keeps both visas, and every choice but
+/// "not needed" may still need visitor visas.
+pub fn route_open(choice: VisaChoice, route: Route) -> bool {
+    match route {
+        Route::J1 => matches!(choice, VisaChoice::J1 | VisaChoice::Undecided),
+        Route::H1b => matches!(choice, VisaChoice::H1b | VisaChoice::Undecided),
+        Route::Visitor => choice != VisaChoice::NotNeeded,
+    }
 }
 
 /// What the plan's current visa choice implies: its own tasks with their dates, the timing checks
@@ -41,6 +56,7 @@ pub fn implications(
             text: "No visa tasks are shown, and programs' visa stances are not checked.".into(),
             date: None,
             task: None,
+            situation: None,
         }),
         VisaChoice::Undecided => {
             let both = template
@@ -54,6 +70,7 @@ pub fn implications(
                 ),
                 date: None,
                 task: None,
+                situation: None,
             });
             for task in template
                 .tasks
@@ -65,6 +82,7 @@ pub fn implications(
                         text: format!("Decide: {}", view.title),
                         date: view.due.as_ref().map(|d| d.date),
                         task: Some(view.id.clone()),
+                        situation: None,
                     });
                 }
             }
@@ -81,6 +99,7 @@ pub fn implications(
                 ),
                 date: None,
                 task: None,
+                situation: None,
             });
             for task in template.tasks.iter().filter(|t| specific(&t.visas)) {
                 if let Some(view) = snapshot.task(&task.id) {
@@ -88,6 +107,7 @@ pub fn implications(
                         text: view.title.clone(),
                         date: view.due.as_ref().map(|d| d.date),
                         task: Some(view.id.clone()),
+                        situation: None,
                     });
                 }
             }
@@ -106,7 +126,26 @@ pub fn implications(
             text: format!("Deadline for \"{title}\": {}", check.message),
             date: by.map(|d| d.date),
             task: Some(check.task.clone()),
+            situation: None,
         });
+    }
+    // What the entry restrictions and the H-1B payment say about this user, for the routes the
+    // choice keeps open.
+    let routes = &template.situation.route_tasks;
+    for note in &snapshot.situation {
+        let task = match note.route {
+            Route::J1 => &routes.j1,
+            Route::H1b => &routes.h1b,
+            Route::Visitor => &routes.visitor,
+        };
+        if route_open(choice, note.route) {
+            out.push(Implication {
+                text: format!("{}: {}", note.route.label(), note.message),
+                date: Some(note.date),
+                task: snapshot.task(task).map(|t| t.id.clone()),
+                situation: Some(note.severity),
+            });
+        }
     }
     // Dated consequences in calendar order, after the summary line.
     if out.len() > 1 {

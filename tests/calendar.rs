@@ -39,13 +39,15 @@ fn the_2026_match_uses_its_published_dates() {
             DateOrigin::Published,
         ),
         (Anchor::ProgramsReview, "2025-09-24", DateOrigin::Published),
-        // No 2026 standard registration deadline was found: it is estimated.
+        // No official 2026 applicant deadline was found: estimated, and 31 January 2026 is a
+        // Saturday, so the rule moves it to the Friday before.
         (
             Anchor::NrmpRegistrationDeadline,
-            "2026-01-31",
+            "2026-01-30",
             DateOrigin::Estimated,
         ),
-        (Anchor::RolDeadline, "2026-03-04", DateOrigin::Published),
+        // Only secondary sources gave 4 March 2026: estimated, not published.
+        (Anchor::RolDeadline, "2026-03-04", DateOrigin::Estimated),
         (Anchor::MatchWeek, "2026-03-16", DateOrigin::Published),
         (Anchor::MatchDay, "2026-03-20", DateOrigin::Published),
         (Anchor::TrainingStart, "2026-07-01", DateOrigin::Published),
@@ -55,21 +57,83 @@ fn the_2026_match_uses_its_published_dates() {
         .map(|(a, d, o)| (a, d.to_owned(), o))
         .collect();
     assert_eq!(dates(&calendar), expect);
-    let rol = calendar.get(Anchor::RolDeadline).expect("ROL");
-    assert_eq!(rol.source.as_deref(), Some("rol-2026-secondary"));
+    let match_day = calendar.get(Anchor::MatchDay).expect("Match Day");
+    assert_eq!(match_day.source.as_deref(), Some("nrmp-registration-2026"));
 }
 
 #[test]
-fn the_season_pattern_reproduces_the_published_2026_calendar() {
-    let mut template = template();
-    let published = season(&template, 2026);
-    template.seasons.clear();
-    let estimated = season(&template, 2026);
-    for (anchor, dated) in published.season_dates() {
-        let guess = estimated.get(anchor).expect("estimated anchor");
-        assert_eq!(guess.origin, DateOrigin::Estimated);
-        assert_eq!(guess.date, dated.date, "{anchor:?}");
+fn every_rule_reproduces_every_published_date() {
+    let template = template();
+    let years: Vec<i32> = template.seasons.iter().map(|s| s.match_year).collect();
+    for year in 2023..=2026 {
+        assert!(years.contains(&year), "the {year} Match calendar is data");
     }
+    let mut checked = 0;
+    for season in &template.seasons {
+        let estimated = SeasonCalendar::estimate(&template, season.match_year);
+        for published in &season.dates {
+            let guess = estimated
+                .get(published.anchor)
+                .expect("every anchor has a rule");
+            assert_eq!(guess.origin, DateOrigin::Estimated);
+            assert_eq!(
+                guess.date, published.date,
+                "the {:?} rule gives {} for the {} Match, but {} was published",
+                published.anchor, guess.date, season.match_year, published.date
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "only {checked} published dates");
+}
+
+#[test]
+fn weekend_dates_move_as_the_published_calendars_did() {
+    let template = template();
+    // 15 September 2024 was a Sunday: NRMP opened registration on Monday 16 September.
+    let opens = SeasonCalendar::estimate(&template, 2025);
+    assert_eq!(
+        opens
+            .get(Anchor::NrmpRegistrationOpens)
+            .expect("opens")
+            .date,
+        date("2024-09-16")
+    );
+    // 31 January 2027 is a Sunday: the estimate is Friday 29 January.
+    let deadline = SeasonCalendar::estimate(&template, 2027);
+    assert_eq!(
+        deadline
+            .get(Anchor::NrmpRegistrationDeadline)
+            .expect("deadline")
+            .date,
+        date("2027-01-29")
+    );
+    // ERAS opened on 8 June 2022, the second Wednesday: the first Wednesday on or after 2 June.
+    let eras = SeasonCalendar::estimate(&template, 2023);
+    assert_eq!(
+        eras.get(Anchor::ErasOpens).expect("opens").date,
+        date("2022-06-08")
+    );
+    let opens = template
+        .anchor(Anchor::NrmpRegistrationOpens)
+        .expect("rule");
+    assert_eq!(
+        template.describe_anchor_rule(&opens.rule),
+        "15 September, the year before the Match (the Monday after, when it falls on a weekend)"
+    );
+}
+
+#[test]
+fn a_what_if_in_a_past_season_shows_what_was_published() {
+    let template = template();
+    let calendar = season(&template, 2023);
+    for (anchor, dated) in calendar.season_dates() {
+        assert_eq!(dated.origin, DateOrigin::Published, "{anchor:?}");
+    }
+    assert_eq!(
+        calendar.get(Anchor::RolDeadline).expect("ROL").date,
+        date("2023-03-01")
+    );
 }
 
 #[test]
@@ -83,7 +147,7 @@ fn later_seasons_are_estimated_from_the_pattern() {
                 "2026-09-02",
                 "2026-09-15",
                 "2026-09-23",
-                "2027-01-31",
+                "2027-01-29",
                 "2027-03-03",
                 "2027-03-15",
                 "2027-03-19",
@@ -109,7 +173,7 @@ fn later_seasons_are_estimated_from_the_pattern() {
             [
                 "2029-06-06",
                 "2029-09-05",
-                "2029-09-15",
+                "2029-09-17",
                 "2029-09-26",
                 "2030-01-31",
                 "2030-02-27",
@@ -162,11 +226,22 @@ fn rules_are_an_anchor_plus_an_offset() {
     };
     let due = calendar.resolve(rule).expect("date");
     assert_eq!(due.date, date("2025-08-27"));
-    assert_eq!(due.origin, DateOrigin::Published);
+    // A date computed from a published anchor is planned, not published.
+    assert_eq!(due.origin, DateOrigin::Planned);
+    assert_eq!(due.basis, Some(DateOrigin::Published));
+    assert_eq!(due.label(), "planned (published)");
+    assert!(!due.is_tentative());
     assert_eq!(
         template.describe_rule(rule),
         "28 days before programs may review applications"
     );
+    assert_eq!(
+        imgplan::export::date_origin_line(&template, &due, Some(rule)),
+        "planned: 28 days before programs may review applications (published)"
+    );
+    let later = season(&template, 2030).resolve(rule).expect("date");
+    assert_eq!(later.label(), "planned (estimated)");
+    assert!(later.is_tentative());
     let graduation_rule = DateRule {
         anchor: Anchor::Graduation,
         offset_days: 30,

@@ -68,7 +68,7 @@ fn visa_prints_the_comparison_with_sources_and_what_the_choice_means() {
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).expect("utf-8");
     for expected in [
-        "J-1 versus H-1B (policy as of 2025-10-20",
+        "J-1 versus H-1B (policy as of 2026-11-30",
         "Who sponsors",
         "ECFMG (EVSP)",
         "§212(e)",
@@ -79,14 +79,28 @@ fn visa_prints_the_comparison_with_sources_and_what_the_choice_means() {
         "Your choice: H-1B",
         "Pass USMLE Step 3",
         "cannot tell whether you are eligible",
+        // The command ends with the sources it cites, each with an address to follow.
+        "Sources",
+        "https://www.ecfmg.org/evsp/regulations.html",
+        "https://travel.state.gov/",
     ] {
         assert!(text.contains(expected), "missing {expected:?}:\n{text}");
     }
+    let sources = text.split("\nSources\n").nth(1).expect("a Sources section");
+    let addresses = sources
+        .lines()
+        .filter(|l| l.trim().starts_with("https://"))
+        .count();
+    let entries = sources.lines().filter(|l| l.starts_with("  - [")).count();
+    assert!(entries >= 10, "{entries} sources listed");
+    assert_eq!(addresses, entries, "every source listed has its address");
     for claim in ["You are eligible", "you qualify", "You qualify"] {
         assert!(!text.contains(claim), "never a statement of eligibility");
     }
+    // Addresses stay whole so they can be copied; everything else fits 80 columns.
     let widest = text
         .lines()
+        .filter(|line| !line.trim_start().starts_with("https://"))
         .map(unicode_width::UnicodeWidthStr::width)
         .max()
         .unwrap_or(0);

@@ -14,8 +14,8 @@ use unicode_width::UnicodeWidthStr;
 const TODAY: &str = "2026-11-25";
 
 /// Tasks in the full fixture: all, dated, closed (done or skipped; all of them dated).
-const TASKS: usize = 48;
-const DATED_TASKS: usize = 47;
+const TASKS: usize = 56;
+const DATED_TASKS: usize = 55;
 const CLOSED_TASKS: usize = 6;
 /// One interview (a ranked program) and two rotations become events too.
 const OTHER_EVENTS: usize = 3;

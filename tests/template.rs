@@ -57,49 +57,6 @@ fn is_consistent() {
 }
 
 #[test]
-fn every_source_is_cited() {
-    let template = template();
-    let mut cited: BTreeSet<&str> = BTreeSet::new();
-    cited.extend(
-        template
-            .tasks
-            .iter()
-            .flat_map(|t| t.sources.iter().map(String::as_str)),
-    );
-    cited.extend(
-        template
-            .facts
-            .iter()
-            .flat_map(|f| f.sources.iter().map(String::as_str)),
-    );
-    cited.extend(
-        template
-            .checks
-            .iter()
-            .flat_map(|c| c.sources.iter().map(String::as_str)),
-    );
-    cited.extend(
-        template
-            .anchors
-            .iter()
-            .flat_map(|a| a.sources.iter().map(String::as_str)),
-    );
-    cited.extend(
-        template
-            .seasons
-            .iter()
-            .flat_map(|s| s.dates.iter().map(|d| d.source.as_str())),
-    );
-    for source in &template.sources {
-        assert!(
-            cited.contains(source.id.as_str()),
-            "{} is never cited",
-            source.id
-        );
-    }
-}
-
-#[test]
 fn carries_the_match_rates_with_their_season_and_flags_the_unverified_score() {
     let template = template();
     let shown = |needle: &str| {

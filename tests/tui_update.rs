@@ -106,7 +106,8 @@ fn tab_and_number_keys_move_between_panels_and_wrap() {
 fn moving_skips_headings_and_stops_at_the_ends() {
     let mut app = app();
     let rows = app.rows(0);
-    assert!(matches!(rows[0], Row::Heading(_)));
+    assert!(matches!(rows[0], Row::Freshness));
+    assert!(matches!(rows[1], Row::Heading(_)));
     assert!(
         app.selected_row().is_some(),
         "the selection starts on a selectable row"

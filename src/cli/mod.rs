@@ -19,6 +19,7 @@ use crate::storage::{self, PLAN_ENV, StorageError};
 use crate::text::{clean_line, pad, truncate};
 
 mod exports;
+mod sources;
 mod trackers;
 
 pub use exports::{ExportArgs, FormatArg, ShellArg, TableArg};
@@ -65,6 +66,9 @@ pub enum Command {
     Season(SeasonArgs),
     /// J-1 versus H-1B side by side, with sources, and what your choice means for your dates.
     Visa,
+    /// Every source the facts rest on: publisher, kind, when it was checked, its address and what
+    /// cites it; `--stale` for those due for a re-check.
+    Sources(sources::SourcesArgs),
     /// List your programs with their visa-fit flags and the ERAS cost estimate.
     Programs(trackers::ProgramsArgs),
     /// Bring data in from elsewhere (programs from a spreadsheet's CSV).
@@ -199,6 +203,22 @@ pub struct ProfileArgs {
     /// How many letters of recommendation you aim for (default 3), or `default`.
     #[arg(long, value_name = "N|default")]
     pub letter_target: Option<String>,
+    /// Every citizenship you hold, as ISO 3166 codes or English names, comma-separated
+    /// ("NG" or "NG,GB"); `none` clears it. Entry restrictions name nationalities.
+    #[arg(long, value_name = "COUNTRIES|none")]
+    pub citizenship: Option<String>,
+    /// Whether you are in the US now (entry restrictions and the H-1B payment apply to people
+    /// outside it).
+    #[arg(long, value_enum, value_name = "yes|no|unknown")]
+    pub in_us: Option<YesNoArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNoArg {
+    Yes,
+    No,
+    /// Not said.
+    Unknown,
 }
 
 #[derive(Debug, Args)]
@@ -222,6 +242,14 @@ impl Failure {
         Failure {
             message: message.into(),
             code: 1,
+        }
+    }
+
+    /// Bad input on the command line: exit status 2, as for clap's own errors.
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 2,
         }
     }
 }
@@ -337,6 +365,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Profile(args)) => profile(&ctx, &args, &mut out),
         Some(Command::Season(args)) => season(&ctx, &args, &mut out),
         Some(Command::Visa) => trackers::visa(&ctx, &mut out),
+        Some(Command::Sources(args)) => sources::sources(&ctx, &args, &mut out),
         Some(Command::Programs(args)) => trackers::programs(&ctx, &args, &mut out),
         Some(Command::Import { what }) => trackers::import(&ctx, &what, &mut out),
         // Answered above, before the plan is located.
@@ -378,7 +407,7 @@ fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Fail
 fn status(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let (plan, saved) = ctx.load_or_default()?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
-    write!(out, "{}", status_text(&plan, &snapshot))?;
+    write!(out, "{}", status_text(&ctx.template, &plan, &snapshot))?;
     if saved {
         writeln!(out, "\nPlan: {}", ctx.path.display())?;
     } else {
@@ -388,7 +417,7 @@ fn status(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
 }
 
 /// The one-screen status summary (also printed when the planner cannot open a terminal).
-pub fn status_text(plan: &Plan, snapshot: &Snapshot) -> String {
+pub fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let profile = &plan.profile;
@@ -432,6 +461,14 @@ pub fn status_text(plan: &Plan, snapshot: &Snapshot) -> String {
             d.date,
             pad(&truncate(&title, room), room)
         );
+        // A fact due for a re-check says so where the user reads it.
+        if let Some(mark) = snapshot
+            .task(&d.task)
+            .and_then(|t| snapshot.task_freshness(template, t))
+            .and_then(|f| f.mark())
+        {
+            let _ = writeln!(s, "              sources {mark}");
+        }
     };
     if !snapshot.overdue.is_empty() {
         let _ = writeln!(s, "\nOverdue ({})", snapshot.overdue.len());
@@ -462,6 +499,13 @@ pub fn status_text(plan: &Plan, snapshot: &Snapshot) -> String {
         if snapshot.warnings.len() > 4 {
             let _ = writeln!(s, "  … {} more: imgplan check", snapshot.warnings.len() - 4);
         }
+    }
+    let _ = writeln!(s, "\n{}", snapshot.freshness.line());
+    if snapshot.freshness.stale_on_path > 0 {
+        let _ = writeln!(
+            s,
+            "  `imgplan sources --stale` lists them with their addresses."
+        );
     }
     s
 }
@@ -651,7 +695,9 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         || args.specialty.is_some()
         || args.graduation.is_some()
         || args.step2_score.is_some()
-        || args.letter_target.is_some();
+        || args.letter_target.is_some()
+        || args.citizenship.is_some()
+        || args.in_us.is_some();
     let p = &mut plan.profile;
     if let Some(name) = &args.name {
         let name = clean_field(name, MAX_TITLE_CHARS);
@@ -687,6 +733,19 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         plan.profile.step2_score = match score.trim() {
             "none" | "" => None,
             text => Some(parse_score(text)?),
+        };
+    }
+    if let Some(citizenship) = &args.citizenship {
+        plan.profile.citizenship = match citizenship.trim() {
+            "none" => Vec::new(),
+            text => crate::situation::parse_citizenship(text).map_err(Failure::usage)?,
+        };
+    }
+    if let Some(in_us) = args.in_us {
+        plan.profile.in_us = match in_us {
+            YesNoArg::Yes => Some(true),
+            YesNoArg::No => Some(false),
+            YesNoArg::Unknown => None,
         };
     }
     if let Some(target) = &args.letter_target {
@@ -728,6 +787,44 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         .map_or_else(|| "(not set)".to_owned(), |s| s.to_string());
     writeln!(out, "Step 2 CK:     {score}")?;
     writeln!(out, "Letter target: {}", plan.letter_target(&ctx.template))?;
+    let citizenship = if p.citizenship.is_empty() {
+        "(not set)".to_owned()
+    } else {
+        p.citizenship
+            .iter()
+            .map(|code| format!("{} ({code})", crate::situation::country_name(code)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(out, "Citizenship:   {citizenship}")?;
+    let in_us = match p.in_us {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "(not set)",
+    };
+    writeln!(out, "In the US:     {in_us}")?;
+    let notes = crate::situation::notes(&ctx.template, p);
+    if !notes.is_empty() {
+        writeln!(
+            out,
+            "\nWhat the visa rules say about you (details: `imgplan visa`):"
+        )?;
+        for note in &notes {
+            let mark = match note.severity {
+                crate::situation::Severity::Warning => "!",
+                crate::situation::Severity::Explained => "i",
+            };
+            let text = format!("{}: {}", note.route.label(), clean_line(&note.message));
+            for (i, line) in crate::text::wrap(&text, 76).iter().enumerate() {
+                let lead = if i == 0 {
+                    format!("  {mark} ")
+                } else {
+                    "    ".to_owned()
+                };
+                writeln!(out, "{lead}{line}")?;
+            }
+        }
+    }
     Ok(())
 }
 
@@ -782,7 +879,7 @@ fn season(ctx: &Context, args: &SeasonArgs, out: &mut impl Write) -> Result<(), 
             "  {} {}  {} {}",
             pad(anchor.key(), 25),
             dated.date,
-            pad(&export::date_label(dated.origin, dated.confidence), 24),
+            pad(&dated.label(), 24),
             ctx.template.anchor_title(anchor)
         )?;
     }

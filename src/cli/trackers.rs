@@ -110,9 +110,11 @@ pub struct ImportProgramsArgs {
 pub fn visa(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let (plan, saved) = ctx.load_or_default()?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
-    out.write_all(trackers::visa_comparison(&ctx.template, COLUMNS).as_bytes())?;
+    out.write_all(trackers::visa_comparison(&ctx.template, COLUMNS, ctx.today).as_bytes())?;
     writeln!(out)?;
     out.write_all(trackers::visa_implications(&ctx.template, &plan, &snapshot).as_bytes())?;
+    writeln!(out)?;
+    out.write_all(trackers::visa_sources(&ctx.template, &snapshot).as_bytes())?;
     if !saved {
         eprintln!("{}", ctx.not_saved_note());
     }

@@ -12,8 +12,8 @@
 //!   task, interview and rotation start (default 14 and 3). Closed tasks get none, and neither
 //!   does a reminder whose day has already passed (an overdue task has no reminder ringing in
 //!   the past).
-//! - **State**: an estimated date makes an open task's event `TENTATIVE`, a published or
-//!   user-set date `CONFIRMED`; a skipped task is `CANCELLED` and a done one is titled
+//! - **State**: an estimated date (or one planned from an estimate) makes an open task's event
+//!   `TENTATIVE`, a published or user-set date `CONFIRMED`; a skipped task is `CANCELLED` and a done one is titled
 //!   "[done] …". Events are `TRANSPARENT` (a deadline does not make the user busy).
 //! - A calendar with no event is refused ([`ExportError::EmptyCalendar`]): RFC 5545 wants at
 //!   least one component, and calendars reject an empty file.
@@ -23,7 +23,6 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
-use crate::calendar::DateOrigin;
 use crate::export::{ExportError, ExportOptions, countdown};
 use crate::insights::{Snapshot, TaskView};
 use crate::journey::Template;
@@ -161,16 +160,16 @@ fn events(
             start: due.date,
             end: due.date,
             summary: task_summary(task),
-            description: task_description(template, task),
+            description: task_description(template, task, snapshot.today),
             categories: vec![
                 "imgplan".to_owned(),
                 template
                     .stage(&task.stage)
                     .map_or_else(|| task.stage.clone(), |s| s.short.clone()),
             ],
-            status: match (task.status, due.origin) {
-                (Status::Skipped, _) => "CANCELLED",
-                (Status::Todo | Status::Doing, DateOrigin::Estimated) => "TENTATIVE",
+            status: match task.status {
+                Status::Skipped => "CANCELLED",
+                Status::Todo | Status::Doing if due.is_tentative() => "TENTATIVE",
                 _ => "CONFIRMED",
             },
             remind: !task.status.is_closed(),
@@ -263,7 +262,7 @@ fn task_summary(task: &TaskView) -> String {
 }
 
 /// Stage, state, where the date comes from, why the task matters, the note and the sources.
-fn task_description(template: &Template, task: &TaskView) -> String {
+fn task_description(template: &Template, task: &TaskView, today: NaiveDate) -> String {
     let stage = template
         .stage(&task.stage)
         .map_or_else(|| task.stage.clone(), |s| s.title.clone());
@@ -272,12 +271,8 @@ fn task_description(template: &Template, task: &TaskView) -> String {
         format!("State: {}", task.status.label()),
     ];
     if let Some(due) = &task.due {
-        let origin = crate::export::date_label(due.origin, due.confidence);
-        let rule = match (due.origin, task.rule) {
-            (DateOrigin::Yours, _) | (_, None) => String::new(),
-            (_, Some(rule)) => format!(": {}", template.describe_rule(rule)),
-        };
-        lines.push(format!("Date: {} ({origin}{rule})", due.date));
+        let origin = crate::export::date_origin_line(template, due, task.rule);
+        lines.push(format!("Date: {} ({origin})", due.date));
     }
     let why = clean_line(&task.why);
     if !why.is_empty() {
@@ -299,10 +294,11 @@ fn task_description(template: &Template, task: &TaskView) -> String {
         .filter_map(|id| template.source(id))
         .map(|s| {
             format!(
-                "{}: {} ({}) {}",
+                "{}: {} ({}; {}) {}",
                 s.publisher,
                 s.title,
                 s.season,
+                crate::export::source_status(template, s, today),
                 clean_line(&s.url)
             )
         })

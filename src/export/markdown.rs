@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::calendar::DateOrigin;
-use crate::export::{UPCOMING_SHOWN, cited_sources, countdown, date_label, profile_rows};
+use crate::export::{UPCOMING_SHOWN, cited_sources, countdown, profile_rows, source_status};
 use crate::insights::{Deadline, Snapshot};
 use crate::journey::{Anchor, Source, Template};
 use crate::plan::{Plan, Status};
@@ -114,8 +114,13 @@ pub fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -
     write_usce(&mut out, plan, snapshot);
     write_programs(&mut out, template, plan);
     write_rank_list(&mut out, plan, snapshot);
-    write_facts(&mut out, template);
-    write_sources(&mut out, &cited_sources(template, snapshot), template);
+    write_facts(&mut out, template, snapshot.today);
+    write_sources(
+        &mut out,
+        &cited_sources(template, snapshot),
+        template,
+        snapshot,
+    );
     out
 }
 
@@ -210,7 +215,7 @@ fn write_season(out: &mut String, template: &Template, snapshot: &Snapshot) {
             vec![
                 dated.date.to_string(),
                 text(template.anchor_title(anchor)),
-                text(&date_label(dated.origin, dated.confidence)),
+                text(&dated.label()),
                 dated
                     .source
                     .as_deref()
@@ -246,15 +251,16 @@ fn write_stages(out: &mut String, template: &Template, snapshot: &Snapshot) {
             };
             let mut line = format!("- [{check}] {title}");
             if let Some(due) = &task.due {
-                let _ = write!(
-                    line,
-                    " · due **{}** ({})",
-                    due.date,
-                    date_label(due.origin, due.confidence)
-                );
+                let _ = write!(line, " · due **{}** ({})", due.date, due.label());
                 if task.is_overdue(snapshot.today) {
                     line.push_str(" · **overdue**");
                 }
+            }
+            if let Some(mark) = snapshot
+                .task_freshness(template, task)
+                .and_then(|f| f.mark())
+            {
+                let _ = write!(line, " · sources {mark}");
             }
             if let Some(done_on) = task.done_on {
                 let _ = write!(line, " · done {done_on}");
@@ -291,13 +297,18 @@ fn write_visa(out: &mut String, template: &Template, plan: &Plan, snapshot: &Sna
                 )
             })
             .unwrap_or_default();
-        let _ = writeln!(out, "- {when}{}", text(&implication.text));
+        let flag = match implication.situation {
+            Some(crate::situation::Severity::Warning) => "**Warning:** ",
+            Some(crate::situation::Severity::Explained) => "*Note:* ",
+            None => "",
+        };
+        let _ = writeln!(out, "- {flag}{when}{}", text(&implication.text));
     }
     let _ = writeln!(out, "\n*{}*\n", text(crate::visa::NOT_ADVICE));
     let comparison = &template.visa_comparison;
     let _ = writeln!(
         out,
-        "Policy as of {}; it changed in 2025: check it.\n",
+        "Policy as of {}; it changes by proclamation: check it.\n",
         comparison.policy_as_of
     );
     let rows: Vec<Vec<String>> = comparison
@@ -313,7 +324,15 @@ fn write_visa(out: &mut String, template: &Template, plan: &Plan, snapshot: &Sna
                 topic,
                 text(&row.j1),
                 text(&row.h1b),
-                text(&row.season),
+                format!(
+                    "{}{}",
+                    text(&row.season),
+                    text(&crate::export::stale_mark(
+                        template,
+                        &row.sources,
+                        snapshot.today
+                    ))
+                ),
                 source_links(template, &row.sources),
             ]
         })
@@ -495,7 +514,7 @@ fn write_rank_list(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
     out.push('\n');
 }
 
-fn write_facts(out: &mut String, template: &Template) {
+fn write_facts(out: &mut String, template: &Template, today: chrono::NaiveDate) {
     if template.facts.is_empty() {
         return;
     }
@@ -508,17 +527,18 @@ fn write_facts(out: &mut String, template: &Template) {
         };
         let _ = writeln!(
             out,
-            "- **{}**: {}{flag} ({}; {})",
+            "- **{}**: {}{flag} ({}; {}){}",
             text(&fact.label),
             text(&fact.value),
             text(&fact.season),
-            source_links(template, &fact.sources)
+            source_links(template, &fact.sources),
+            text(&crate::export::stale_mark(template, &fact.sources, today))
         );
     }
     out.push('\n');
 }
 
-fn write_sources(out: &mut String, sources: &[&Source], template: &Template) {
+fn write_sources(out: &mut String, sources: &[&Source], template: &Template, snapshot: &Snapshot) {
     let _ = writeln!(out, "## Sources\n");
     for source in sources {
         let _ = writeln!(
@@ -527,14 +547,14 @@ fn write_sources(out: &mut String, sources: &[&Source], template: &Template) {
             text(&source.publisher),
             link(&source.title, &source.url),
             text(&source.season),
-            text(source.confidence.label()),
+            text(&source_status(template, source, snapshot.today)),
             clean_line(&source.id).replace('`', "")
         );
     }
     let _ = writeln!(
         out,
-        "\nFacts researched as of {}. Made with imgplan; every date can be changed in the planner.",
-        template.researched
+        "\n{}. Made with imgplan; every date can be changed in the planner.",
+        snapshot.freshness.line()
     );
 }
 

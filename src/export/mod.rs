@@ -12,9 +12,10 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::calendar::DateOrigin;
+use crate::calendar::{DateOrigin, Dated};
+use crate::freshness::Freshness;
 use crate::insights::{Deadline, Snapshot, StageProgress, Warning};
-use crate::journey::{Anchor, Source, Template};
+use crate::journey::{Anchor, Citation, DateRule, Source, Template};
 use crate::plan::Plan;
 use crate::text::{clean_line, pad, truncate, wrap};
 
@@ -191,7 +192,7 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     }
     heading(&mut out, "Rank order list");
     out.push_str(&trackers::rank_list(plan, snapshot));
-    write_facts(&mut out, template);
+    write_facts(&mut out, template, snapshot.today);
     write_sources(&mut out, template, snapshot);
     out
 }
@@ -245,7 +246,7 @@ fn write_season(out: &mut String, template: &Template, snapshot: &Snapshot) {
         &format!("Season dates ({} Match)", snapshot.calendar.match_year),
     );
     for (anchor, dated) in snapshot.calendar.season_dates() {
-        let label = date_label(dated.origin, dated.confidence);
+        let label = dated.label();
         let name = truncate(template.anchor_title(anchor), TEXT_WIDTH - 16 - label.len());
         let _ = writeln!(
             out,
@@ -254,16 +255,6 @@ fn write_season(out: &mut String, template: &Template, snapshot: &Snapshot) {
             pad(&name, TEXT_WIDTH - 16 - label.len()),
             label
         );
-    }
-}
-
-/// "published", "estimated", "yours", or "published (uncertain)" for a low-confidence date.
-pub fn date_label(origin: DateOrigin, confidence: Option<crate::journey::Confidence>) -> String {
-    match (origin, confidence) {
-        (DateOrigin::Published, Some(crate::journey::Confidence::Low)) => {
-            "published (unconfirmed)".to_owned()
-        }
-        (origin, _) => origin.label().to_owned(),
     }
 }
 
@@ -346,6 +337,16 @@ fn write_warnings(out: &mut String, warnings: &[Warning]) {
 }
 
 fn write_tasks(out: &mut String, template: &Template, snapshot: &Snapshot) {
+    // One date column for the whole list, as wide as its longest label; titles that do not fit
+    // beside it wrap onto the next lines rather than being cut.
+    let date_width = snapshot
+        .tasks
+        .iter()
+        .filter_map(|task| task.due.as_ref())
+        .map(|due| 12 + due.label().len())
+        .max()
+        .unwrap_or(0);
+    let room = TEXT_WIDTH - 6 - date_width - 1;
     for stage in &template.stages {
         heading(out, &stage.title);
         let mut any = false;
@@ -356,19 +357,29 @@ fn write_tasks(out: &mut String, template: &Template, snapshot: &Snapshot) {
             } else {
                 "  "
             };
-            let date = task.due.as_ref().map_or_else(String::new, |due| {
-                format!("{}  {}", due.date, date_label(due.origin, due.confidence))
-            });
-            let title = clean_line(&task.title);
-            let room = TEXT_WIDTH - 6 - date.len().max(21) - 1;
+            let date = task
+                .due
+                .as_ref()
+                .map_or_else(String::new, |due| format!("{}  {}", due.date, due.label()));
+            let title = wrap(&clean_line(&task.title), room);
+            let first = title.first().map_or("", String::as_str);
             let _ = writeln!(
                 out,
                 "{marker}{} {} {}",
                 task.status.checkbox(),
-                pad(&truncate(&title, room), room),
+                pad(first, room),
                 date
             );
             trim_line_end(out);
+            for more in title.iter().skip(1) {
+                let _ = writeln!(out, "      {more}");
+            }
+            if let Some(mark) = snapshot
+                .task_freshness(template, task)
+                .and_then(|f| f.mark())
+            {
+                let _ = writeln!(out, "      sources {mark}");
+            }
             if let Some(note) = task
                 .note
                 .as_deref()
@@ -396,7 +407,7 @@ fn trim_line_end(out: &mut String) {
     }
 }
 
-fn write_facts(out: &mut String, template: &Template) {
+fn write_facts(out: &mut String, template: &Template, today: NaiveDate) {
     if template.facts.is_empty() {
         return;
     }
@@ -404,11 +415,12 @@ fn write_facts(out: &mut String, template: &Template) {
     for fact in &template.facts {
         let flag = if fact.verified { "" } else { " [UNVERIFIED]" };
         let line = format!(
-            "{}: {}{flag} ({}; source: {})",
+            "{}: {}{flag} ({}; source: {}){}",
             fact.label,
             fact.value,
             fact.season,
-            fact.sources.join(", ")
+            fact.sources.join(", "),
+            stale_mark(template, &fact.sources, today)
         );
         for (i, part) in wrap(&line, TEXT_WIDTH - 4).iter().enumerate() {
             let lead = if i == 0 { "  - " } else { "    " };
@@ -431,7 +443,7 @@ fn write_sources(out: &mut String, template: &Template, snapshot: &Snapshot) {
             source.publisher,
             source.title,
             source.season,
-            source.confidence.label()
+            source_status(template, source, snapshot.today)
         );
         for (i, part) in wrap(&line, TEXT_WIDTH - 4).iter().enumerate() {
             let lead = if i == 0 { "  - " } else { "    " };
@@ -441,8 +453,8 @@ fn write_sources(out: &mut String, template: &Template, snapshot: &Snapshot) {
         let _ = writeln!(out, "    {}", clean_line(&source.url));
     }
     let closing = format!(
-        "Facts researched as of {}. Dates marked \"estimated\" follow the pattern of past seasons: confirm them when the season's calendar is published.",
-        template.researched
+        "{}. Dates marked \"estimated\" follow the pattern of past seasons, and \"planned\" dates count from them: confirm them when the season's calendar is published.",
+        snapshot.freshness.line()
     );
     let _ = writeln!(out);
     for part in wrap(&closing, TEXT_WIDTH) {
@@ -450,35 +462,48 @@ fn write_sources(out: &mut String, template: &Template, snapshot: &Snapshot) {
     }
 }
 
-/// The sources the summary relies on (its tasks, season dates, facts, checks, the visa comparison,
-/// fees and tracker rules), in template order.
-pub fn cited_sources<'a>(template: &'a Template, snapshot: &Snapshot) -> Vec<&'a Source> {
-    let mut cited: BTreeSet<&str> = snapshot
-        .tasks
-        .iter()
-        .flat_map(|t| t.sources.iter().map(String::as_str))
-        .collect();
-    let lists = template
-        .facts
-        .iter()
-        .map(|f| &f.sources)
-        .chain(template.checks.iter().map(|c| &c.sources))
-        .chain(template.anchors.iter().map(|a| &a.sources))
-        .chain(template.visa_comparison.rows.iter().map(|r| &r.sources))
-        .chain(template.fees.iter().map(|f| &f.sources))
-        .chain([
-            &template.trackers.letter_sources,
-            &template.trackers.rank_sources,
-        ]);
-    for list in lists {
-        cited.extend(list.iter().map(String::as_str));
+/// Where a task's date comes from, in words: "planned: 35 days before applicants may submit to
+/// ERAS (published)", "yours", or a season date's own origin.
+pub fn date_origin_line(template: &Template, due: &Dated, rule: Option<DateRule>) -> String {
+    match (due.origin, due.basis, rule) {
+        (DateOrigin::Planned, Some(basis), Some(rule)) => {
+            format!("planned: {} ({basis})", template.describe_rule(rule))
+        }
+        _ => due.label(),
     }
-    cited.extend(
-        template
-            .seasons
-            .iter()
-            .flat_map(|s| s.dates.iter().map(|d| d.source.as_str())),
-    );
+}
+
+/// "official; checked 2026-11-30", with "checked N months ago: confirm" once it is due for a
+/// re-check: how every list of sources describes one.
+pub fn source_status(template: &Template, source: &Source, today: NaiveDate) -> String {
+    let freshness = Freshness::of_source(template, source, today);
+    match freshness.mark() {
+        Some(mark) => format!("{}; {mark}", source.kind.label()),
+        None => format!("{}; checked {}", source.kind.label(), source.checked),
+    }
+}
+
+/// " [checked 13 months ago: confirm]" after a fact whose sources are due for a re-check, or
+/// nothing.
+pub fn stale_mark(template: &Template, sources: &[String], today: NaiveDate) -> String {
+    crate::freshness::Freshness::of(template, sources, today)
+        .and_then(|f| f.mark())
+        .map(|mark| format!(" [{mark}]"))
+        .unwrap_or_default()
+}
+
+/// The sources the summary relies on: those of its tasks and of every other fact, date, fee,
+/// check and situation rule the template holds, in template order.
+pub fn cited_sources<'a>(template: &'a Template, snapshot: &Snapshot) -> Vec<&'a Source> {
+    let cited: BTreeSet<&str> = template
+        .citations()
+        .into_iter()
+        .filter(|(citation, _)| match citation {
+            Citation::Task(id) => snapshot.task(id).is_some(),
+            _ => true,
+        })
+        .flat_map(|(_, ids)| ids.iter().map(String::as_str))
+        .collect();
     template
         .sources
         .iter()
@@ -506,7 +531,28 @@ pub struct JsonExport<'a> {
     pub rank_order: Vec<u32>,
     pub cost_estimate: Option<crate::programs::CostEstimate>,
     pub facts: &'a [crate::journey::Fact],
-    pub sources: &'a [crate::journey::Source],
+    /// Entry restrictions and the H-1B payment as they concern this profile.
+    pub situation: &'a [crate::situation::SituationNote],
+    pub freshness: JsonFreshness,
+    pub sources: Vec<JsonSource<'a>>,
+}
+
+/// How recent the facts are.
+#[derive(Debug, Serialize)]
+pub struct JsonFreshness {
+    pub checked_up_to: Option<NaiveDate>,
+    /// Facts on this plan's path older than their re-check interval.
+    pub stale_on_path: usize,
+}
+
+/// A source with its age on the export's `today`.
+#[derive(Debug, Serialize)]
+pub struct JsonSource<'a> {
+    #[serde(flatten)]
+    pub source: &'a Source,
+    pub months_since_check: u32,
+    /// Older than its re-check interval: confirm it.
+    pub recheck: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -520,6 +566,9 @@ pub struct JsonProfile {
     pub graduation_expected: Option<bool>,
     /// The user's Step 2 CK score, compared with programs' minimums.
     pub step2_score: Option<u16>,
+    /// ISO 3166-1 alpha-2 codes.
+    pub citizenship: Vec<String>,
+    pub in_us: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]
@@ -562,10 +611,16 @@ pub struct JsonTask {
     pub done_on: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
     pub due_origin: Option<DateOrigin>,
+    /// For a planned date, the origin of the anchor it counts from.
+    pub due_basis: Option<DateOrigin>,
     pub rule: Option<String>,
     pub note: Option<String>,
     pub depends_on: Vec<String>,
     pub sources: Vec<String>,
+    /// The oldest check date among the task's sources.
+    pub checked: Option<NaiveDate>,
+    /// Its sources are older than their re-check interval.
+    pub recheck: bool,
     pub custom: bool,
 }
 
@@ -623,6 +678,8 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
             graduation: profile.graduation.map(|g| g.date),
             graduation_expected: profile.graduation.map(|g| g.expected),
             step2_score: profile.step2_score,
+            citizenship: profile.citizenship.clone(),
+            in_us: profile.in_us,
         },
         season: JsonSeason {
             match_year: snapshot.calendar.match_year,
@@ -652,7 +709,8 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
         tasks: snapshot
             .tasks
             .iter()
-            .map(|task| JsonTask {
+            .map(|task| (task, snapshot.task_freshness(template, task)))
+            .map(|(task, freshness)| JsonTask {
                 id: task.id.clone(),
                 stage: task.stage.clone(),
                 title: clean_line(&task.title),
@@ -661,10 +719,13 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
                 done_on: task.done_on,
                 due: task.due.as_ref().map(|d| d.date),
                 due_origin: task.due.as_ref().map(|d| d.origin),
+                due_basis: task.due.as_ref().and_then(|d| d.basis),
                 rule: task.rule.map(|rule| template.describe_rule(rule)),
                 note: task.note.as_deref().map(clean_line),
                 depends_on: task.depends_on.clone(),
                 sources: task.sources.clone(),
+                checked: freshness.map(|f| f.checked),
+                recheck: freshness.is_some_and(|f| f.stale),
                 custom: task.custom,
             })
             .collect(),
@@ -694,7 +755,23 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
             .fees_for(profile.match_year)
             .map(|fees| crate::programs::estimate_cost(&plan.programs, fees, true)),
         facts: &template.facts,
-        sources: &template.sources,
+        situation: &snapshot.situation,
+        freshness: JsonFreshness {
+            checked_up_to: snapshot.freshness.checked_up_to,
+            stale_on_path: snapshot.freshness.stale_on_path,
+        },
+        sources: template
+            .sources
+            .iter()
+            .map(|source| {
+                let freshness = Freshness::of_source(template, source, snapshot.today);
+                JsonSource {
+                    source,
+                    months_since_check: freshness.months_old,
+                    recheck: freshness.stale,
+                }
+            })
+            .collect(),
     };
     let mut json = serde_json::to_string_pretty(&export).unwrap_or_else(|err| {
         // Serialising these plain structs cannot fail; say so in JSON rather than panic.

@@ -6,7 +6,6 @@
 //! without a byte-order mark, text is cleaned of control characters, and a text cell that a
 //! spreadsheet would run as a formula (`=`, `+`, `-`, `@`) starts with `'`.
 
-use crate::export::date_label;
 use crate::import::{PROGRAM_COLUMNS, guard_formula, program_row};
 use crate::insights::Snapshot;
 use crate::journey::Template;
@@ -120,10 +119,7 @@ pub fn csv(
                         .as_ref()
                         .map(|d| d.date.to_string())
                         .unwrap_or_default(),
-                    task.due
-                        .as_ref()
-                        .map(|d| date_label(d.origin, d.confidence))
-                        .unwrap_or_default(),
+                    task.due.as_ref().map(|d| d.label()).unwrap_or_default(),
                     task.done_on.map(|d| d.to_string()).unwrap_or_default(),
                     optional(task.note.as_deref()),
                     cell(&task.why),

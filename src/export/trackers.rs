@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
+
 use crate::export::countdown;
 use crate::insights::Snapshot;
 use crate::journey::{Anchor, Template, VisaChoice};
@@ -12,15 +14,16 @@ use crate::programs::{self, Program};
 use crate::text::{clean_line, count, pad, truncate, wrap};
 use crate::visa;
 
-/// The J-1 versus H-1B table, cells wrapped in three columns, then each row's notes and sources.
-pub fn visa_comparison(template: &Template, columns: usize) -> String {
+/// The J-1 versus H-1B table, cells wrapped in three columns, then each row's notes and sources,
+/// each marked when its sources are due for a re-check on `today`.
+pub fn visa_comparison(template: &Template, columns: usize, today: NaiveDate) -> String {
     let comparison = &template.visa_comparison;
     let mut out = String::new();
     let topic_width = 18;
     let cell_width = (columns.saturating_sub(topic_width + 6) / 2).max(12);
     let _ = writeln!(
         out,
-        "J-1 versus H-1B (policy as of {}; it changed in 2025: check it)",
+        "J-1 versus H-1B (policy as of {}; it changes by proclamation: check it)",
         comparison.policy_as_of
     );
     let rule = format!(
@@ -60,11 +63,12 @@ pub fn visa_comparison(template: &Template, columns: usize) -> String {
     let _ = writeln!(out, "\nDetails and sources");
     for item in &comparison.rows {
         let text = format!(
-            "{}: {} [{}; {}]",
+            "{}: {} [{}; {}]{}",
             item.topic,
             item.note.as_deref().unwrap_or("(no further detail)"),
             item.season,
-            item.sources.join(", ")
+            item.sources.join(", "),
+            super::stale_mark(template, &item.sources, today)
         );
         for (i, part) in wrap(&text, columns.saturating_sub(4)).iter().enumerate() {
             let lead = if i == 0 { "  - " } else { "    " };
@@ -90,13 +94,58 @@ pub fn visa_implications(template: &Template, plan: &Plan, snapshot: &Snapshot) 
             })
             .unwrap_or_default();
         let text = format!("{when}{}", clean_line(&implication.text));
+        let bullet = match implication.situation {
+            Some(crate::situation::Severity::Warning) => "  ! ",
+            Some(crate::situation::Severity::Explained) => "  i ",
+            None => "  - ",
+        };
         for (i, part) in wrap(&text, super::TEXT_WIDTH - 4).iter().enumerate() {
-            let lead = if i == 0 { "  - " } else { "    " };
+            let lead = if i == 0 { bullet } else { "    " };
             let _ = writeln!(out, "{lead}{part}");
         }
     }
     for part in wrap(visa::NOT_ADVICE, super::TEXT_WIDTH - 2) {
         let _ = writeln!(out, "  {part}");
+    }
+    out
+}
+
+/// The sources `imgplan visa` cites (the comparison, the visa tasks and checks of the plan's
+/// choice, the situation rules), each with its address: an id alone is not a source a user can
+/// follow.
+pub fn visa_sources(template: &Template, snapshot: &Snapshot) -> String {
+    let mut ids: Vec<String> = Vec::new();
+    let mut add = |list: &[String]| {
+        for id in list {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+    };
+    for row in &template.visa_comparison.rows {
+        add(&row.sources);
+    }
+    for task in snapshot.tasks.iter().filter(|t| t.stage == "visa") {
+        add(&task.sources);
+    }
+    for note in &snapshot.situation {
+        add(&note.sources);
+    }
+    let mut out = String::from("Sources\n");
+    for source in ids.iter().filter_map(|id| template.source(id)) {
+        let line = format!(
+            "[{}] {}: {} ({}; {})",
+            source.id,
+            clean_line(&source.publisher),
+            clean_line(&source.title),
+            clean_line(&source.season),
+            super::source_status(template, source, snapshot.today)
+        );
+        for (i, part) in wrap(&line, super::TEXT_WIDTH - 4).iter().enumerate() {
+            let lead = if i == 0 { "  - " } else { "    " };
+            let _ = writeln!(out, "{lead}{part}");
+        }
+        let _ = writeln!(out, "    {}", clean_line(&source.url));
     }
     out
 }

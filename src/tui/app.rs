@@ -36,10 +36,14 @@ pub enum Row {
     Heading(String),
     /// A line of information ("Nothing overdue").
     Note(String),
+    /// How recent the facts are and how many on the plan's path are due for a re-check.
+    Freshness,
     /// A task, by id.
     Task(String),
     /// A warning about a task (index into the snapshot's warnings).
     Warning(usize),
+    /// What a situation rule says about the user (index into the snapshot's situation notes).
+    Situation(usize),
     /// A season date, which the user can change.
     Season(Anchor),
     /// The column titles of the comparison ("J-1", "H-1B").
@@ -58,7 +62,10 @@ pub enum Row {
 
 impl Row {
     pub fn selectable(&self) -> bool {
-        !matches!(self, Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader)
+        !matches!(
+            self,
+            Row::Heading(_) | Row::Note(_) | Row::Freshness | Row::ComparisonHeader
+        )
     }
 
     /// The program a row is about, in either list.
@@ -131,10 +138,12 @@ pub enum ProfileField {
     GraduationExpected,
     Step2Score,
     LetterTarget,
+    Citizenship,
+    InUs,
 }
 
 impl ProfileField {
-    pub const ALL: [ProfileField; 9] = [
+    pub const ALL: [ProfileField; 11] = [
         ProfileField::Name,
         ProfileField::MatchYear,
         ProfileField::Visa,
@@ -144,6 +153,8 @@ impl ProfileField {
         ProfileField::GraduationExpected,
         ProfileField::Step2Score,
         ProfileField::LetterTarget,
+        ProfileField::Citizenship,
+        ProfileField::InUs,
     ];
 
     pub fn label(self) -> &'static str {
@@ -157,13 +168,18 @@ impl ProfileField {
             ProfileField::GraduationExpected => "Graduation is",
             ProfileField::Step2Score => "Step 2 CK score",
             ProfileField::LetterTarget => "Letters to aim for",
+            ProfileField::Citizenship => "Citizenship",
+            ProfileField::InUs => "In the US now",
         }
     }
 
     pub fn is_choice(self) -> bool {
         matches!(
             self,
-            ProfileField::Visa | ProfileField::Category | ProfileField::GraduationExpected
+            ProfileField::Visa
+                | ProfileField::Category
+                | ProfileField::GraduationExpected
+                | ProfileField::InUs
         )
     }
 }
@@ -181,6 +197,9 @@ pub struct ProfileForm {
     pub graduation_expected: bool,
     pub step2_score: Input,
     pub letter_target: Input,
+    /// ISO codes or English names, comma-separated.
+    pub citizenship: Input,
+    pub in_us: Option<bool>,
     pub error: Option<String>,
 }
 
@@ -213,6 +232,8 @@ impl ProfileForm {
                     .map(|n| n.to_string())
                     .unwrap_or_default(),
             ),
+            citizenship: Input::new(profile.citizenship.join(", ")),
+            in_us: profile.in_us,
             error: None,
         }
     }
@@ -230,6 +251,7 @@ impl ProfileForm {
             ProfileField::Graduation => Some(&self.graduation),
             ProfileField::Step2Score => Some(&self.step2_score),
             ProfileField::LetterTarget => Some(&self.letter_target),
+            ProfileField::Citizenship => Some(&self.citizenship),
             _ => None,
         }
     }
@@ -242,6 +264,7 @@ impl ProfileForm {
             ProfileField::Graduation => Some(&mut self.graduation),
             ProfileField::Step2Score => Some(&mut self.step2_score),
             ProfileField::LetterTarget => Some(&mut self.letter_target),
+            ProfileField::Citizenship => Some(&mut self.citizenship),
             _ => None,
         }
     }
@@ -476,13 +499,25 @@ impl App {
             rows.push(Row::Heading(format!(
                 "Your choice: {choice} (p changes it) · what it means"
             )));
-            for implication in crate::visa::implications(&self.template, &self.snapshot, choice) {
+            for implication in crate::visa::implications(&self.template, &self.snapshot, choice)
+                .into_iter()
+                .filter(|i| i.situation.is_none())
+            {
                 let date = implication
                     .date
                     .map(|d| format!("{d}  "))
                     .unwrap_or_default();
                 rows.push(Row::Note(format!("{date}{}", implication.text)));
             }
+            // Entry restrictions and the H-1B payment: whole text in the details.
+            rows.extend(
+                self.snapshot
+                    .situation
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, note)| crate::visa::route_open(choice, note.route))
+                    .map(|(index, _)| Row::Situation(index)),
+            );
             rows.push(Row::Heading("Tasks".into()));
         }
         let before = rows.len();
@@ -565,10 +600,13 @@ impl App {
 
     fn overview_rows(&self) -> Vec<Row> {
         let snapshot = &self.snapshot;
-        let mut rows = vec![Row::Heading(format!(
-            "Season of the {} Match",
-            self.plan.profile.match_year
-        ))];
+        let mut rows = vec![
+            Row::Freshness,
+            Row::Heading(format!(
+                "Season of the {} Match",
+                self.plan.profile.match_year
+            )),
+        ];
         rows.extend(
             snapshot
                 .calendar

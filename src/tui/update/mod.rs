@@ -837,6 +837,11 @@ fn cycle_choice(form: &mut ProfileForm, forward: bool) {
             };
         }
         ProfileField::GraduationExpected => form.graduation_expected = !form.graduation_expected,
+        ProfileField::InUs => {
+            let all = [None, Some(true), Some(false)];
+            let index = all.iter().position(|v| *v == form.in_us).unwrap_or(0);
+            form.in_us = all[turn(all.len(), index)];
+        }
         _ => {}
     }
 }
@@ -965,6 +970,10 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
             }
         }
     };
+    let citizenship = match crate::situation::parse_citizenship(form.citizenship.value()) {
+        Ok(codes) => codes,
+        Err(err) => return fail(app, ProfileField::Citizenship, err),
+    };
     app.mode = Mode::Normal;
     let match_day = crate::calendar::SeasonCalendar::compute(
         &app.template,
@@ -991,6 +1000,8 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
         plan.profile.specialty = specialty;
         plan.profile.graduation = graduation;
         plan.profile.step2_score = step2_score;
+        plan.profile.citizenship = citizenship;
+        plan.profile.in_us = form.in_us;
         plan.set_letter_target(letter_target)
     })
 }

@@ -68,7 +68,7 @@ pub fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>
     let verified = if row.verified {
         ""
     } else {
-        " · NOT VERIFIED: from an unconfirmed copy"
+        " · NOT VERIFIED: no official source confirms it"
     };
     lines.push(Line::styled(
         format!(
@@ -78,6 +78,7 @@ pub fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>
         theme.dim,
     ));
     lines.push(Line::styled("Sources", theme.heading));
+    lines.extend(super::detail::freshness_line(app, &row.sources, theme));
     for source in &row.sources {
         lines.push(super::detail::source_line(app, source, theme));
     }

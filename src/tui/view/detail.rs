@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::overview::capitalise;
 use super::theme::Theme;
 use crate::calendar::DateOrigin;
-use crate::export::{countdown, date_label};
+use crate::export::{countdown, date_origin_line};
+use crate::freshness::Freshness;
 use crate::journey::Anchor;
 use crate::text::clean_line;
 use crate::tui::app::{App, Panel, Row};
@@ -34,6 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             }
             lines
         }
+        Some(Row::Situation(index)) => situation_lines(app, index, theme),
         Some(Row::Season(anchor)) => season_lines(app, anchor, theme),
         Some(Row::Comparison(index)) => super::comparison::detail_lines(app, index, theme),
         Some(Row::Rotation(id)) => super::rotations::detail_lines(app, id, theme),
@@ -66,18 +68,43 @@ fn heading(text: &str, theme: &Theme) -> Line<'static> {
 
 pub fn source_line(app: &App, id: &str, theme: &Theme) -> Line<'static> {
     match app.template.source(id) {
-        Some(source) => Line::from(vec![
-            Span::raw(format!(
-                "• {} — {} ({}, {}) ",
-                clean_line(&source.title),
-                clean_line(&source.publisher),
-                clean_line(&source.season),
-                source.confidence.label()
-            )),
-            Span::styled(clean_line(&source.url), theme.dim),
-        ]),
+        Some(source) => {
+            let freshness = Freshness::of_source(&app.template, source, app.today);
+            let status = match freshness.mark() {
+                Some(mark) => {
+                    Span::styled(format!("{}, {mark}", source.kind.label()), theme.warning)
+                }
+                None => Span::raw(format!(
+                    "{}, checked {}",
+                    source.kind.label(),
+                    source.checked
+                )),
+            };
+            Line::from(vec![
+                Span::raw(format!(
+                    "• {} — {} ({}, ",
+                    clean_line(&source.title),
+                    clean_line(&source.publisher),
+                    clean_line(&source.season),
+                )),
+                status,
+                Span::raw(") "),
+                Span::styled(clean_line(&source.url), theme.dim),
+            ])
+        }
         None => Line::raw(format!("• {}", clean_line(id))),
     }
+}
+
+/// "Sources checked 2026-11-30", or the re-check mark in the warning colour.
+pub fn freshness_line(app: &App, sources: &[String], theme: &Theme) -> Option<Line<'static>> {
+    let freshness = Freshness::of(&app.template, sources, app.today)?;
+    let style = if freshness.stale {
+        theme.warning
+    } else {
+        theme.dim
+    };
+    Some(Line::styled(freshness.describe(), style))
 }
 
 fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
@@ -108,19 +135,15 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
             lines.push(Line::from(vec![
                 Span::styled("Due ", theme.text),
                 Span::styled(due.date.to_string(), theme.title),
-                Span::raw(format!(
-                    " ({}) · {}",
-                    date_label(due.origin, due.confidence),
-                    countdown(days)
-                )),
+                Span::raw(format!(" ({}) · {}", due.label(), countdown(days))),
             ]));
             if let Some(rule) = task.rule {
-                let rule_text = app.template.describe_rule(rule);
                 let line = match due.origin {
                     DateOrigin::Yours => format!(
-                        "Your date; the template's rule: {rule_text} (d, then empty, returns to it)"
+                        "Your date; the template's rule: {} (d, then empty, returns to it)",
+                        app.template.describe_rule(rule)
                     ),
-                    _ => format!("Rule: {rule_text}"),
+                    _ => capitalise(&date_origin_line(&app.template, due, Some(rule))),
                 };
                 lines.push(Line::styled(line, theme.dim));
             } else if due.origin == DateOrigin::Yours {
@@ -161,6 +184,7 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
     if !task.sources.is_empty() {
         lines.push(Line::raw(""));
         lines.push(heading("Sources", theme));
+        lines.extend(freshness_line(app, &task.sources, theme));
         for source in &task.sources {
             lines.push(source_line(app, source, theme));
         }
@@ -168,6 +192,34 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
     if task.custom {
         lines.push(Line::raw(""));
         lines.push(Line::styled("A task of your own: x deletes it.", theme.dim));
+    }
+    lines
+}
+
+/// A situation note in full: what the rule says, whom it names, and its sources.
+fn situation_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(note) = app.snapshot.situation.get(index) else {
+        return Vec::new();
+    };
+    let (title, style) = match note.severity {
+        crate::situation::Severity::Warning => ("What a rule says about you", theme.warning),
+        crate::situation::Severity::Explained => ("An exception or limit to know", theme.title),
+    };
+    let mut lines = vec![
+        Line::styled(format!("{title} · {}", note.route.label()), style),
+        Line::raw(""),
+        Line::raw(clean_line(&note.message)),
+        Line::raw(""),
+        Line::styled(
+            "Your citizenship and whereabouts are in your profile (p).",
+            theme.dim,
+        ),
+        Line::raw(""),
+        heading("Sources", theme),
+    ];
+    lines.extend(freshness_line(app, &note.sources, theme));
+    for source in &note.sources {
+        lines.push(source_line(app, source, theme));
     }
     lines
 }
@@ -185,7 +237,7 @@ fn season_lines(app: &App, anchor: Anchor, theme: &Theme) -> Vec<Line<'static>> 
         Span::styled(dated.date.to_string(), theme.title),
         Span::raw(format!(
             " ({}) · {}",
-            date_label(dated.origin, dated.confidence),
+            dated.label(),
             if days < 0 {
                 "passed".to_owned()
             } else {
@@ -195,11 +247,11 @@ fn season_lines(app: &App, anchor: Anchor, theme: &Theme) -> Vec<Line<'static>> 
     ]));
     let how = match dated.origin {
         DateOrigin::Published => format!(
-            "Published for the {} Match by its source.",
+            "Published in the {} Match's official calendar.",
             app.plan.profile.match_year
         ),
-        DateOrigin::Estimated => {
-            "Estimated: no date is published for this season yet; check the source when it is."
+        DateOrigin::Estimated | DateOrigin::Planned => {
+            "Estimated from past seasons: no official calendar for this season is known yet; check the source when it is."
                 .to_owned()
         }
         DateOrigin::Yours => "Your date: every task date built on it follows.".to_owned(),
@@ -215,10 +267,11 @@ fn season_lines(app: &App, anchor: Anchor, theme: &Theme) -> Vec<Line<'static>> 
         ));
         lines.push(Line::raw(""));
         lines.push(heading("Sources", theme));
-        let mut sources: Vec<&str> = dated.source.as_deref().into_iter().collect();
-        sources.extend(definition.sources.iter().map(String::as_str));
+        let mut sources: Vec<String> = dated.source.iter().cloned().collect();
+        sources.extend(definition.sources.iter().cloned());
         sources.dedup();
-        for source in sources {
+        lines.extend(freshness_line(app, &sources, theme));
+        for source in &sources {
             lines.push(source_line(app, source, theme));
         }
     }

@@ -191,7 +191,7 @@ fn search_prompt(field: &TextField, frame: &mut Frame, status: Rect, theme: &The
 }
 
 pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Theme) {
-    let area = popup(screen, 70, 17);
+    let area = popup(screen, 70, 19);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focused_border)
@@ -216,6 +216,11 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
             None => FieldShown::Choice(match field {
                 ProfileField::Visa => form.visa.label(),
                 ProfileField::Category => form.category.label(),
+                ProfileField::InUs => match form.in_us {
+                    Some(true) => "yes",
+                    Some(false) => "no (abroad)",
+                    None => "not said",
+                },
                 _ if form.graduation_expected => "expected",
                 _ => "done (diploma in hand)",
             }),
@@ -237,6 +242,12 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
         ProfileField::GraduationExpected => "Diploma verification and Step 3 timing follow it.",
         ProfileField::Step2Score => "Compared with programs' minimums; empty if not yet taken.",
         ProfileField::LetterTarget => "Empty uses the default (3).",
+        ProfileField::Citizenship => {
+            "Every passport you hold: ISO codes or names, e.g. NG, GB. Entry rules name nationalities."
+        }
+        ProfileField::InUs => {
+            "Entry restrictions and the H-1B payment apply to people outside the US."
+        }
         _ => "Optional.",
     };
     let mut lines = vec![Line::styled(truncate(hint, columns), theme.dim)];

@@ -91,6 +91,21 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
     match row {
         Row::Heading(text) => Line::styled(truncate(text, columns), theme.heading),
         Row::Note(text) => Line::styled(truncate(&format!("  {text}"), columns), theme.dim),
+        Row::Freshness => {
+            let freshness = &app.snapshot.freshness;
+            let style = if freshness.stale_on_path > 0 {
+                theme.warning
+            } else {
+                theme.dim
+            };
+            let full = freshness.line();
+            let text = if crate::text::width(&full) <= columns {
+                full
+            } else {
+                freshness.short_line()
+            };
+            Line::styled(truncate(&text, columns), style)
+        }
         Row::Task(id) => match app.snapshot.task(id) {
             Some(task) => checklist::task_line(
                 task,
@@ -102,6 +117,21 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
             None => Line::raw(truncate(id, columns)),
         },
         Row::Warning(index) => overview::warning_line(app, *index, columns, theme),
+        Row::Situation(index) => match app.snapshot.situation.get(*index) {
+            Some(note) => {
+                let (mark, style) = match note.severity {
+                    crate::situation::Severity::Warning => ("!", theme.warning),
+                    crate::situation::Severity::Explained => ("i", theme.text),
+                };
+                let text = format!(
+                    "{mark} {}: {}",
+                    note.route.label(),
+                    crate::text::clean_line(&note.message)
+                );
+                Line::styled(truncate(&text, columns), style)
+            }
+            None => Line::raw(""),
+        },
         Row::Season(anchor) => overview::season_line(app, *anchor, columns, theme),
         Row::ComparisonHeader => comparison::header_line(columns, theme),
         Row::Comparison(index) => comparison::row_line(app, *index, columns, theme),

@@ -4,7 +4,6 @@ use ratatui::text::{Line, Span};
 
 use super::list::column;
 use super::theme::Theme;
-use crate::export::date_label;
 use crate::journey::Anchor;
 use crate::text::{clean_line, truncate};
 use crate::tui::app::App;
@@ -23,7 +22,7 @@ pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> 
         return Line::raw("");
     };
     let title = app.template.anchor_title(anchor);
-    let label = date_label(dated.origin, dated.confidence);
+    let label = dated.label();
     let days = (dated.date - app.today).num_days();
     let show_countdown = columns >= 70;
     let label_columns = 11;

@@ -1,0 +1,315 @@
+//! Rules that depend on who the user is and where they are: entry restrictions that name
+//! nationalities, and the payment a new H-1B petition carries for someone outside the US.
+//!
+//! The lists, dates and amounts are template data ([`crate::journey::SituationRules`]); this
+//! module only matches them against the profile's citizenship and whereabouts. It says what a
+//! rule says and whom it names, with its exceptions, and always sends the user to ECFMG and an
+//! immigration lawyer: never "you are eligible" or "you are not".
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::journey::{Country, Template, TravelRestriction, VisaChoice};
+use crate::plan::Profile;
+
+/// Closes every note: the planner repeats the rule, it does not decide the case.
+pub const CONFIRM: &str = "This is what the rule says and whom it names, with its exceptions: confirm your case with ECFMG and an immigration lawyer.";
+
+/// The visa route a note is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    J1,
+    H1b,
+    /// B-1/B-2 visits: US clinical experience and Step 3, which is taken only in the US.
+    Visitor,
+}
+
+impl Route {
+    pub fn label(self) -> &'static str {
+        match self {
+            Route::J1 => "J-1",
+            Route::H1b => "H-1B",
+            Route::Visitor => "B-1/B-2 visits",
+        }
+    }
+}
+
+/// Whether a note is a warning or an explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The rule names the user's nationality, or the payment applies to their plan.
+    Warning,
+    /// Context: an exception that may apply, or a route the rule does not cover.
+    Explained,
+}
+
+/// One thing a situation rule says about this user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SituationNote {
+    pub severity: Severity,
+    pub route: Route,
+    /// The rule's id (a travel restriction's id, or `h1b-payment`).
+    pub rule: String,
+    /// The date the rule took or takes effect.
+    pub date: NaiveDate,
+    pub message: String,
+    pub sources: Vec<String>,
+}
+
+/// Everything the situation rules say about this profile and visa choice.
+pub fn notes(template: &Template, profile: &Profile) -> Vec<SituationNote> {
+    let mut out = Vec::new();
+    let citizenship: BTreeSet<&str> = profile.citizenship.iter().map(String::as_str).collect();
+    for rule in &template.situation.travel {
+        travel_notes(rule, &citizenship, &mut out);
+    }
+    let payment = &template.situation.h1b_payment;
+    let wants_h1b = matches!(profile.visa, VisaChoice::H1b);
+    if wants_h1b && profile.in_us == Some(false) {
+        let until = payment
+            .ends
+            .map(|end| format!("; it was set to end on {end} unless extended"))
+            .unwrap_or_default();
+        out.push(SituationNote {
+            severity: Severity::Warning,
+            route: Route::H1b,
+            rule: "h1b-payment".into(),
+            date: payment.effective,
+            message: format!(
+                "You are outside the US and chose H-1B: a new H-1B petition for someone outside the US carries a ${} payment, for petitions filed from {}{until}. {} {} {CONFIRM}",
+                thousands(payment.usd),
+                payment.effective,
+                payment.applies_to,
+                payment.status
+            ),
+            sources: payment.sources.clone(),
+        });
+    }
+    out
+}
+
+fn travel_notes(
+    rule: &TravelRestriction,
+    citizenship: &BTreeSet<&str>,
+    out: &mut Vec<SituationNote>,
+) {
+    let named = |list: &[Country]| -> Vec<String> {
+        list.iter()
+            .filter(|c| citizenship.contains(c.code.as_str()))
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    let full = named(&rule.full);
+    let partial = named(&rule.partial);
+    if full.is_empty() && partial.is_empty() {
+        return;
+    }
+    let listed: BTreeSet<&str> = rule
+        .full
+        .iter()
+        .chain(&rule.partial)
+        .map(|c| c.code.as_str())
+        .collect();
+    let unlisted: Vec<&str> = citizenship
+        .iter()
+        .copied()
+        .filter(|code| !listed.contains(code))
+        .collect();
+    let review = rule
+        .review_days
+        .map(|days| format!(" The lists are reviewed every {days} days."))
+        .unwrap_or_default();
+    let who = format!(
+        "{}, in force from {}, names {}.",
+        rule.title,
+        rule.effective,
+        join_names(full.iter().chain(&partial))
+    );
+    let note = |severity, route, message: String| SituationNote {
+        severity,
+        route,
+        rule: rule.id.clone(),
+        date: rule.effective,
+        message,
+        sources: rule.sources.clone(),
+    };
+
+    if !unlisted.is_empty() {
+        let passports = unlisted
+            .iter()
+            .map(|code| country_name(code))
+            .collect::<Vec<_>>();
+        for route in [Route::J1, Route::H1b, Route::Visitor] {
+            out.push(note(
+                Severity::Explained,
+                route,
+                format!(
+                    "{who} You also hold a passport of {}, which it does not list; its exceptions include: {} Which passport you travel and apply on matters.{review} {CONFIRM}",
+                    join_names(passports.iter()),
+                    rule.exceptions
+                ),
+            ));
+        }
+        return;
+    }
+    if !full.is_empty() {
+        for route in [Route::J1, Route::H1b, Route::Visitor] {
+            out.push(note(
+                Severity::Warning,
+                route,
+                format!(
+                    "{who} For nationals of {} it suspends immigrant visas and every nonimmigrant visa, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
+                    join_names(full.iter()),
+                    route.label(),
+                    rule.applies_to,
+                    rule.exceptions
+                ),
+            ));
+        }
+        return;
+    }
+    for route in [Route::J1, Route::Visitor] {
+        out.push(note(
+            Severity::Warning,
+            route,
+            format!(
+                "{who} For nationals of {} it suspends immigrant visas and {} visas, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
+                join_names(partial.iter()),
+                rule.partial_visas,
+                route.label(),
+                rule.applies_to,
+                rule.exceptions
+            ),
+        ));
+    }
+    out.push(note(
+        Severity::Explained,
+        Route::H1b,
+        format!(
+            "{who} Its partial list covers immigrant visas and {} visas: the H-1B is not among them. Other rules (the H-1B payment, consular wait times) still apply.{review} {CONFIRM}",
+            rule.partial_visas
+        ),
+    ));
+}
+
+/// "Nigeria", "Nigeria and Ghana", "Chad, Nigeria and Ghana".
+fn join_names<'a>(names: impl Iterator<Item = &'a String>) -> String {
+    let names: Vec<&str> = names.map(String::as_str).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// 100000 -> "100,000".
+fn thousands(amount: u32) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Reads one country: an ISO 3166-1 alpha-2 or alpha-3 code, or its English name ("Nigeria",
+/// "united kingdom", "Côte d'Ivoire"). Returns the alpha-2 code.
+pub fn parse_country(text: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    let folded: String = trimmed
+        .chars()
+        .filter_map(|c| match c {
+            'à'..='å' | 'À'..='Å' => Some('a'),
+            'è'..='ë' | 'È'..='Ë' => Some('e'),
+            'ì'..='ï' | 'Ì'..='Ï' => Some('i'),
+            'ò'..='ö' | 'Ò'..='Ö' => Some('o'),
+            'ù'..='ü' | 'Ù'..='Ü' => Some('u'),
+            'ç' | 'Ç' => Some('c'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect();
+    let found = folded
+        .parse::<celes::Country>()
+        .or_else(|_| celes::Country::from_alias(&folded))
+        .or_else(|_| celes::Country::from_name(&folded));
+    match found {
+        Ok(country) if !folded.is_empty() => Ok(country.alpha2.to_owned()),
+        _ => Err(format!(
+            "{:?} is not a country imgplan knows: use its ISO 3166 code (e.g. NG, PK, IN, GB)",
+            crate::text::clean_line(trimmed)
+        )),
+    }
+}
+
+/// Reads a comma-separated list of countries ("NG,GB", "Nigeria, United Kingdom"); an empty
+/// text clears the list. Codes come back sorted and without repeats.
+pub fn parse_citizenship(text: &str) -> Result<Vec<String>, String> {
+    let mut codes = BTreeSet::new();
+    for part in text
+        .split([',', ';'])
+        .filter(|part| !part.trim().is_empty())
+    {
+        codes.insert(parse_country(part)?);
+    }
+    Ok(codes.into_iter().collect())
+}
+
+/// A country's English name for an alpha-2 code, or the code itself when unknown.
+pub fn country_name(code: &str) -> String {
+    use celes::LookupTable as _;
+    celes::Country::from_alpha2(code)
+        .map(|country| {
+            country
+                .aliases
+                .iter()
+                .next()
+                .map_or(country.long_name, |alias| alias)
+                .to_owned()
+        })
+        .unwrap_or_else(|_| code.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_codes_and_names() {
+        assert_eq!(parse_country("ng").as_deref(), Ok("NG"));
+        assert_eq!(parse_country("NGA").as_deref(), Ok("NG"));
+        assert_eq!(parse_country(" Nigeria ").as_deref(), Ok("NG"));
+        assert_eq!(parse_country("United Kingdom").as_deref(), Ok("GB"));
+        assert_eq!(parse_country("Côte d'Ivoire").as_deref(), Ok("CI"));
+        assert_eq!(parse_country("Pakistan").as_deref(), Ok("PK"));
+        assert!(parse_country("Atlantis").is_err());
+        assert!(parse_country("").is_err());
+        assert!(parse_country("\u{1b}[31m").is_err());
+    }
+
+    #[test]
+    fn reads_lists() {
+        assert_eq!(
+            parse_citizenship("GB, ng,Nigeria"),
+            Ok(vec!["GB".to_owned(), "NG".to_owned()])
+        );
+        assert_eq!(parse_citizenship(""), Ok(Vec::new()));
+        assert!(parse_citizenship("NG, Narnia").is_err());
+    }
+
+    #[test]
+    fn formats_amounts_and_lists() {
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(935), "935");
+        let names = ["Chad".to_owned(), "Nigeria".to_owned(), "Ghana".to_owned()];
+        assert_eq!(join_names(names.iter()), "Chad, Nigeria and Ghana");
+        assert_eq!(join_names(names[..1].iter()), "Chad");
+    }
+}
