@@ -91,6 +91,8 @@ pub struct FreshnessSummary {
     /// Facts on the plan's path (its tasks, checks, statistics, visa rows, fees and situation
     /// rules) whose sources are older than their re-check interval.
     pub stale_on_path: usize,
+    /// Those facts, with how old their sources are, oldest first.
+    pub stale: Vec<(Citation, Freshness)>,
 }
 
 impl FreshnessSummary {
@@ -100,15 +102,21 @@ impl FreshnessSummary {
         today: NaiveDate,
         on_path: impl Fn(&Citation) -> bool,
     ) -> FreshnessSummary {
-        let stale_on_path = template
+        let mut stale: Vec<(Citation, Freshness)> = template
             .citations()
             .into_iter()
             .filter(|(citation, _)| on_path(citation))
-            .filter(|(_, ids)| Freshness::of(template, ids, today).is_some_and(|f| f.stale))
-            .count();
+            .filter_map(|(citation, ids)| {
+                Freshness::of(template, ids, today)
+                    .filter(|f| f.stale)
+                    .map(|f| (citation, f))
+            })
+            .collect();
+        stale.sort_by_key(|(_, freshness)| freshness.checked);
         FreshnessSummary {
             checked_up_to: template.checked_up_to(),
-            stale_on_path,
+            stale_on_path: stale.len(),
+            stale,
         }
     }
 
@@ -189,6 +197,10 @@ mod tests {
         let one = FreshnessSummary {
             checked_up_to: Some(day("2026-11-30")),
             stale_on_path: 1,
+            stale: vec![(
+                Citation::Letters,
+                Freshness::new(day("2026-01-01"), 6, day("2026-11-30")),
+            )],
         };
         assert_eq!(
             one.line(),

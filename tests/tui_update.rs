@@ -440,8 +440,14 @@ fn enter_on_the_overview_goes_to_the_task_in_its_stage() {
 #[test]
 fn a_season_date_can_be_set_and_returned_to_the_estimate() {
     let mut app = app();
+    assert_eq!(
+        app.selected_row(),
+        Some(Row::Freshness),
+        "the overview opens on how recent the facts are"
+    );
+    run(&mut app, Command::Down);
     let Some(Row::Season(anchor)) = app.selected_row() else {
-        panic!("overview starts on the season")
+        panic!("the season comes next")
     };
     let estimated = app.snapshot.calendar.get(anchor).expect("date").date;
     run(&mut app, Command::EditDue);

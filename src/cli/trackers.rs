@@ -157,7 +157,7 @@ pub fn programs(ctx: &Context, args: &ProgramsArgs, out: &mut impl Write) -> Res
     } else if !list.is_empty() {
         out.write_all(trackers::programs_table(&list, choice).as_bytes())?;
         writeln!(out)?;
-        out.write_all(trackers::cost_lines(&ctx.template, &plan).as_bytes())?;
+        out.write_all(trackers::cost_lines(&ctx.template, &plan, ctx.today).as_bytes())?;
     }
     if !saved {
         eprintln!("{}", ctx.not_saved_note());

@@ -188,7 +188,7 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
         let all: Vec<&crate::programs::Program> = plan.programs.iter().collect();
         out.push_str(&trackers::programs_table(&all, plan.profile.visa));
         out.push('\n');
-        out.push_str(&trackers::cost_lines(template, plan));
+        out.push_str(&trackers::cost_lines(template, plan, snapshot.today));
     }
     heading(&mut out, "Rank order list");
     out.push_str(&trackers::rank_list(plan, snapshot));

@@ -261,7 +261,7 @@ pub fn programs_table(list: &[&Program], choice: VisaChoice) -> String {
 }
 
 /// The application-cost estimate in words, with its fee season and sources.
-pub fn cost_lines(template: &Template, plan: &Plan) -> String {
+pub fn cost_lines(template: &Template, plan: &Plan, today: NaiveDate) -> String {
     let mut out = String::new();
     let Some(schedule) = template.fees_for(plan.profile.match_year) else {
         out.push_str("  No fee table in the template: no cost estimate.\n");
@@ -277,8 +277,15 @@ pub fn cost_lines(template: &Template, plan: &Plan) -> String {
             schedule.match_year
         )
     };
+    let checked = crate::freshness::Freshness::of(template, &all.sources, today).map_or_else(
+        String::new,
+        |f| match f.mark() {
+            Some(mark) => format!("; {mark}"),
+            None => format!("; checked {}", f.checked),
+        },
+    );
     let intro = format!(
-        "ERAS cost estimate ({season}; sources: {}):",
+        "ERAS cost estimate ({season}; sources: {}{checked}):",
         all.sources.join(", ")
     );
     for (i, part) in wrap(&intro, super::TEXT_WIDTH - 2).iter().enumerate() {

@@ -44,6 +44,8 @@ pub enum Row {
     Warning(usize),
     /// What a situation rule says about the user (index into the snapshot's situation notes).
     Situation(usize),
+    /// A fee, threshold or statistic of the stage (index into the template's facts).
+    Fact(usize),
     /// A season date, which the user can change.
     Season(Anchor),
     /// The column titles of the comparison ("J-1", "H-1B").
@@ -62,10 +64,7 @@ pub enum Row {
 
 impl Row {
     pub fn selectable(&self) -> bool {
-        !matches!(
-            self,
-            Row::Heading(_) | Row::Note(_) | Row::Freshness | Row::ComparisonHeader
-        )
+        !matches!(self, Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader)
     }
 
     /// The program a row is about, in either list.
@@ -538,6 +537,18 @@ impl App {
             )));
             rows.extend(self.plan.rotations.iter().map(|r| Row::Rotation(r.id)));
             rows.push(Row::AddRotation);
+        }
+        let facts: Vec<Row> = self
+            .template
+            .facts
+            .iter()
+            .enumerate()
+            .filter(|(_, fact)| fact.stage == stage.id)
+            .map(|(index, _)| Row::Fact(index))
+            .collect();
+        if !facts.is_empty() {
+            rows.push(Row::Heading("Facts and figures".into()));
+            rows.extend(facts);
         }
         rows
     }

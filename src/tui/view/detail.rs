@@ -36,6 +36,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             lines
         }
         Some(Row::Situation(index)) => situation_lines(app, index, theme),
+        Some(Row::Fact(index)) => fact_lines(app, index, theme),
+        Some(Row::Freshness) => freshness_lines(app, theme),
         Some(Row::Season(anchor)) => season_lines(app, anchor, theme),
         Some(Row::Comparison(index)) => super::comparison::detail_lines(app, index, theme),
         Some(Row::Rotation(id)) => super::rotations::detail_lines(app, id, theme),
@@ -196,6 +198,108 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// How recent the facts are, and which ones on the plan's path are due for a re-check.
+fn freshness_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let summary = &app.snapshot.freshness;
+    let recheck = &app.template.recheck;
+    let mut lines = vec![
+        Line::styled(summary.line(), theme.title),
+        Line::raw(""),
+        Line::raw(format!(
+            "Every fact comes from a source checked on a given day. After {} months ({} for visa and immigration policy) imgplan asks you to confirm it on the source's page before you act on it.",
+            recheck.months, recheck.immigration_months
+        )),
+    ];
+    if summary.stale.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "Every fact on your path was checked within its interval.",
+            theme.dim,
+        ));
+    } else {
+        lines.push(Line::raw(""));
+        lines.push(heading("Due for a re-check", theme));
+        for (citation, freshness) in &summary.stale {
+            let what = citation_label(app, citation);
+            let mark = freshness.mark().unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::raw(format!("• {what} · ")),
+                Span::styled(mark, theme.warning),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Each fact's details show its sources and their addresses; `imgplan sources --stale` lists the pages to re-read.",
+        theme.dim,
+    ));
+    lines
+}
+
+/// What a citation is, in the user's words: a task's title, a fact's label, a visa row's topic.
+fn citation_label(app: &App, citation: &crate::journey::Citation) -> String {
+    use crate::journey::Citation;
+    let template = &app.template;
+    let text = match citation {
+        Citation::Task(id) => app
+            .snapshot
+            .task(id)
+            .map(|task| format!("Task: {}", task.title)),
+        Citation::Fact(id) => template
+            .facts
+            .iter()
+            .find(|fact| &fact.id == id)
+            .map(|fact| format!("Figure: {}", fact.label)),
+        Citation::Comparison(id) => template
+            .visa_comparison
+            .rows
+            .iter()
+            .find(|row| &row.id == id)
+            .map(|row| format!("Visa: {}", row.topic)),
+        Citation::Check(id) => template
+            .checks
+            .iter()
+            .find(|check| &check.id == id)
+            .and_then(|check| app.snapshot.task(&check.task))
+            .map(|task| format!("Deadline check: {}", task.title)),
+        Citation::Anchor(anchor) => Some(format!("Date rule: {}", template.anchor_title(*anchor))),
+        _ => None,
+    };
+    clean_line(&text.unwrap_or_else(|| capitalise(&citation.to_string())))
+}
+
+/// A fee, threshold or statistic with its season, how old its sources are, and the sources.
+fn fact_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(fact) = app.template.facts.get(index) else {
+        return Vec::new();
+    };
+    let mut lines = vec![
+        Line::styled(clean_line(&fact.label), theme.title),
+        Line::raw(clean_line(&fact.value)),
+    ];
+    if !fact.verified {
+        lines.push(Line::styled(
+            "NOT VERIFIED: no official source confirms it.",
+            theme.warning,
+        ));
+    }
+    if let Some(note) = &fact.note {
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(clean_line(note)));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("Season: {}", clean_line(&fact.season)),
+        theme.dim,
+    ));
+    lines.push(heading("Sources", theme));
+    lines.extend(freshness_line(app, &fact.sources, theme));
+    for source in &fact.sources {
+        lines.push(source_line(app, source, theme));
+    }
+    lines
+}
+
 /// A situation note in full: what the rule says, whom it names, and its sources.
 fn situation_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
     let Some(note) = app.snapshot.situation.get(index) else {
@@ -302,7 +406,9 @@ fn panel_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 ),
                 Line::raw(""),
             ];
-            for line in crate::export::trackers::cost_lines(&app.template, &app.plan).lines() {
+            for line in
+                crate::export::trackers::cost_lines(&app.template, &app.plan, app.today).lines()
+            {
                 lines.push(Line::raw(line.trim().to_owned()));
             }
             lines.push(Line::raw(""));

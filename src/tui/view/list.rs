@@ -117,6 +117,30 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
             None => Line::raw(truncate(id, columns)),
         },
         Row::Warning(index) => overview::warning_line(app, *index, columns, theme),
+        Row::Fact(index) => match app.template.facts.get(*index) {
+            Some(fact) => {
+                let stale =
+                    crate::freshness::Freshness::of(&app.template, &fact.sources, app.today)
+                        .is_some_and(|f| f.stale);
+                let flag = match (fact.verified, stale) {
+                    (false, _) => " (unverified)",
+                    (true, true) => " (confirm: checked long ago)",
+                    (true, false) => "",
+                };
+                let text = format!(
+                    "  {}: {}{flag}",
+                    crate::text::clean_line(&fact.label),
+                    crate::text::clean_line(&fact.value)
+                );
+                let style = if flag.is_empty() {
+                    theme.text
+                } else {
+                    theme.warning
+                };
+                Line::styled(truncate(&text, columns), style)
+            }
+            None => Line::raw(""),
+        },
         Row::Situation(index) => match app.snapshot.situation.get(*index) {
             Some(note) => {
                 let (mark, style) = match note.severity {
