@@ -80,7 +80,7 @@ pub fn notes(template: &Template, profile: &Profile) -> Vec<SituationNote> {
             rule: "h1b-payment".into(),
             date: payment.effective,
             message: format!(
-                "You are outside the US and chose H-1B: a new H-1B petition for someone outside the US carries a ${} payment, for petitions filed from {}{until}. {} {} {CONFIRM}",
+                "${} payment on a new H-1B petition: you are outside the US and chose H-1B, and a new petition for someone outside the US carries it, for petitions filed from {}{until}. {} {} {CONFIRM}",
                 thousands(payment.usd),
                 payment.effective,
                 payment.applies_to,
@@ -123,12 +123,9 @@ fn travel_notes(
         .review_days
         .map(|days| format!(" The lists are reviewed every {days} days."))
         .unwrap_or_default();
-    let who = format!(
-        "{}, in force from {}, names {}.",
-        rule.title,
-        rule.effective,
-        join_names(full.iter().chain(&partial))
-    );
+    // Each note leads with what matters (whose nationality, which list) so its first words say
+    // enough in a one-line list; the rest is the rule's own scope and exceptions.
+    let title = format!("{} (in force from {})", rule.title, rule.effective);
     let note = |severity, route, message: String| SituationNote {
         severity,
         route,
@@ -137,18 +134,30 @@ fn travel_notes(
         message,
         sources: rule.sources.clone(),
     };
+    let on_list = |names: &[String], list: &str| {
+        let verb = if names.len() == 1 { "is" } else { "are" };
+        format!(
+            "{} {verb} on the {list} list of {title}",
+            join_names(names.iter())
+        )
+    };
 
     if !unlisted.is_empty() {
         let passports = unlisted
             .iter()
             .map(|code| country_name(code))
             .collect::<Vec<_>>();
+        let listed = if full.is_empty() {
+            on_list(&partial, "partial")
+        } else {
+            on_list(&full, "full")
+        };
         for route in [Route::J1, Route::H1b, Route::Visitor] {
             out.push(note(
                 Severity::Explained,
                 route,
                 format!(
-                    "{who} You also hold a passport of {}, which it does not list; its exceptions include: {} Which passport you travel and apply on matters.{review} {CONFIRM}",
+                    "{listed}, but you also hold a passport of {}, which it does not list. Its exceptions include: {} Which passport you travel and apply on matters.{review} {CONFIRM}",
                     join_names(passports.iter()),
                     rule.exceptions
                 ),
@@ -162,8 +171,8 @@ fn travel_notes(
                 Severity::Warning,
                 route,
                 format!(
-                    "{who} For nationals of {} it suspends immigrant visas and every nonimmigrant visa, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
-                    join_names(full.iter()),
+                    "{}: for its nationals it suspends immigrant visas and every nonimmigrant visa, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
+                    on_list(&full, "full"),
                     route.label(),
                     rule.applies_to,
                     rule.exceptions
@@ -177,8 +186,8 @@ fn travel_notes(
             Severity::Warning,
             route,
             format!(
-                "{who} For nationals of {} it suspends immigrant visas and {} visas, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
-                join_names(partial.iter()),
+                "{}: for its nationals it suspends immigrant visas and {} visas, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
+                on_list(&partial, "partial"),
                 rule.partial_visas,
                 route.label(),
                 rule.applies_to,
@@ -190,7 +199,8 @@ fn travel_notes(
         Severity::Explained,
         Route::H1b,
         format!(
-            "{who} Its partial list covers immigrant visas and {} visas: the H-1B is not among them. Other rules (the H-1B payment, consular wait times) still apply.{review} {CONFIRM}",
+            "{}, which covers immigrant visas and {} visas: the H-1B is not among them. Other rules (the H-1B payment, consular wait times) still apply.{review} {CONFIRM}",
+            on_list(&partial, "partial"),
             rule.partial_visas
         ),
     ));

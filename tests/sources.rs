@@ -190,3 +190,43 @@ fn immigration_sources_are_rechecked_sooner() {
         assert_eq!(template.recheck_months(source), 3);
     }
 }
+
+#[test]
+fn the_readme_states_each_date_rule_in_words() {
+    // The README's list of rules must say what the template's rules do; when a rule changes,
+    // the words change with it.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let readme = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "the first Wednesday on or after 2 June, the year before the Match",
+        "the first Wednesday of September, the year before the Match",
+        "21 days later",
+        "15 September, the year before the Match, or the Monday after when that is a weekend",
+        "31 January of the Match year, or the Friday before when that is a weekend",
+        "the third Friday of March; Match Week begins 4 days before it; the ROL deadline is 16 days before it",
+        "1 July of the Match year",
+    ] {
+        assert!(readme.contains(words), "README should say: {words}");
+    }
+    let template = template();
+    let described: Vec<String> = template
+        .anchors
+        .iter()
+        .map(|def| template.describe_anchor_rule(&def.rule))
+        .collect();
+    assert_eq!(
+        described,
+        [
+            "the first Wednesday on or after 2 June, the year before the Match",
+            "the 1st Wednesday of September, the year before the Match",
+            "21 days after applicants may submit to ERAS",
+            "15 September, the year before the Match (the Monday after, when it falls on a weekend)",
+            "31 January, of the Match year (the Friday before, when it falls on a weekend)",
+            "16 days before Match Day",
+            "4 days before Match Day",
+            "the 3rd Friday of March, of the Match year",
+            "1 July, of the Match year",
+        ]
+    );
+}

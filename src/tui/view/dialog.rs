@@ -243,7 +243,7 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
         ProfileField::Step2Score => "Compared with programs' minimums; empty if not yet taken.",
         ProfileField::LetterTarget => "Empty uses the default (3).",
         ProfileField::Citizenship => {
-            "Every passport you hold: ISO codes or names, e.g. NG, GB. Entry rules name nationalities."
+            "Every passport you hold (NG, GB or names): entry rules name nationalities."
         }
         ProfileField::InUs => {
             "Entry restrictions and the H-1B payment apply to people outside the US."
