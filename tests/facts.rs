@@ -421,3 +421,26 @@ fn citizenship_and_whereabouts_from_the_command_line() {
     );
     assert!(cleared.contains("Citizenship:   (not set)"), "{cleared}");
 }
+
+#[test]
+fn a_what_if_in_a_past_season_shows_its_published_calendar() {
+    let sandbox = Sandbox::new();
+    let season = sandbox.run("2023-01-10", &["season"]);
+    assert!(season.starts_with("2024 Match season"), "{season}");
+    for published in ["2024-02-28", "2024-03-11", "2024-03-15", "2023-06-07"] {
+        let line = season
+            .lines()
+            .find(|line| line.contains(published))
+            .unwrap_or_else(|| panic!("{published} missing:\n{season}"));
+        assert!(line.contains("published"), "{line}");
+    }
+    // The 2024 registration dates were found only in secondary sources: estimated.
+    let opens = season
+        .lines()
+        .find(|line| line.contains("NrmpRegistrationOpens"))
+        .expect("registration");
+    assert!(
+        opens.contains("2023-09-15") && opens.contains("estimated"),
+        "{opens}"
+    );
+}
