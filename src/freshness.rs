@@ -91,7 +91,7 @@ pub struct FreshnessSummary {
     /// Facts on the plan's path (its tasks, checks, statistics, visa rows, fees and situation
     /// rules) whose sources are older than their re-check interval.
     pub stale_on_path: usize,
-    /// Those facts, with how old their sources are, oldest first.
+    /// Those facts, with how old their sources are: visa policy first, then the oldest.
     pub stale: Vec<(Citation, Freshness)>,
 }
 
@@ -112,7 +112,8 @@ impl FreshnessSummary {
                     .map(|f| (citation, f))
             })
             .collect();
-        stale.sort_by_key(|(_, freshness)| freshness.checked);
+        // Visa policy (the shorter interval) first, then the oldest checks.
+        stale.sort_by_key(|(_, freshness)| (freshness.interval_months, freshness.checked));
         FreshnessSummary {
             checked_up_to: template.checked_up_to(),
             stale_on_path: stale.len(),

@@ -1074,8 +1074,9 @@ impl Template {
         problems
     }
 
-    /// Problems with the sources themselves: each needs an https address, a season, and a
-    /// check date no later than the newest one (a date in the future is a typo).
+    /// Problems with the sources themselves: each needs an https address, a title, a publisher
+    /// and a season. (Check dates are compared with today by the tests, which may read the
+    /// clock; the template does not.)
     fn source_problems(&self, problems: &mut Vec<String>) {
         for source in &self.sources {
             let owner = format!("source {}", source.id);

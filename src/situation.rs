@@ -60,6 +60,17 @@ pub struct SituationNote {
     pub sources: Vec<String>,
 }
 
+impl SituationNote {
+    /// The note's first sentence, for a one-line list (the whole note is in the details).
+    pub fn headline(&self) -> &str {
+        let end = self
+            .message
+            .find(". ")
+            .map_or(self.message.len(), |i| i + 1);
+        &self.message[..end]
+    }
+}
+
 /// Everything the situation rules say about this profile and visa choice.
 pub fn notes(template: &Template, profile: &Profile) -> Vec<SituationNote> {
     let mut out = Vec::new();
@@ -68,24 +79,38 @@ pub fn notes(template: &Template, profile: &Profile) -> Vec<SituationNote> {
         travel_notes(rule, &citizenship, &mut out);
     }
     let payment = &template.situation.h1b_payment;
-    let wants_h1b = matches!(profile.visa, VisaChoice::H1b);
-    if wants_h1b && profile.in_us == Some(false) {
+    if profile.visa == VisaChoice::H1b && profile.in_us != Some(true) {
         let until = payment
             .ends
             .map(|end| format!("; it was set to end on {end} unless extended"))
             .unwrap_or_default();
+        let rule = format!(
+            "a new H-1B petition for someone outside the US has carried it since {}{until}. {} {} {CONFIRM}",
+            payment.effective, payment.applies_to, payment.status
+        );
+        let (severity, message) = if profile.in_us == Some(false) {
+            (
+                Severity::Warning,
+                format!(
+                    "${} payment on a new H-1B petition: you are outside the US and chose H-1B, and {rule}",
+                    thousands(payment.usd)
+                ),
+            )
+        } else {
+            (
+                Severity::Explained,
+                format!(
+                    "${} payment if you are abroad when your program files: {rule} Say in your profile whether you are in the US.",
+                    thousands(payment.usd)
+                ),
+            )
+        };
         out.push(SituationNote {
-            severity: Severity::Warning,
+            severity,
             route: Route::H1b,
             rule: "h1b-payment".into(),
             date: payment.effective,
-            message: format!(
-                "${} payment on a new H-1B petition: you are outside the US and chose H-1B, and a new petition for someone outside the US carries it, for petitions filed from {}{until}. {} {} {CONFIRM}",
-                thousands(payment.usd),
-                payment.effective,
-                payment.applies_to,
-                payment.status
-            ),
+            message,
             sources: payment.sources.clone(),
         });
     }
@@ -123,8 +148,8 @@ fn travel_notes(
         .review_days
         .map(|days| format!(" The lists are reviewed every {days} days."))
         .unwrap_or_default();
-    // Each note leads with what matters (whose nationality, which list) so its first words say
-    // enough in a one-line list; the rest is the rule's own scope and exceptions.
+    // Each note leads with what matters (whose nationality, and what follows) so its first
+    // words say enough in a one-line list; the rest is the rule's own scope and exceptions.
     let title = format!("{} (in force from {})", rule.title, rule.effective);
     let note = |severity, route, message: String| SituationNote {
         severity,
@@ -134,30 +159,24 @@ fn travel_notes(
         message,
         sources: rule.sources.clone(),
     };
-    let on_list = |names: &[String], list: &str| {
-        let verb = if names.len() == 1 { "is" } else { "are" };
-        format!(
-            "{} {verb} on the {list} list of {title}",
-            join_names(names.iter())
-        )
-    };
 
     if !unlisted.is_empty() {
         let passports = unlisted
             .iter()
             .map(|code| country_name(code))
             .collect::<Vec<_>>();
-        let listed = if full.is_empty() {
-            on_list(&partial, "partial")
+        let (names, list, routes): (&[String], &str, &[Route]) = if full.is_empty() {
+            (&partial, "partial", &[Route::J1, Route::Visitor])
         } else {
-            on_list(&full, "full")
+            (&full, "full", &[Route::J1, Route::H1b, Route::Visitor])
         };
-        for route in [Route::J1, Route::H1b, Route::Visitor] {
+        for route in routes {
             out.push(note(
                 Severity::Explained,
-                route,
+                *route,
                 format!(
-                    "{listed}, but you also hold a passport of {}, which it does not list. Its exceptions include: {} Which passport you travel and apply on matters.{review} {CONFIRM}",
+                    "An exception may apply: {} is on the {list} list of {title}, but you also hold a passport of {}, which it does not list. Its exceptions include: {} Which passport you travel and apply on matters.{review} {CONFIRM}",
+                    join_names(names.iter()),
                     join_names(passports.iter()),
                     rule.exceptions
                 ),
@@ -171,8 +190,8 @@ fn travel_notes(
                 Severity::Warning,
                 route,
                 format!(
-                    "{}: for its nationals it suspends immigrant visas and every nonimmigrant visa, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
-                    on_list(&full, "full"),
+                    "{}: on the full list of {title}, which suspends immigrant visas and every nonimmigrant visa for its nationals, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
+                    join_names(full.iter()),
                     route.label(),
                     rule.applies_to,
                     rule.exceptions
@@ -186,8 +205,8 @@ fn travel_notes(
             Severity::Warning,
             route,
             format!(
-                "{}: for its nationals it suspends immigrant visas and {} visas, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
-                on_list(&partial, "partial"),
+                "{}: on the partial list of {title}, which suspends immigrant visas and {} visas for its nationals, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
+                join_names(partial.iter()),
                 rule.partial_visas,
                 route.label(),
                 rule.applies_to,
@@ -199,8 +218,8 @@ fn travel_notes(
         Severity::Explained,
         Route::H1b,
         format!(
-            "{}, which covers immigrant visas and {} visas: the H-1B is not among them. Other rules (the H-1B payment, consular wait times) still apply.{review} {CONFIRM}",
-            on_list(&partial, "partial"),
+            "Not covered: the partial list of {title}, which names {}, suspends immigrant visas and {} visas, not the H-1B. Other rules (the H-1B payment, consular wait times) still apply.{review} {CONFIRM}",
+            join_names(partial.iter()),
             rule.partial_visas
         ),
     ));
@@ -229,8 +248,18 @@ fn thousands(amount: u32) -> String {
     out
 }
 
+/// Names that stand for more than one country: the user must say which.
+const AMBIGUOUS: &[(&str, &str)] = &[
+    (
+        "congo",
+        "CG (the Republic of the Congo) or CD (the Democratic Republic of the Congo)",
+    ),
+    ("korea", "KR (South Korea) or KP (North Korea)"),
+];
+
 /// Reads one country: an ISO 3166-1 alpha-2 or alpha-3 code, or its English name ("Nigeria",
-/// "united kingdom", "Côte d'Ivoire"). Returns the alpha-2 code.
+/// "united kingdom", "Côte d'Ivoire"). Returns the alpha-2 code. Names that stand for two
+/// countries ("Congo") and numeric codes are refused with the codes to choose from.
 pub fn parse_country(text: &str) -> Result<String, String> {
     let trimmed = text.trim();
     let folded: String = trimmed
@@ -246,15 +275,24 @@ pub fn parse_country(text: &str) -> Result<String, String> {
             _ => None,
         })
         .collect();
-    let found = folded
-        .parse::<celes::Country>()
-        .or_else(|_| celes::Country::from_alias(&folded))
-        .or_else(|_| celes::Country::from_name(&folded));
+    let shown = crate::text::clean_line(trimmed);
+    if let Some((_, choices)) = AMBIGUOUS.iter().find(|(name, _)| *name == folded) {
+        return Err(format!("{shown:?} could be {choices}: give its code"));
+    }
+    let letters_only = !folded.is_empty() && folded.chars().all(|c| c.is_ascii_lowercase());
+    let found = letters_only
+        .then(|| {
+            folded
+                .parse::<celes::Country>()
+                .or_else(|_| celes::Country::from_alias(&folded))
+                .or_else(|_| celes::Country::from_name(&folded))
+                .ok()
+        })
+        .flatten();
     match found {
-        Ok(country) if !folded.is_empty() => Ok(country.alpha2.to_owned()),
-        _ => Err(format!(
-            "{:?} is not a country imgplan knows: use its ISO 3166 code (e.g. NG, PK, IN, GB)",
-            crate::text::clean_line(trimmed)
+        Some(country) => Ok(country.alpha2.to_owned()),
+        None => Err(format!(
+            "{shown:?} is not a country imgplan knows: use its ISO 3166 code (e.g. NG, PK, IN, GB)"
         )),
     }
 }
@@ -272,19 +310,25 @@ pub fn parse_citizenship(text: &str) -> Result<Vec<String>, String> {
     Ok(codes.into_iter().collect())
 }
 
-/// A country's English name for an alpha-2 code, or the code itself when unknown.
+/// A country's English name for an alpha-2 code ("United Kingdom of Great Britain and Northern
+/// Ireland"), or the code itself when unknown. Built from the ISO name: "The " dropped and
+/// "Of", "And", "The" lower-cased inside it.
 pub fn country_name(code: &str) -> String {
-    use celes::LookupTable as _;
-    celes::Country::from_alpha2(code)
-        .map(|country| {
-            country
-                .aliases
-                .iter()
-                .next()
-                .map_or(country.long_name, |alias| alias)
-                .to_owned()
+    let Ok(country) = celes::Country::from_alpha2(code) else {
+        return code.to_owned();
+    };
+    let long = country
+        .long_name
+        .strip_prefix("The ")
+        .unwrap_or(country.long_name);
+    long.split(' ')
+        .enumerate()
+        .map(|(i, word)| match word {
+            "Of" | "And" | "The" | "Da" if i > 0 => word.to_lowercase(),
+            _ => word.to_owned(),
         })
-        .unwrap_or_else(|_| code.to_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -300,6 +344,10 @@ mod tests {
         assert_eq!(parse_country("Côte d'Ivoire").as_deref(), Ok("CI"));
         assert_eq!(parse_country("Pakistan").as_deref(), Ok("PK"));
         assert!(parse_country("Atlantis").is_err());
+        assert!(parse_country("566").is_err(), "numeric codes are refused");
+        let congo = parse_country("Congo").expect_err("ambiguous");
+        assert!(congo.contains("CG") && congo.contains("CD"), "{congo}");
+        assert_eq!(parse_country("CD").as_deref(), Ok("CD"));
         assert!(parse_country("").is_err());
         assert!(parse_country("\u{1b}[31m").is_err());
     }
@@ -312,6 +360,17 @@ mod tests {
         );
         assert_eq!(parse_citizenship(""), Ok(Vec::new()));
         assert!(parse_citizenship("NG, Narnia").is_err());
+    }
+
+    #[test]
+    fn names_read_as_people_write_them() {
+        assert_eq!(
+            country_name("GB"),
+            "United Kingdom of Great Britain and Northern Ireland"
+        );
+        assert_eq!(country_name("US"), "United States of America");
+        assert_eq!(country_name("PK"), "Pakistan");
+        assert_eq!(country_name("ZZ"), "ZZ");
     }
 
     #[test]

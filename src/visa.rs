@@ -139,9 +139,11 @@ pub fn implications(
             Route::Visitor => &routes.visitor,
         };
         if route_open(choice, note.route) {
+            // No date: a rule in force is not a deadline to count down to (its date is in the
+            // text).
             out.push(Implication {
                 text: format!("{}: {}", note.route.label(), note.message),
-                date: Some(note.date),
+                date: None,
                 task: snapshot.task(task).map(|t| t.id.clone()),
                 situation: Some(note.severity),
             });

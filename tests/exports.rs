@@ -230,10 +230,11 @@ fn markdown_keeps_user_text_literal() {
         "only the rank order list is numbered"
     );
     assert!(!markdown.contains('\u{1b}') && !markdown.contains('\u{7}'));
-    // The only emphasis is our own ("*not set*" is absent in a full plan; "estimated" once).
+    // The only emphasis is our own ("*not set*" is absent in a full plan; "estimated" once;
+    // the H-1B plan that does not say where its owner is gets the payment as a *Note:*).
     assert_eq!(
-        read.emphasis, 2,
-        "intro's *estimated* and the not-advice line"
+        read.emphasis, 3,
+        "intro's *estimated*, the situation note and the not-advice line"
     );
 }
 

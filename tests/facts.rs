@@ -79,7 +79,8 @@ fn a_country_on_the_partial_list_warns_on_the_j1_and_visits_not_the_h1b() {
     );
     assert_eq!(routes(&notes, Severity::Explained), [Route::H1b]);
     let h1b = notes.iter().find(|n| n.route == Route::H1b).expect("H-1B");
-    assert!(h1b.message.contains("the H-1B is not among them"));
+    assert!(h1b.message.starts_with("Not covered"), "{}", h1b.message);
+    assert!(h1b.message.contains("not the H-1B"));
     let j1 = notes.iter().find(|n| n.route == Route::J1).expect("J-1");
     assert!(j1.message.contains("Nigeria"));
     assert!(j1.message.contains("B-1/B-2, F, M and J"));
@@ -104,6 +105,24 @@ fn a_country_on_the_partial_list_warns_on_the_j1_and_visits_not_the_h1b() {
 }
 
 #[test]
+fn palestinian_authority_documents_are_on_the_full_list() {
+    let notes = notes_for(&["PS"]);
+    assert_eq!(
+        routes(&notes, Severity::Warning),
+        [Route::J1, Route::H1b, Route::Visitor]
+    );
+    assert!(
+        notes[0]
+            .message
+            .starts_with("Palestinian Authority travel documents")
+    );
+}
+
+fn notes_for(codes: &[&str]) -> Vec<SituationNote> {
+    notes(&plan(VisaChoice::Undecided, codes, Some(false)))
+}
+
+#[test]
 fn a_country_on_no_list_brings_no_note() {
     for codes in [&["PK"][..], &["IN", "GB"], &[]] {
         assert!(notes(&plan(VisaChoice::Undecided, codes, Some(false))).is_empty());
@@ -114,14 +133,33 @@ fn a_country_on_no_list_brings_no_note() {
 fn a_dual_national_with_an_unlisted_passport_is_told_the_exception_not_warned() {
     let notes = notes(&plan(VisaChoice::Undecided, &["NG", "GB"], Some(false)));
     assert!(routes(&notes, Severity::Warning).is_empty());
-    assert_eq!(notes.len(), 3);
+    // Nigeria's list covers J-1 and visitor visas, so the exception concerns those two.
+    assert_eq!(
+        routes(&notes, Severity::Explained),
+        [Route::J1, Route::Visitor]
+    );
     for note in &notes {
+        assert!(
+            note.message.starts_with("An exception may apply"),
+            "{}",
+            note.message
+        );
         assert!(note.message.contains("dual nationals"), "{}", note.message);
+        assert!(
+            note.message.contains("United Kingdom of Great Britain"),
+            "{}",
+            note.message
+        );
         assert!(
             note.message
                 .contains("Which passport you travel and apply on")
         );
     }
+    let full = notes_for(&["SY", "CA"]);
+    assert_eq!(
+        routes(&full, Severity::Explained),
+        [Route::J1, Route::H1b, Route::Visitor]
+    );
 }
 
 #[test]
@@ -147,10 +185,23 @@ fn abroad_with_an_h1b_the_payment_is_in_your_choice() {
             .any(|i| i.situation == Some(Severity::Warning) && i.text.contains("$100,000")),
         "the payment is among what the choice means"
     );
-    // In the US, or not said: no payment note.
+    // In the US: no payment note; not said: explained, with a nudge to say where you are.
     assert!(super_notes(VisaChoice::H1b, Some(true)).is_empty());
-    assert!(super_notes(VisaChoice::H1b, None).is_empty());
+    let unknown = super_notes(VisaChoice::H1b, None);
+    assert_eq!(routes(&unknown, Severity::Explained), [Route::H1b]);
+    assert!(
+        unknown[0]
+            .message
+            .contains("Say in your profile whether you are in the US")
+    );
     assert!(super_notes(VisaChoice::J1, Some(false)).is_empty());
+    // A rule in force is not a deadline: no date to count down to.
+    assert!(
+        choice
+            .iter()
+            .filter(|i| i.situation.is_some())
+            .all(|i| i.date.is_none())
+    );
 }
 
 fn super_notes(visa: VisaChoice, in_us: Option<bool>) -> Vec<SituationNote> {
@@ -320,7 +371,17 @@ fn sources_lists_every_source_with_its_address_age_and_citations() {
         assert!(all.contains(&source.url), "{} missing", source.url);
     }
     assert!(all.contains("cited by: task exams.apply"), "{all}");
-    assert!(all.contains("official · checked 2026-11-30"), "{all}");
+    assert!(
+        all.contains("official · checked 2026-11-30, 0 months ago"),
+        "{all}"
+    );
+    let widest = all
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("https://"))
+        .map(|line| line.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(widest <= 80, "fits 80 columns ({widest})");
     let none = sandbox.run("2026-11-30", &["sources", "--stale"]);
     assert!(
         none.contains("Every source was checked within its interval"),
@@ -333,7 +394,7 @@ fn sources_lists_every_source_with_its_address_age_and_citations() {
         !policy.contains("usmle.org/common-questions/attempt-limit"),
         "{policy}"
     );
-    assert!(policy.contains("checked 4 months ago: confirm"), "{policy}");
+    assert!(policy.contains("4 months ago: confirm"), "{policy}");
 }
 
 #[test]
@@ -391,8 +452,12 @@ fn citizenship_and_whereabouts_from_the_command_line() {
     assert!(out.contains("Citizenship:   "), "{out}");
     assert!(out.contains("(GB)") && out.contains("(NG)"), "{out}");
     assert!(out.contains("In the US:     no"), "{out}");
-    assert!(out.contains("dual nationals"), "{out}");
+    assert!(out.contains("An exception may apply"), "{out}");
     assert!(out.contains("$100,000"), "{out}");
+    assert!(
+        !out.contains("J-1:"),
+        "an H-1B plan hears nothing of the J-1 route: {out}"
+    );
     let saved = std::fs::read_to_string(sandbox.plan()).expect("saved");
     assert!(saved.contains("citizenship: [\"GB\", \"NG\"]"), "{saved}");
     assert!(

@@ -495,6 +495,12 @@ pub fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot) -> Str
         for warning in snapshot.warnings.iter().take(4) {
             let text = clean_line(&warning.message);
             let _ = writeln!(s, "  ! {}", truncate(&text, 76));
+            if let Some(mark) =
+                crate::freshness::Freshness::of(template, &warning.sources, snapshot.today)
+                    .and_then(|f| f.mark())
+            {
+                let _ = writeln!(s, "    sources {mark}");
+            }
         }
         if snapshot.warnings.len() > 4 {
             let _ = writeln!(s, "  … {} more: imgplan check", snapshot.warnings.len() - 4);
@@ -803,18 +809,21 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         None => "(not set)",
     };
     writeln!(out, "In the US:     {in_us}")?;
-    let notes = crate::situation::notes(&ctx.template, p);
+    let notes: Vec<_> = crate::situation::notes(&ctx.template, p)
+        .into_iter()
+        .filter(|note| crate::visa::route_open(p.visa, note.route))
+        .collect();
     if !notes.is_empty() {
         writeln!(
             out,
-            "\nWhat the visa rules say about you (details: `imgplan visa`):"
+            "\nWhat the visa rules say about you (in full, with sources: `imgplan visa`):"
         )?;
         for note in &notes {
             let mark = match note.severity {
                 crate::situation::Severity::Warning => "!",
                 crate::situation::Severity::Explained => "i",
             };
-            let text = format!("{}: {}", note.route.label(), clean_line(&note.message));
+            let text = format!("{}: {}", note.route.label(), clean_line(note.headline()));
             for (i, line) in crate::text::wrap(&text, 76).iter().enumerate() {
                 let lead = if i == 0 {
                     format!("  {mark} ")

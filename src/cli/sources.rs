@@ -39,14 +39,16 @@ pub fn sources(ctx: &Context, args: &SourcesArgs, out: &mut impl Write) -> Resul
     let up_to = template
         .checked_up_to()
         .map_or_else(|| "(never)".to_owned(), |d| d.to_string());
-    writeln!(
-        out,
+    let summary = format!(
         "{}; checked up to {up_to}; {stale} older than the re-check interval ({} months, {} for visa and immigration policy). Today {}.",
         count(template.sources.len(), "source", "sources"),
         template.recheck.months,
         template.recheck.immigration_months,
         ctx.today
-    )?;
+    );
+    for line in wrap(&summary, COLUMNS) {
+        writeln!(out, "{line}")?;
+    }
     if listed.is_empty() {
         writeln!(out, "\nEvery source was checked within its interval.")?;
         return Ok(());
@@ -63,22 +65,25 @@ pub fn sources(ctx: &Context, args: &SourcesArgs, out: &mut impl Write) -> Resul
             writeln!(out, "{line}")?;
         }
         let age = match freshness.mark() {
-            Some(mark) => mark,
-            None => format!("{} old", months(freshness.months_old)),
+            Some(_) => format!("{} ago: confirm", months(freshness.months_old)),
+            None => format!("{} ago", months(freshness.months_old)),
         };
-        writeln!(
-            out,
-            "  {} · checked {} ({age}) · re-check every {} · {}",
+        let facts = format!(
+            "{} · checked {}, {age} · re-check every {} · {}",
             source.kind.label(),
             source.checked,
             months(freshness.interval_months),
             clean_line(&source.season)
-        )?;
+        );
+        for (i, line) in wrap(&facts, COLUMNS - 4).iter().enumerate() {
+            let lead = if i == 0 { "  " } else { "    " };
+            writeln!(out, "{lead}{line}")?;
+        }
         writeln!(out, "  {}", clean_line(&source.url))?;
         let citing = cited_by
             .get(source.id.as_str())
             .map_or_else(|| "(nothing)".to_owned(), |list| list.join(", "));
-        for (i, line) in wrap(&format!("cited by: {citing}"), COLUMNS - 2)
+        for (i, line) in wrap(&format!("cited by: {citing}"), COLUMNS - 4)
             .iter()
             .enumerate()
         {

@@ -530,11 +530,31 @@ pub struct JsonExport<'a> {
     /// Program ids, first choice first.
     pub rank_order: Vec<u32>,
     pub cost_estimate: Option<crate::programs::CostEstimate>,
-    pub facts: &'a [crate::journey::Fact],
+    pub facts: Vec<Checked<'a, crate::journey::Fact>>,
     /// Entry restrictions and the H-1B payment as they concern this profile.
-    pub situation: &'a [crate::situation::SituationNote],
+    pub situation: Vec<Checked<'a, crate::situation::SituationNote>>,
     pub freshness: JsonFreshness,
     pub sources: Vec<JsonSource<'a>>,
+}
+
+/// An item with the check date of its sources and whether they are due for a re-check.
+#[derive(Debug, Serialize)]
+pub struct Checked<'a, T: Serialize> {
+    #[serde(flatten)]
+    pub item: &'a T,
+    pub checked: Option<NaiveDate>,
+    pub recheck: bool,
+}
+
+impl<'a, T: Serialize> Checked<'a, T> {
+    fn new(template: &Template, item: &'a T, sources: &[String], today: NaiveDate) -> Self {
+        let freshness = Freshness::of(template, sources, today);
+        Checked {
+            item,
+            checked: freshness.map(|f| f.checked),
+            recheck: freshness.is_some_and(|f| f.stale),
+        }
+    }
 }
 
 /// How recent the facts are.
@@ -754,8 +774,17 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
         cost_estimate: template
             .fees_for(profile.match_year)
             .map(|fees| crate::programs::estimate_cost(&plan.programs, fees, true)),
-        facts: &template.facts,
-        situation: &snapshot.situation,
+        facts: template
+            .facts
+            .iter()
+            .map(|fact| Checked::new(template, fact, &fact.sources, snapshot.today))
+            .collect(),
+        situation: snapshot
+            .situation
+            .iter()
+            .filter(|note| crate::visa::route_open(profile.visa, note.route))
+            .map(|note| Checked::new(template, note, &note.sources, snapshot.today))
+            .collect(),
         freshness: JsonFreshness {
             checked_up_to: snapshot.freshness.checked_up_to,
             stale_on_path: snapshot.freshness.stale_on_path,

@@ -93,7 +93,17 @@ pub fn visa_implications(template: &Template, plan: &Plan, snapshot: &Snapshot) 
                 )
             })
             .unwrap_or_default();
-        let text = format!("{when}{}", clean_line(&implication.text));
+        let mark = if implication.situation.is_some() {
+            snapshot
+                .situation
+                .iter()
+                .find(|note| implication.text.ends_with(&note.message))
+                .map(|note| super::stale_mark(template, &note.sources, snapshot.today))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let text = format!("{when}{}{mark}", clean_line(&implication.text));
         let bullet = match implication.situation {
             Some(crate::situation::Severity::Warning) => "  ! ",
             Some(crate::situation::Severity::Explained) => "  i ",

@@ -131,13 +131,26 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
             theme.dim,
         ),
     ];
+    // What a warning says about this task (a prerequisite, a deadline, a rule naming the
+    // user's citizenship) comes before its date.
+    for warning in app
+        .snapshot
+        .warnings
+        .iter()
+        .filter(|w| w.task() == Some(id))
+    {
+        lines.push(Line::styled(
+            format!("! {}", clean_line(&warning.message)),
+            theme.warning,
+        ));
+    }
     match &task.due {
         Some(due) => {
             let days = (due.date - app.today).num_days();
             lines.push(Line::from(vec![
                 Span::styled("Due ", theme.text),
                 Span::styled(due.date.to_string(), theme.title),
-                Span::raw(format!(" ({}) · {}", due.label(), countdown(days))),
+                Span::raw(format!(" · {} · {}", due.label(), countdown(days))),
             ]));
             if let Some(rule) = task.rule {
                 let line = match due.origin {

@@ -250,7 +250,7 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
         }
         _ => "Optional.",
     };
-    let mut lines = vec![Line::styled(truncate(hint, columns), theme.dim)];
+    let mut lines = vec![Line::styled(hint, theme.dim)];
     if let Some(error) = &form.error {
         lines.push(Line::styled(
             truncate(&format!("✗ {error}"), columns),

@@ -45,13 +45,25 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
         ("•", "due within 14 days"),
         (
             "published",
-            "a date the official source published for this season",
+            "a date in the official calendar of this season",
         ),
         (
             "estimated",
             "computed from the pattern of past seasons: check the source",
         ),
+        (
+            "planned (…)",
+            "a task's date counted from a season date, whose origin is in brackets",
+        ),
         ("yours", "a date you set (d); empty returns to the rule"),
+        (
+            "! / i (Visa)",
+            "a rule that names your citizenship / an exception or limit to know",
+        ),
+        (
+            "confirm",
+            "\"checked N months ago: confirm\": the fact's sources are due for a re-check",
+        ),
         ("+ Title", "a task you added (a); x deletes it"),
     ] {
         lines.push(Line::from(vec![
@@ -61,7 +73,7 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "Every change is saved at once; u undoes it.",
+        "Every change is saved at once; u undoes it. p also sets your citizenship and whether you are in the US: visa rules name nationalities.",
         theme.dim,
     ));
     lines
