@@ -197,8 +197,7 @@ pub(super) fn man(
                 dir.display()
             )));
         }
-        clap_mangen::generate_to(root.clone(), dir)
-            .map_err(|err| Failure::new(format!("cannot write the pages: {err}")))?;
+        write_pages(&root, dir)?;
         writeln!(
             out,
             "Wrote imgplan.1 and a page per command (imgplan-export.1, …) to {}",
@@ -218,5 +217,18 @@ pub(super) fn man(
         })?,
     };
     clap_mangen::Man::new(page).render(out)?;
+    Ok(())
+}
+
+/// Writes the page of `command` and of each of its subcommands into `dir`, as
+/// `clap_mangen::generate_to` names them, each atomically and never through a symbolic link.
+fn write_pages(command: &clap::Command, dir: &std::path::Path) -> Result<(), Failure> {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_pages(sub, dir)?;
+    }
+    let man = clap_mangen::Man::new(command.clone());
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    storage::write_export(&dir.join(man.get_filename()), &page)?;
     Ok(())
 }

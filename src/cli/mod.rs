@@ -346,6 +346,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Failure> {
     let plan = Plan::new(&ctx.template, ctx.today, args.match_year, args.visa.into())?;
+    if storage::is_link(&ctx.path) {
+        // A fresh plan replaces the old one: never at the far end of a link.
+        return Err(Failure::new(format!(
+            "{} is a symbolic link to {}; `imgplan init` does not write through links: pass --plan with the file itself",
+            ctx.path.display(),
+            std::fs::read_link(&ctx.path).unwrap_or_default().display()
+        )));
+    }
     if ctx.path.exists() {
         if !args.force {
             return Err(Failure::new(format!(

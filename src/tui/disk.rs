@@ -66,6 +66,15 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
             path.display()
         )));
     }
+    if storage::is_link(&path) {
+        return Err(ExportProblem::Failed(
+            storage::StorageError::Link {
+                target: std::fs::read_link(&path).unwrap_or_default(),
+                path,
+            }
+            .to_string(),
+        ));
+    }
     if path.exists() && request.replace.as_deref() != Some(path.as_path()) {
         return Err(ExportProblem::Exists(path));
     }
