@@ -276,6 +276,12 @@ impl Context {
         }
     }
 
+    /// Takes the plan's lock for a command that writes: hold it from before the plan is read
+    /// until after it is saved, so the change applies to what is on disk now.
+    fn lock(&self, command: &str) -> Result<storage::PlanLock, Failure> {
+        Ok(storage::lock(&self.path, &format!("imgplan {command}"))?)
+    }
+
     fn save(&self, plan: &Plan) -> Result<(), Failure> {
         Ok(storage::save(&self.path, plan)?)
     }
@@ -346,6 +352,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Failure> {
     let plan = Plan::new(&ctx.template, ctx.today, args.match_year, args.visa.into())?;
+    let _lock = ctx.lock("init")?;
     if storage::is_link(&ctx.path) {
         // A fresh plan replaces the old one: never at the far end of a link.
         return Err(Failure::new(format!(
@@ -603,6 +610,7 @@ fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result<(), Failur
             "nothing to change: give --state, --due or --note (see `imgplan set --help`)",
         ));
     }
+    let _lock = ctx.lock("set")?;
     let (mut plan, saved) = ctx.load_or_default()?;
     let template = &ctx.template;
     let id = args.id.trim();
@@ -651,7 +659,6 @@ fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result<(), Failur
 }
 
 fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let (mut plan, saved) = ctx.load_or_default()?;
     let changing = args.name.is_some()
         || args.match_year.is_some()
         || args.visa.is_some()
@@ -660,6 +667,8 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         || args.graduation.is_some()
         || args.step2_score.is_some()
         || args.letter_target.is_some();
+    let _lock = changing.then(|| ctx.lock("profile")).transpose()?;
+    let (mut plan, saved) = ctx.load_or_default()?;
     let p = &mut plan.profile;
     if let Some(name) = &args.name {
         let name = clean_field(name, MAX_TITLE_CHARS);
@@ -753,6 +762,11 @@ fn parse_score(text: &str) -> Result<u16, Failure> {
 }
 
 fn season(ctx: &Context, args: &SeasonArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let _lock = args
+        .date
+        .is_some()
+        .then(|| ctx.lock("season"))
+        .transpose()?;
     let (mut plan, saved) = ctx.load_or_default()?;
     if let Some(name) = &args.anchor {
         let anchor = Anchor::SEASON

@@ -21,7 +21,10 @@ use crate::calendar::MATCH_YEARS;
 use crate::journey::Template;
 use crate::plan::{CUSTOM_MARKER, PLAN_VERSION, Plan};
 
+mod lock;
 mod write;
+
+pub use lock::{LOCK_WAIT, PlanLock, lock, lock_path};
 
 use write::Audience;
 pub use write::{is_link, resolve_links};
@@ -74,6 +77,12 @@ pub enum StorageError {
         .target.display()
     )]
     Link { path: PathBuf, target: PathBuf },
+    #[error(
+        "{}: another imgplan is changing this plan ({holder}) and did not finish within {} seconds; try again in a moment",
+        .path.display(),
+        LOCK_WAIT.as_secs()
+    )]
+    Locked { path: PathBuf, holder: String },
     #[error("{} is not a regular file; imgplan does not replace it", .path.display())]
     NotAFile { path: PathBuf },
 }

@@ -33,6 +33,9 @@ impl PlanFile {
     /// Saves the plan atomically. Refuses, with a message saying what to do, when the file was
     /// changed elsewhere since we last saw it, unless `overwrite` is set.
     pub fn save(&mut self, plan: &Plan, overwrite: bool) -> Result<(), String> {
+        // Held until the new file is in place: no other imgplan writes in between.
+        let _lock =
+            storage::lock(&self.path, "imgplan (the planner)").map_err(|e| e.to_string())?;
         let on_disk = std::fs::read_to_string(&self.path).ok();
         if !overwrite && on_disk.is_some() && on_disk != self.last_seen {
             return Err(
