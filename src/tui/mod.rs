@@ -142,6 +142,7 @@ fn event_loop(
     let mut dirty = true;
     while !app.should_quit {
         if dirty {
+            let _busy = terminal::busy();
             guard.terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
         }
@@ -170,6 +171,8 @@ fn event_loop(
                 events.push(event::read()?);
             }
         }
+        // From here to the end of the turn a signal waits (see `terminal::busy`).
+        let _busy = terminal::busy();
         // Each event is translated in the mode the one before it left: `p` then Tab moves to
         // the form's next field, not to the next panel.
         for event in events {
