@@ -27,7 +27,7 @@ mod write;
 pub use lock::{LOCK_WAIT, PlanLock, lock, lock_path};
 
 use write::Audience;
-pub use write::{is_link, resolve_links};
+pub use write::{TEMP_MARKER, is_link, resolve_links};
 
 /// The environment variable that names the plan file.
 pub const PLAN_ENV: &str = "IMGPLAN_PLAN";

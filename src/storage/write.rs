@@ -117,8 +117,9 @@ pub(crate) fn replace_atomically(
         Ok(meta) => Some(meta.permissions()),
         Err(_) => None,
     };
+    let prefix = temp_prefix(&target);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".imgplan-").suffix(".tmp");
+    builder.prefix(&prefix).suffix("");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -141,7 +142,40 @@ pub(crate) fn replace_atomically(
         // Makes the rename itself durable; failure here leaves a correct file, so it is ignored.
         let _ = dir.sync_all();
     }
+    if audience == Audience::Plan {
+        remove_stale_temporaries(&dir, &prefix);
+    }
     Ok(())
+}
+
+/// The name every temporary file of `target` starts with: `.plan.ron.imgplan-tmp-`, so one
+/// left by an interrupted save is recognisable beside the file it was for.
+fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}{TEMP_MARKER}")
+}
+
+/// What the names of temporary files carry.
+pub const TEMP_MARKER: &str = ".imgplan-tmp-";
+
+/// Removes temporary files of the plan left by saves that were interrupted (a kill, a power
+/// cut). Called after a successful save, under the plan's lock, so no other imgplan is writing
+/// one. Only regular files with the plan's own prefix are touched; failures are ignored (the
+/// next save tries again).
+fn remove_stale_temporaries(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_ours = entry.file_name().to_string_lossy().starts_with(prefix);
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_ours && is_file {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(all(test, unix))]
