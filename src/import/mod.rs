@@ -25,6 +25,10 @@ use crate::programs::{
 };
 use crate::text::{clean_line, truncate};
 
+mod strict;
+
+pub use strict::{MAX_CELL_CHARS, MAX_COLUMNS};
+
 /// The columns the exporter writes, in order; the importer reads them (and their synonyms) back.
 pub const PROGRAM_COLUMNS: [&str; 13] = [
     "Program",
@@ -108,6 +112,28 @@ pub enum ImportError {
     TooLarge { bytes: usize },
     #[error("the file has more than {limit} rows; split it into smaller files")]
     TooManyRows { limit: usize },
+    #[error(
+        "line {line}: the file holds {found}; save it as UTF-8 (in Excel: Save As, \"CSV UTF-8\")"
+    )]
+    Encoding { line: u64, found: String },
+    #[error("line {line}: {message}; nothing was added")]
+    Quote { line: u64, message: String },
+    #[error(
+        "line {line} has {cells} cells but the header names {columns}: a separator too many, or a cell that needed quotes; nothing was added"
+    )]
+    TooManyCells {
+        line: u64,
+        cells: usize,
+        columns: usize,
+    },
+    #[error(
+        "line {line}: a cell of {chars} characters (at most {MAX_CELL_CHARS} are read): is a closing quote missing? Nothing was added"
+    )]
+    CellTooLong { line: u64, chars: usize },
+    #[error(
+        "the header has {columns} columns; at most {MAX_COLUMNS} are read: is it the right file?"
+    )]
+    TooManyColumns { columns: usize },
 }
 
 /// Writes one program as CSV cells in [`PROGRAM_COLUMNS`] order, for the exporter.
@@ -360,17 +386,22 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
+    strict::check_encoding(bytes)?;
     // csv-core drops a BOM too, but the delimiter is sniffed before it sees the bytes.
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let delimiter = detect_delimiter(bytes);
+    strict::check_quotes(bytes, delimiter)?;
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(detect_delimiter(bytes))
+        .delimiter(delimiter)
         .from_reader(bytes);
 
     let mut report = ImportReport::default();
     // Where each program field's cell is in a row, once the header is read.
     let mut positions: Option<[Option<usize>; 13]> = None;
+    // How many cells the header has.
+    let mut columns = 0;
     let mut rows = 0usize;
     let mut record = ByteRecord::new();
     let mut lines = LineCounter::new(bytes);
@@ -389,9 +420,37 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
         if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
             continue;
         }
+        if let Some(chars) = record
+            .iter()
+            .map(|cell| String::from_utf8_lossy(cell).chars().count())
+            .find(|chars| *chars > MAX_CELL_CHARS)
+        {
+            return Err(ImportError::CellTooLong { line, chars });
+        }
         match &positions {
-            None => positions = Some(read_header(&record, &mut report)?),
+            None => {
+                if record.len() > MAX_COLUMNS {
+                    return Err(ImportError::TooManyColumns {
+                        columns: record.len(),
+                    });
+                }
+                columns = record.len();
+                positions = Some(read_header(&record, &mut report)?);
+            }
             Some(positions) => {
+                // Cells past the header's columns are allowed only when empty (spreadsheets
+                // write trailing separators); a filled one means the row is split wrong.
+                let cells = record
+                    .iter()
+                    .rposition(|cell| !cell.trim_ascii().is_empty())
+                    .map_or(0, |last| last + 1);
+                if cells > columns {
+                    return Err(ImportError::TooManyCells {
+                        line,
+                        cells,
+                        columns,
+                    });
+                }
                 rows += 1;
                 if rows > MAX_IMPORT_ROWS {
                     return Err(ImportError::TooManyRows {
