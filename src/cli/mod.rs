@@ -14,7 +14,7 @@ use crate::calendar::parse_date;
 use crate::export::{self, countdown};
 use crate::insights::Snapshot;
 use crate::journey::{Anchor, Template, VisaChoice};
-use crate::plan::{ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, Status, clean_field};
+use crate::plan::{ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, Status, checked_field};
 use crate::storage::{self, PLAN_ENV, StorageError};
 use crate::text::{clean_line, pad, truncate};
 
@@ -234,7 +234,15 @@ impl From<StorageError> for Failure {
 
 impl From<crate::plan::PlanError> for Failure {
     fn from(err: crate::plan::PlanError) -> Self {
-        Failure::new(err.to_string())
+        // Text over its limit is a usage error, like an invalid date: nothing was written.
+        let code = match err {
+            crate::plan::PlanError::TooLong { .. } => 2,
+            _ => 1,
+        };
+        Failure {
+            message: err.to_string(),
+            code,
+        }
     }
 }
 
@@ -671,7 +679,7 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
     let (mut plan, saved) = ctx.load_or_default()?;
     let p = &mut plan.profile;
     if let Some(name) = &args.name {
-        let name = clean_field(name, MAX_TITLE_CHARS);
+        let name = checked_field(name, MAX_TITLE_CHARS, "the name")?;
         p.name = (!name.is_empty()).then_some(name);
     }
     if let Some(year) = args.match_year {
@@ -688,7 +696,7 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         };
     }
     if let Some(specialty) = &args.specialty {
-        let specialty = clean_field(specialty, MAX_TITLE_CHARS);
+        let specialty = checked_field(specialty, MAX_TITLE_CHARS, "the specialty")?;
         p.specialty = (!specialty.is_empty()).then_some(specialty);
     }
     if let Some(graduation) = &args.graduation {

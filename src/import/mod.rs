@@ -571,9 +571,9 @@ fn read_row(record: &ByteRecord, positions: &[Option<usize>; 13]) -> Result<Prog
             }
         }
     };
-    let name = clean_text(cell(Column::Name), MAX_TITLE_CHARS);
+    let name = cell(Column::Name).to_owned();
     let state = cell(Column::State);
-    let specialty = clean_text(cell(Column::Specialty), MAX_TITLE_CHARS);
+    let specialty = cell(Column::Specialty).to_owned();
     let nrmp_code = cell(Column::NrmpCode);
     let service = cell(Column::Service);
     let visa = cell(Column::Visa);
@@ -583,7 +583,22 @@ fn read_row(record: &ByteRecord, positions: &[Option<usize>; 13]) -> Result<Prog
     let step3 = cell(Column::Step3);
     let status = cell(Column::Status);
     let interview = cell(Column::Interview);
-    let note = clean_text(cell(Column::Note), MAX_NOTE_CHARS);
+    let note = cell(Column::Note).to_owned();
+    // Text over its limit makes the row a problem: never cut without a word.
+    let mut text = |column: Column, value: &str, max: usize| {
+        let cleaned = clean_text(value);
+        let chars = cleaned.chars().count();
+        if chars > max {
+            problems.push(format!(
+                "{} is {chars} characters long; at most {max} are kept",
+                column.title()
+            ));
+        }
+        cleaned
+    };
+    let name = text(Column::Name, &name, MAX_TITLE_CHARS);
+    let specialty = text(Column::Specialty, &specialty, MAX_TITLE_CHARS);
+    let note = text(Column::Note, &note, MAX_NOTE_CHARS);
 
     if name.is_empty() {
         problems.push("no program name".to_owned());
@@ -675,8 +690,8 @@ fn read_row(record: &ByteRecord, positions: &[Option<usize>; 13]) -> Result<Prog
 
 /// A text cell as the plan may keep it: terminal escape sequences removed whole (a colour code
 /// pasted from a terminal would otherwise leave "[31m" behind), then the plan's own cleaning.
-fn clean_text(text: &str, max: usize) -> String {
-    clean_field(&strip_escape_sequences(text), max)
+fn clean_text(text: &str) -> String {
+    clean_line(&strip_escape_sequences(text))
 }
 
 /// Removes ANSI escape sequences: CSI (`ESC [` … final byte, or C1 `U+009B` …), OSC (`ESC ]` …
@@ -900,7 +915,7 @@ mod tests {
         assert_eq!(strip_escape_sequences("a\u{1b}]0;title\u{7}b"), "ab");
         assert_eq!(strip_escape_sequences("a\u{9b}2Jb"), "ab");
         assert_eq!(strip_escape_sequences("tail\u{1b}"), "tail");
-        assert_eq!(clean_text("  x\u{1b}[1;2H\u{7}y  ", 10), "xy");
+        assert_eq!(clean_text("  x\u{1b}[1;2H\u{7}y  "), "xy");
     }
 
     #[test]

@@ -7,7 +7,8 @@ use tui_input::{Input, InputRequest};
 use crate::calendar::{MATCH_YEARS, parse_date};
 use crate::journey::{Anchor, VisaChoice};
 use crate::plan::{
-    ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, PlanError, Status, clean_field,
+    ApplicantCategory, Graduation, MAX_NOTE_CHARS, MAX_TITLE_CHARS, Plan, PlanError, Status,
+    checked_field,
 };
 use crate::text::clean_line;
 
@@ -747,6 +748,9 @@ fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
             })
         }
         TextPurpose::Note { task } => {
+            if let Err(err) = checked_field(&value, MAX_NOTE_CHARS, "the note") {
+                return reject(app, err.to_string());
+            }
             let title = app.task_title(&task);
             app.mode = Mode::Normal;
             let what = if value.is_empty() {
@@ -759,7 +763,10 @@ fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
             })
         }
         TextPurpose::NewTask { stage } => {
-            let title = clean_field(&value, MAX_TITLE_CHARS);
+            let title = match checked_field(&value, MAX_TITLE_CHARS, "the title") {
+                Ok(title) => title,
+                Err(err) => return reject(app, err.to_string()),
+            };
             if title.is_empty() {
                 return reject(app, "type a title for the task (Esc cancels)".into());
             }
@@ -922,12 +929,18 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
         }),
         Err(err) => return fail(app, ProfileField::Graduation, err),
     };
-    let optional = |input: &Input| {
-        let text = clean_field(input.value(), MAX_TITLE_CHARS);
-        (!text.is_empty()).then_some(text)
+    let optional = |input: &Input, what: &'static str| {
+        checked_field(input.value(), MAX_TITLE_CHARS, what)
+            .map(|text| (!text.is_empty()).then_some(text))
     };
-    let name = optional(&form.name);
-    let specialty = optional(&form.specialty);
+    let name = match optional(&form.name, "the name") {
+        Ok(name) => name,
+        Err(err) => return fail(app, ProfileField::Name, err.to_string()),
+    };
+    let specialty = match optional(&form.specialty, "the specialty") {
+        Ok(specialty) => specialty,
+        Err(err) => return fail(app, ProfileField::Specialty, err.to_string()),
+    };
     let score_text = form.step2_score.value().trim();
     let step2_score = if score_text.is_empty() {
         None
