@@ -277,3 +277,38 @@ fn parse_errors_speak_the_users_language() {
     let (_, cut) = message(b"(\n    version: 1,\n    profile: (\n        match_year: 2028,\n");
     assert!(cut.contains("ends too early"), "{cut}");
 }
+
+#[test]
+fn a_duplicated_key_is_an_error_naming_both_lines() {
+    let template = template();
+    let text = storage::to_ron(&sample_plan(&template));
+    let entry = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("\"exams.step1\""))
+        .expect("entry");
+    let first = text.lines().position(|l| l == entry).expect("line") + 1;
+    // The same task again, a few lines on, as a hand edit might leave it.
+    let duplicated = text.replacen(
+        "\"exams.step3\"",
+        "\"exams.step1\": (state: Todo),\n        \"exams.step3\"",
+        1,
+    );
+    let second = duplicated
+        .lines()
+        .position(|l| l.trim_start() == "\"exams.step1\": (state: Todo),")
+        .expect("second")
+        + 1;
+    let err = storage::parse(Path::new("plan.ron"), duplicated.as_bytes(), &template)
+        .expect_err("refused");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!("plan.ron:{second}:")),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!(
+            "\"exams.step1\" is listed twice, on lines {first} and {second}"
+        )),
+        "{message}"
+    );
+}

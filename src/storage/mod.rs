@@ -21,6 +21,7 @@ use crate::calendar::MATCH_YEARS;
 use crate::journey::Template;
 use crate::plan::{CUSTOM_MARKER, PLAN_VERSION, Plan};
 
+mod keys;
 mod lock;
 mod write;
 
@@ -243,6 +244,18 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             .unwrap_or((1, 1));
         parse_error(line, col, message)
     };
+    if let Some(duplicate) = keys::find_duplicate(text) {
+        return Err(parse_error(
+            duplicate.second_line,
+            duplicate.second_col,
+            format!(
+                "{} is listed twice, on lines {} and {}; keep one (imgplan would otherwise lose the first)",
+                crate::text::clean_line(&duplicate.key),
+                duplicate.first_line,
+                duplicate.second_line
+            ),
+        ));
+    }
     if plan.version == 0 {
         return Err(located("version", "version must be 1 or more".into()));
     }
