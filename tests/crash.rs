@@ -81,7 +81,14 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_plan() {
         );
         last = now;
     }
-    // Whatever the kills left, plus one planted by hand, goes with the next save; other files stay.
+    // Whatever the kills left, plus two planted by hand (the plan's, a backup's), goes with the
+    // next save; other files stay.
+    std::fs::write(
+        dir.path()
+            .join(format!(".plan.ron.backup-1{TEMP_MARKER}x1y2z3")),
+        "half",
+    )
+    .expect("plant");
     std::fs::write(
         dir.path().join(format!(".plan.ron{TEMP_MARKER}x1y2z3")),
         "half",

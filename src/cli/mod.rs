@@ -19,6 +19,7 @@ use crate::storage::{self, PLAN_ENV, StorageError};
 use crate::text::{clean_line, pad, truncate};
 
 mod exports;
+mod restore;
 mod trackers;
 
 pub use exports::{ExportArgs, FormatArg, ShellArg, TableArg};
@@ -71,6 +72,12 @@ pub enum Command {
     Import {
         #[command(subcommand)]
         what: trackers::ImportCommand,
+    },
+    /// List the last versions of the plan that saves replaced, or put one back (`restore 2`).
+    Restore {
+        /// The version to put back (1 = the most recent), as listed by `imgplan restore`.
+        #[arg(value_name = "N")]
+        version: Option<usize>,
     },
     /// Print a shell completion script (bash, zsh or fish).
     Completions {
@@ -265,6 +272,8 @@ pub struct Context {
     pub today: NaiveDate,
     /// When exports say they were made: now, or midnight UTC of `--today` for reproducible files.
     pub stamp: chrono::NaiveDateTime,
+    /// The plan's lock, once a command that writes has taken it; released when the command ends.
+    lock: std::cell::RefCell<Option<storage::PlanLock>>,
 }
 
 impl Context {
@@ -284,14 +293,36 @@ impl Context {
         }
     }
 
-    /// Takes the plan's lock for a command that writes: hold it from before the plan is read
-    /// until after it is saved, so the change applies to what is on disk now.
-    fn lock(&self, command: &str) -> Result<storage::PlanLock, Failure> {
-        Ok(storage::lock(&self.path, &format!("imgplan {command}"))?)
+    /// Takes the plan's lock for a command that writes, before it reads the plan, and holds it
+    /// until the command ends, so the change applies to what is on disk now.
+    fn lock(&self, command: &str) -> Result<(), Failure> {
+        let mut held = self.lock.borrow_mut();
+        if held.is_none() {
+            *held = Some(storage::lock(&self.path, &format!("imgplan {command}"))?);
+        }
+        Ok(())
     }
 
+    /// Saves under the lock (see [`storage::save_locked`]), saying where hand edits were kept.
     fn save(&self, plan: &Plan) -> Result<(), Failure> {
-        Ok(storage::save(&self.path, plan)?)
+        self.save_with(plan, storage::HandEdits::Keep)
+    }
+
+    fn save_with(&self, plan: &Plan, hand_edits: storage::HandEdits) -> Result<(), Failure> {
+        self.lock("save")?;
+        let mut held = self.lock.borrow_mut();
+        let Some(lock) = held.as_mut() else {
+            return Err(Failure::new("the plan's lock was lost"));
+        };
+        let saved = storage::save_locked(lock, &self.path, plan, hand_edits)?;
+        if let Some(kept) = saved.hand_edits_kept {
+            eprintln!(
+                "note: {} was changed outside imgplan since it last wrote it; that version (your comments and layout) is kept in {}",
+                self.path.display(),
+                kept.display()
+            );
+        }
+        Ok(())
     }
 
     fn not_saved_note(&self) -> String {
@@ -338,6 +369,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         path,
         today,
         stamp,
+        lock: std::cell::RefCell::new(None),
     };
     let mut out = io::stdout().lock();
     match cli.command {
@@ -353,6 +385,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Visa) => trackers::visa(&ctx, &mut out),
         Some(Command::Programs(args)) => trackers::programs(&ctx, &args, &mut out),
         Some(Command::Import { what }) => trackers::import(&ctx, &what, &mut out),
+        Some(Command::Restore { version }) => restore::restore(&ctx, version, &mut out),
         // Answered above, before the plan is located.
         Some(Command::Completions { .. } | Command::Man { .. }) => Ok(()),
     }
@@ -360,7 +393,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Failure> {
     let plan = Plan::new(&ctx.template, ctx.today, args.match_year, args.visa.into())?;
-    let _lock = ctx.lock("init")?;
+    ctx.lock("init")?;
     if storage::is_link(&ctx.path) {
         // A fresh plan replaces the old one: never at the far end of a link.
         return Err(Failure::new(format!(
@@ -380,7 +413,7 @@ fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Fail
         let backup = storage::backup(&ctx.path, &stamp)?;
         writeln!(out, "Kept a backup of the old plan at {}", backup.display())?;
     }
-    ctx.save(&plan)?;
+    ctx.save_with(&plan, storage::HandEdits::AlreadyKept)?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
     writeln!(
         out,
@@ -618,7 +651,7 @@ fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result<(), Failur
             "nothing to change: give --state, --due or --note (see `imgplan set --help`)",
         ));
     }
-    let _lock = ctx.lock("set")?;
+    ctx.lock("set")?;
     let (mut plan, saved) = ctx.load_or_default()?;
     let template = &ctx.template;
     let id = args.id.trim();
@@ -675,7 +708,9 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         || args.graduation.is_some()
         || args.step2_score.is_some()
         || args.letter_target.is_some();
-    let _lock = changing.then(|| ctx.lock("profile")).transpose()?;
+    if changing {
+        ctx.lock("profile")?;
+    }
     let (mut plan, saved) = ctx.load_or_default()?;
     let p = &mut plan.profile;
     if let Some(name) = &args.name {
@@ -770,11 +805,9 @@ fn parse_score(text: &str) -> Result<u16, Failure> {
 }
 
 fn season(ctx: &Context, args: &SeasonArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let _lock = args
-        .date
-        .is_some()
-        .then(|| ctx.lock("season"))
-        .transpose()?;
+    if args.date.is_some() {
+        ctx.lock("season")?;
+    }
     let (mut plan, saved) = ctx.load_or_default()?;
     if let Some(name) = &args.anchor {
         let anchor = Anchor::SEASON

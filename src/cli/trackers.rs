@@ -205,9 +205,9 @@ pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> R
             problems.len() + rows.len()
         )));
     }
-    let _lock = (!args.dry_run)
-        .then(|| ctx.lock("import programs"))
-        .transpose()?;
+    if !args.dry_run {
+        ctx.lock("import programs")?;
+    }
     let (mut plan, saved) = ctx.load_or_default()?;
     let before = plan.programs.len();
     let (added, skipped) =

@@ -16,11 +16,52 @@ pub const LOCK_WAIT: Duration = Duration::from_secs(2);
 /// How often it tries again meanwhile.
 const RETRY_EVERY: Duration = Duration::from_millis(20);
 
-/// The plan's lock, held until dropped.
+/// The plan's lock, held until dropped. The lock file also remembers a fingerprint of the bytes
+/// imgplan last wrote to the plan, so a save can tell a file edited by hand (see
+/// [`super::save_locked`]).
 #[derive(Debug)]
 pub struct PlanLock {
     // Closing the file releases the lock.
-    _file: File,
+    file: File,
+    holder: String,
+    last_written: Option<u64>,
+}
+
+/// The line of the lock file that holds the fingerprint.
+const WRITTEN: &str = "written ";
+
+impl PlanLock {
+    /// Fingerprint of the plan file as imgplan last wrote it, if it is known.
+    pub fn last_written(&self) -> Option<u64> {
+        self.last_written
+    }
+
+    /// Remembers the fingerprint of what was just written.
+    pub fn set_last_written(&mut self, fingerprint: u64) {
+        self.last_written = Some(fingerprint);
+        self.write_contents();
+    }
+
+    /// Best effort: the lock is what counts; a lost fingerprint costs one extra backup.
+    fn write_contents(&mut self) {
+        let mut contents = format!("{}\n", self.holder);
+        if let Some(fingerprint) = self.last_written {
+            contents.push_str(&format!("{WRITTEN}{fingerprint:016x}\n"));
+        }
+        let _ = self
+            .file
+            .set_len(0)
+            .and_then(|()| self.file.rewind())
+            .and_then(|()| self.file.write_all(contents.as_bytes()));
+    }
+}
+
+/// A stable 64-bit fingerprint of file contents (FNV-1a): the same in every build, unlike
+/// `DefaultHasher`.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The lock file of the plan at `plan`: beside the file the plan finally names, so two links
@@ -69,9 +110,9 @@ pub fn lock(plan: &Path, command: &str) -> Result<PlanLock, StorageError> {
                 std::thread::sleep(RETRY_EVERY);
             }
             Err(TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                let holder = crate::text::clean_line(holder.trim());
+                let mut contents = String::new();
+                let _ = file.read_to_string(&mut contents);
+                let holder = crate::text::clean_line(contents.lines().next().unwrap_or_default());
                 return Err(StorageError::Locked {
                     path: plan.to_path_buf(),
                     holder: if holder.is_empty() {
@@ -84,12 +125,22 @@ pub fn lock(plan: &Path, command: &str) -> Result<PlanLock, StorageError> {
             Err(TryLockError::Error(err)) => return Err(fail(err)),
         }
     }
-    // Who holds it, for the message of whoever has to wait. Best effort: the lock is what counts.
+    let mut previous = String::new();
     let _ = file
-        .set_len(0)
-        .and_then(|()| file.rewind())
-        .and_then(|()| writeln!(file, "pid {}: {command}", std::process::id()));
-    Ok(PlanLock { _file: file })
+        .rewind()
+        .and_then(|_| file.read_to_string(&mut previous));
+    let last_written = previous
+        .lines()
+        .find_map(|line| line.strip_prefix(WRITTEN))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok());
+    let mut lock = PlanLock {
+        file,
+        // Who holds it, for the message of whoever has to wait.
+        holder: format!("pid {}: {command}", std::process::id()),
+        last_written,
+    };
+    lock.write_contents();
+    Ok(lock)
 }
 
 /// Opens (or makes) the lock file, owner-only, never through a symbolic link.
@@ -123,7 +174,12 @@ mod tests {
         );
         assert!(message.contains("imgplan set"), "{message}");
         drop(held);
-        lock(&plan, "imgplan profile").expect("free again");
+        let mut again = lock(&plan, "imgplan profile").expect("free again");
         assert!(dir.path().join(".plan.ron.lock").exists());
+        assert_eq!(again.last_written(), None);
+        again.set_last_written(fingerprint(b"plan"));
+        drop(again);
+        let third = lock(&plan, "imgplan season").expect("third");
+        assert_eq!(third.last_written(), Some(fingerprint(b"plan")));
     }
 }

@@ -23,9 +23,14 @@ use crate::plan::{CUSTOM_MARKER, PLAN_VERSION, Plan};
 
 mod keys;
 mod lock;
+mod versions;
 mod write;
 
-pub use lock::{LOCK_WAIT, PlanLock, lock, lock_path};
+pub use lock::{LOCK_WAIT, PlanLock, fingerprint, lock, lock_path};
+pub use versions::{
+    HandEdits, KEEP_VERSIONS, Saved, Version, VersionSummary, restore, save_locked, version_path,
+    versions,
+};
 
 use write::Audience;
 pub use write::{TEMP_MARKER, is_link, resolve_links};

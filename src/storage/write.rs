@@ -143,7 +143,7 @@ pub(crate) fn replace_atomically(
         let _ = dir.sync_all();
     }
     if audience == Audience::Plan {
-        remove_stale_temporaries(&dir, &prefix);
+        remove_stale_temporaries(&dir, &target);
     }
     Ok(())
 }
@@ -161,16 +161,22 @@ fn temp_prefix(target: &Path) -> String {
 /// What the names of temporary files carry.
 pub const TEMP_MARKER: &str = ".imgplan-tmp-";
 
-/// Removes temporary files of the plan left by saves that were interrupted (a kill, a power
+/// Removes temporary files of the plan and of its backups (`.plan.ron.imgplan-tmp-…`,
+/// `.plan.ron.backup-1.imgplan-tmp-…`) left by saves that were interrupted (a kill, a power
 /// cut). Called after a successful save, under the plan's lock, so no other imgplan is writing
-/// one. Only regular files with the plan's own prefix are touched; failures are ignored (the
-/// next save tries again).
-fn remove_stale_temporaries(dir: &Path, prefix: &str) {
+/// one. Only regular files with those names are touched; failures are ignored (the next save
+/// tries again).
+fn remove_stale_temporaries(dir: &Path, plan: &Path) {
+    let Some(name) = plan.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
-        let is_ours = entry.file_name().to_string_lossy().starts_with(prefix);
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let is_ours = file_name.starts_with(&prefix) && file_name.contains(TEMP_MARKER);
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
         if is_ours && is_file {
             let _ = fs::remove_file(entry.path());

@@ -34,7 +34,7 @@ impl PlanFile {
     /// changed elsewhere since we last saw it, unless `overwrite` is set.
     pub fn save(&mut self, plan: &Plan, overwrite: bool) -> Result<(), String> {
         // Held until the new file is in place: no other imgplan writes in between.
-        let _lock =
+        let mut lock =
             storage::lock(&self.path, "imgplan (the planner)").map_err(|e| e.to_string())?;
         let on_disk = std::fs::read_to_string(&self.path).ok();
         if !overwrite && on_disk.is_some() && on_disk != self.last_seen {
@@ -44,7 +44,8 @@ impl PlanFile {
                     .to_owned(),
             );
         }
-        storage::save(&self.path, plan).map_err(|err| err.to_string())?;
+        storage::save_locked(&mut lock, &self.path, plan, storage::HandEdits::Keep)
+            .map_err(|err| err.to_string())?;
         self.last_seen = Some(storage::to_ron(plan));
         Ok(())
     }
