@@ -140,7 +140,7 @@ pub(super) fn export_plan(
     {
         return Err(Failure::new(format!(
             "refusing to write the export over the plan file itself ({})",
-            ctx.path.display()
+            crate::text::shown(&ctx.path)
         )));
     }
     let (plan, saved) = ctx.load_or_default()?;
@@ -154,7 +154,7 @@ pub(super) fn export_plan(
         None => out.write_all(body.as_bytes())?,
         Some(target) => {
             storage::write_export(target, body.as_bytes())?;
-            writeln!(out, "Wrote {}", target.display())?;
+            writeln!(out, "Wrote {}", crate::text::shown(target))?;
         }
     }
     Ok(())
@@ -194,14 +194,14 @@ pub(super) fn man(
         if !dir.is_dir() {
             return Err(Failure::new(format!(
                 "there is no folder {}",
-                dir.display()
+                crate::text::shown(dir)
             )));
         }
         write_pages(&root, dir)?;
         writeln!(
             out,
             "Wrote imgplan.1 and a page per command (imgplan-export.1, …) to {}",
-            dir.display()
+            crate::text::shown(dir)
         )?;
         return Ok(());
     }

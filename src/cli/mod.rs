@@ -261,7 +261,26 @@ impl From<crate::journey::TemplateError> for Failure {
 
 impl From<io::Error> for Failure {
     fn from(err: io::Error) -> Self {
+        if err.kind() == io::ErrorKind::BrokenPipe {
+            // The reader has gone (`imgplan programs | head -1`): stop quietly, as Unix tools do.
+            return Failure::quiet();
+        }
         Failure::new(format!("cannot write output: {err}"))
+    }
+}
+
+impl Failure {
+    /// The end of a command whose output nobody reads any more: exit 0, print nothing.
+    pub fn quiet() -> Failure {
+        Failure {
+            message: String::new(),
+            code: 0,
+        }
+    }
+
+    /// Whether this is [`Failure::quiet`].
+    pub fn is_quiet(&self) -> bool {
+        self.code == 0
     }
 }
 
@@ -318,8 +337,8 @@ impl Context {
         if let Some(kept) = saved.hand_edits_kept {
             eprintln!(
                 "note: {} was changed outside imgplan since it last wrote it; that version (your comments and layout) is kept in {}",
-                self.path.display(),
-                kept.display()
+                crate::text::shown(&self.path),
+                crate::text::shown(&kept)
             );
         }
         Ok(())
@@ -328,7 +347,7 @@ impl Context {
     fn not_saved_note(&self) -> String {
         format!(
             "No plan saved yet: showing the built-in journey. `imgplan init` saves your plan at {}",
-            self.path.display()
+            crate::text::shown(&self.path)
         )
     }
 }
@@ -398,20 +417,24 @@ fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Fail
         // A fresh plan replaces the old one: never at the far end of a link.
         return Err(Failure::new(format!(
             "{} is a symbolic link to {}; `imgplan init` does not write through links: pass --plan with the file itself",
-            ctx.path.display(),
-            std::fs::read_link(&ctx.path).unwrap_or_default().display()
+            crate::text::shown(&ctx.path),
+            crate::text::shown(&std::fs::read_link(&ctx.path).unwrap_or_default())
         )));
     }
     if ctx.path.exists() {
         if !args.force {
             return Err(Failure::new(format!(
                 "{} already exists; use `imgplan init --force` to replace it (a backup is kept)",
-                ctx.path.display()
+                crate::text::shown(&ctx.path)
             )));
         }
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
         let backup = storage::backup(&ctx.path, &stamp)?;
-        writeln!(out, "Kept a backup of the old plan at {}", backup.display())?;
+        writeln!(
+            out,
+            "Kept a backup of the old plan at {}",
+            crate::text::shown(&backup)
+        )?;
     }
     ctx.save_with(&plan, storage::HandEdits::AlreadyKept)?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
@@ -420,7 +443,7 @@ fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Fail
         "Created your plan for the {} Match (visa: {}) at {}",
         plan.profile.match_year,
         plan.profile.visa,
-        ctx.path.display()
+        crate::text::shown(&ctx.path)
     )?;
     writeln!(
         out,
@@ -436,7 +459,7 @@ fn status(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
     write!(out, "{}", status_text(&plan, &snapshot))?;
     if saved {
-        writeln!(out, "\nPlan: {}", ctx.path.display())?;
+        writeln!(out, "\nPlan: {}", crate::text::shown(&ctx.path))?;
     } else {
         writeln!(out, "\n{}", ctx.not_saved_note())?;
     }
@@ -526,14 +549,14 @@ fn check(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let Some(plan) = ctx.load()? else {
         return Err(Failure::new(format!(
             "{}: no plan file there yet; `imgplan init` creates one",
-            ctx.path.display()
+            crate::text::shown(&ctx.path)
         )));
     };
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
     writeln!(
         out,
         "{}: OK (plan version {}, {} tasks, {} Match)",
-        ctx.path.display(),
+        crate::text::shown(&ctx.path),
         plan.version,
         snapshot.tasks.len(),
         plan.profile.match_year
@@ -670,7 +693,11 @@ fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result<(), Failur
     }
     ctx.save(&plan)?;
     if !saved {
-        writeln!(out, "Created your plan at {}", ctx.path.display())?;
+        writeln!(
+            out,
+            "Created your plan at {}",
+            crate::text::shown(&ctx.path)
+        )?;
     }
     let snapshot = Snapshot::build(template, &plan, ctx.today);
     match snapshot.task(id) {
@@ -764,7 +791,11 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
     if changing {
         ctx.save(&plan)?;
         if !saved {
-            writeln!(out, "Created your plan at {}", ctx.path.display())?;
+            writeln!(
+                out,
+                "Created your plan at {}",
+                crate::text::shown(&ctx.path)
+            )?;
         }
     }
     let p = &plan.profile;
@@ -833,7 +864,11 @@ fn season(ctx: &Context, args: &SeasonArgs, out: &mut impl Write) -> Result<(), 
         if args.date.is_some() {
             ctx.save(&plan)?;
             if !saved {
-                writeln!(out, "Created your plan at {}", ctx.path.display())?;
+                writeln!(
+                    out,
+                    "Created your plan at {}",
+                    crate::text::shown(&ctx.path)
+                )?;
             }
         }
     }

@@ -9,7 +9,7 @@ use crate::text::clean_line;
 /// Lists the kept versions (`version` is `None`) or puts version `n` back, keeping the current
 /// plan as version 1.
 pub fn restore(ctx: &Context, version: Option<usize>, out: &mut impl Write) -> Result<(), Failure> {
-    let path = clean_line(&ctx.path.display().to_string());
+    let path = crate::text::shown(&ctx.path);
     let Some(n) = version else {
         let versions = storage::versions(&ctx.path, &ctx.template);
         if versions.is_empty() {
@@ -52,7 +52,7 @@ pub fn restore(ctx: &Context, version: Option<usize>, out: &mut impl Write) -> R
         writeln!(
             out,
             "The plan had been changed outside imgplan; that version is also kept in {}",
-            clean_line(&kept.display().to_string())
+            crate::text::shown(&kept)
         )?;
     }
     writeln!(

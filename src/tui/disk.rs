@@ -67,7 +67,7 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
     if storage::same_file(&path, &app.plan_path) {
         return Err(ExportProblem::Failed(format!(
             "{} is your plan file: choose another name",
-            path.display()
+            crate::text::shown(&path)
         )));
     }
     if storage::is_link(&path) {

@@ -54,11 +54,11 @@ impl Exit {
     /// The goodbye line.
     pub fn farewell(&self) -> String {
         if self.saved {
-            format!("Your plan is saved at {}", self.path.display())
+            format!("Your plan is saved at {}", crate::text::shown(&self.path))
         } else {
             format!(
                 "Your last change was NOT saved: {} is as it was before it.",
-                self.path.display()
+                crate::text::shown(&self.path)
             )
         }
     }
@@ -92,7 +92,7 @@ pub fn run(launch: Launch) -> Result<Exit, String> {
             Ok(()) => app.say(
                 format!(
                     "Welcome! ? shows the keys, p your profile. Plan created at {}",
-                    launch.path.display()
+                    crate::text::shown(&launch.path)
                 ),
                 Tone::Info,
             ),

@@ -210,7 +210,10 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
                 return vec![Effect::SaveOverwrite];
             }
             _ => app.say(
-                format!("Everything is saved in {}", app.plan_path.display()),
+                format!(
+                    "Everything is saved in {}",
+                    crate::text::shown(&app.plan_path)
+                ),
                 Tone::Info,
             ),
         },

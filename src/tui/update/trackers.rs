@@ -608,7 +608,7 @@ pub fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
             let room = usize::from(app.width)
                 .saturating_sub(crate::text::width(after) + "Wrote ".len() + 2)
                 .max(20);
-            let shown = elide_middle(&path.display().to_string(), room);
+            let shown = elide_middle(&crate::text::shown(&path), room);
             app.say(format!("Wrote {shown}{after}"), Tone::Info);
         }
         Err(problem) => {
@@ -616,7 +616,7 @@ pub fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
                 ExportProblem::Exists(path) => (
                     format!(
                         "{} exists: Enter again replaces it, or change the name",
-                        path.display()
+                        crate::text::shown(&path)
                     ),
                     Some(path),
                 ),
