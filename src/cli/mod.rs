@@ -561,6 +561,12 @@ fn check(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
         snapshot.tasks.len(),
         plan.profile.match_year
     )?;
+    if std::fs::read(&ctx.path).is_ok_and(|bytes| bytes.starts_with(storage::UTF8_BOM)) {
+        writeln!(
+            out,
+            "note: the file starts with a byte-order mark (some Windows editors add one); it is read past, and the next save leaves it out"
+        )?;
+    }
     let orphaned: Vec<&str> = plan.orphaned_ids(&ctx.template).collect();
     if !orphaned.is_empty() {
         writeln!(

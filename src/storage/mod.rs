@@ -154,14 +154,16 @@ const FIELD_HINTS: [(&str, &str); 4] = [
 
 /// A parser message in the user's terms: ron's advice about raw identifiers is dropped (it never
 /// applies to a plan file) and the allowed values are named when the line holds a known field.
-fn explain(message: &str, line: Option<&str>, at_end: bool) -> String {
+fn explain(message: &str, line: Option<&str>, ends_at: Option<usize>) -> String {
     let message = message
         .split(", try the raw identifier")
         .next()
         .unwrap_or(message);
     let mut explained = crate::text::clean_line(message);
-    if at_end {
-        return format!("the file ends too early (was it cut short?): {explained}");
+    if let Some(last_line) = ends_at {
+        return format!(
+            "the file ends early at line {last_line}: was it cut off? (the parser says: {explained})"
+        );
     }
     let about_a_value = ["identifier", "variant", "Expected boolean"]
         .iter()
@@ -202,8 +204,18 @@ fn is_at_end(text: &str, line: usize, col: usize) -> bool {
     let trimmed = text.trim_end();
     let last_line = trimmed.lines().count().max(1);
     let last_col = trimmed.lines().last().map_or(0, |l| l.chars().count());
-    line > last_line || (line == last_line && col > last_col)
+    // An error at the last word of the file, with nothing after it (no comma, no closing
+    // bracket), is a file cut in the middle of that word: `category: NonUsCit`.
+    let cut_in_a_word = line == last_line
+        && trimmed.lines().last().is_some_and(|last| {
+            let rest: String = last.chars().skip(col.saturating_sub(1)).collect();
+            !rest.trim().is_empty() && !rest.contains([',', ')', ']', '}', '"'])
+        });
+    line > last_line || (line == last_line && col > last_col) || cut_in_a_word
 }
+
+/// The UTF-8 byte-order mark.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Parses plan-file bytes; `path` is only used in messages.
 pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, StorageError> {
@@ -213,6 +225,16 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
         col,
         message,
     };
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(parse_error(
+            1,
+            1,
+            "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); imgplan reads UTF-8: save it as UTF-8".into(),
+        ));
+    }
+    // A UTF-8 byte-order mark (some Windows editors add one) says nothing: it is read past, and
+    // the next save leaves it out.
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let (line, col) = position_of(bytes, err.valid_up_to());
         parse_error(line, col, "the file is not UTF-8 text".into())
@@ -234,11 +256,12 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
     }
     let mut plan: Plan = ron_options().from_str(text).map_err(|err| {
         let line = err.span.start.line;
-        let at_end = is_at_end(text, line, err.span.start.col);
+        let ends_at = is_at_end(text, line, err.span.start.col)
+            .then(|| text.trim_end().lines().count().max(1));
         let message = explain(
             &err.code.to_string(),
             text.lines().nth(line.saturating_sub(1)),
-            at_end,
+            ends_at,
         );
         parse_error(line, err.span.start.col, message)
     })?;
