@@ -19,6 +19,7 @@ pub mod export;
 pub mod import;
 pub mod insights;
 pub mod journey;
+pub mod merge;
 pub mod plan;
 pub mod programs;
 pub mod storage;

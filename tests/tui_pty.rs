@@ -417,3 +417,87 @@ fn a_signal_restores_the_terminal_keeps_what_was_saved_and_exits_128_plus_n() {
         );
     }
 }
+
+/// The state of a task in the plan file.
+fn task_entry(plan: &Path, id: &str) -> String {
+    let saved = std::fs::read_to_string(plan).expect("plan file");
+    let entry = saved
+        .split(&format!("\"{id}\""))
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned();
+    entry[..entry.find(')').unwrap_or(entry.len())].to_owned()
+}
+
+#[test]
+fn two_planners_on_one_plan_both_keep_their_changes() {
+    let home = tempfile::tempdir().expect("home");
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+    let mut first = Session::start(home.path());
+    first.wait_for("Welcome!");
+    let mut second = Session::start(home.path());
+    second.wait_for("Panels");
+
+    first.keys("3");
+    first.wait_for("[ ] Apply for Step 1");
+    first.keys(" ");
+    first.wait_for("[x] Apply for Step 1");
+    first.wait_for("saved");
+
+    // The second planner read the file before that change; its own save merges.
+    second.keys("3");
+    second.wait_for("USMLE exams");
+    second.keys("j ");
+    second.wait_for("elsewhere");
+    assert!(task_entry(&plan, "exams.apply").contains("state: Done"));
+    assert!(task_entry(&plan, "exams.step1").contains("state: Done"));
+    // And the second planner now shows the first one's change too.
+    second.wait_for("[x] Apply for Step 1");
+
+    // The first planner, in turn, merges the second one's change.
+    first.keys("jj ");
+    first.wait_for("elsewhere");
+    first.keys("q");
+    second.keys("q");
+    assert!(first.wait_exit());
+    assert!(second.wait_exit());
+    for id in ["exams.apply", "exams.step1", "exams.step2ck"] {
+        let entry = task_entry(&plan, id);
+        assert!(entry.contains("state: Done"), "{id}: {entry}");
+    }
+}
+
+#[test]
+fn a_planner_with_an_import_beside_it_keeps_both() {
+    let home = tempfile::tempdir().expect("home");
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+    let mut session = Session::start(home.path());
+    session.wait_for("Welcome!");
+    let csv = home.path().join("programs.csv");
+    std::fs::write(
+        &csv,
+        "Program,State,Visa\nMercy Hospital IM,NY,J-1\nCity General,CA,both\n",
+    )
+    .expect("csv");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_imgplan"))
+        .env_clear()
+        .env("HOME", home.path())
+        .args(["--today", "2026-11-25", "import", "programs"])
+        .arg(&csv)
+        .output()
+        .expect("import");
+    assert!(output.status.success(), "{output:?}");
+
+    session.keys("3");
+    session.wait_for("[ ] Apply for Step 1");
+    session.keys(" ");
+    session.wait_for("elsewhere");
+    session.keys("9");
+    session.wait_for("Mercy Hospital IM");
+    session.keys("q");
+    assert!(session.wait_exit());
+    let saved = std::fs::read_to_string(&plan).expect("plan file");
+    assert!(saved.contains("Mercy Hospital IM"), "{saved}");
+    assert!(saved.contains("City General"), "{saved}");
+    assert!(task_entry(&plan, "exams.apply").contains("state: Done"));
+}

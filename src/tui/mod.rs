@@ -86,10 +86,10 @@ pub fn run(launch: Launch) -> Result<Exit, String> {
         app.export_dir = directory;
     }
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut file = PlanFile::opened(&launch.path);
+    let mut file = PlanFile::opened(&launch.path, (!created).then_some(&app.plan));
     if created {
-        match file.save(&app.plan, false) {
-            Ok(()) => app.say(
+        match file.save(&app.template, &app.plan, false) {
+            Ok(_) => app.say(
                 format!(
                     "Welcome! ? shows the keys, p your profile. Plan created at {}",
                     crate::text::shown(&launch.path)
@@ -282,8 +282,8 @@ fn perform(
     effect: Effect,
 ) -> io::Result<Option<Action>> {
     Ok(match effect {
-        Effect::Save => Some(Action::Saved(file.save(&app.plan, false))),
-        Effect::SaveOverwrite => Some(Action::Saved(file.save(&app.plan, true))),
+        Effect::Save => Some(Action::Saved(file.save(&app.template, &app.plan, false))),
+        Effect::SaveKeepingMine => Some(Action::Saved(file.save(&app.template, &app.plan, true))),
         Effect::Export(request) => Some(Action::Exported(disk::write_export(app, *request))),
         Effect::Suspend => {
             guard.suspend()?;

@@ -12,7 +12,7 @@ use crate::plan::{
 };
 use crate::text::clean_line;
 
-use super::action::{Action, Command, Effect};
+use super::action::{Action, Command, Effect, Merge, SaveProblem, SaveReport};
 use super::app::{
     App, Cursor, DeleteTarget, Mode, Panel, ProfileField, ProfileForm, Row, SaveState, TextField,
     TextPurpose, Tone, UNDO_DEPTH,
@@ -97,28 +97,75 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-fn saved(app: &mut App, result: Result<(), String>) {
+fn saved(app: &mut App, result: Result<SaveReport, SaveProblem>) {
     let what = match std::mem::replace(&mut app.save_state, SaveState::Saved) {
         SaveState::Pending(what) | SaveState::Failed(what) => what,
         SaveState::Saved => String::from("Plan"),
     };
     match result {
-        Ok(()) => {
+        Ok(SaveReport::Written) => {
             app.quit_armed = false;
             app.say(format!("{what} · saved"), Tone::Info);
         }
-        Err(err) => {
+        Ok(SaveReport::Merged(merge)) => {
+            app.quit_armed = false;
+            take_merge(app, *merge, &what);
+        }
+        Err(SaveProblem::Conflicts(conflicts)) => {
+            let problem = SaveProblem::Conflicts(conflicts);
             app.say(
-                if err.contains("w overwrites") {
-                    format!("NOT saved: {err} ({what})")
-                } else {
-                    format!("NOT saved, kept in memory (w retries): {err} ({what})")
-                },
+                format!(
+                    "NOT saved: {problem}. w keeps yours (the file's other changes are kept too); u undoes yours ({what})"
+                ),
+                Tone::Error,
+            );
+            app.save_state = SaveState::Failed(what);
+        }
+        Err(problem) => {
+            app.say(
+                format!("NOT saved, kept in memory (w retries): {problem} ({what})"),
                 Tone::Error,
             );
             app.save_state = SaveState::Failed(what);
         }
     }
+}
+
+/// The file had changed elsewhere and the save merged both sides: the planner now shows the
+/// merged plan, and its undo history is moved onto the other side's changes, so undoing a change
+/// of ours never undoes one made elsewhere.
+fn take_merge(app: &mut App, merge: Merge, what: &str) {
+    let rebase = |snapshot: &Plan| {
+        crate::merge::merge(
+            &merge.base,
+            snapshot,
+            &merge.theirs,
+            crate::merge::Prefer::Theirs,
+        )
+        .map(|(plan, _)| plan)
+        .unwrap_or_else(|_| snapshot.clone())
+    };
+    for (snapshot, _) in app.undo.iter_mut().chain(app.redo.iter_mut()) {
+        *snapshot = rebase(snapshot);
+    }
+    app.plan = merge.merged;
+    app.refresh();
+    let kept = match merge.conflicts.first() {
+        Some(conflict) => format!(
+            "; yours kept for {}{}",
+            conflict.path,
+            if merge.conflicts.len() > 1 {
+                format!(" and {} more", merge.conflicts.len() - 1)
+            } else {
+                String::new()
+            }
+        ),
+        None => String::new(),
+    };
+    app.say(
+        format!("{what} · saved, together with changes made elsewhere{kept}"),
+        Tone::Info,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,7 +254,7 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         Command::SaveNow => match &app.save_state {
             SaveState::Failed(what) => {
                 app.save_state = SaveState::Pending(what.clone());
-                return vec![Effect::SaveOverwrite];
+                return vec![Effect::SaveKeepingMine];
             }
             _ => app.say(
                 format!(
