@@ -151,6 +151,7 @@ fn after_a_merge_undo_takes_back_our_change_and_keeps_theirs() {
             theirs: theirs.clone(),
             merged,
             conflicts: Vec::new(),
+            hand_edits_kept: None,
         })))),
     );
     assert_eq!(app.plan.tasks[&task].state, Status::Done);

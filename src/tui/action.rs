@@ -181,6 +181,9 @@ pub struct Merge {
     pub theirs: crate::plan::Plan,
     pub merged: crate::plan::Plan,
     pub conflicts: Vec<crate::merge::Conflict>,
+    /// Where the file's text as it was found is kept (it was edited outside imgplan, so its
+    /// comments and layout would otherwise be lost).
+    pub hand_edits_kept: Option<PathBuf>,
 }
 
 /// Why a save did not happen; the change stays in memory.

@@ -71,7 +71,7 @@ impl PlanFile {
         if !conflicts.is_empty() && !keep_mine {
             return Err(SaveProblem::Conflicts(conflicts));
         }
-        storage::save_locked(&mut lock, &self.path, &merged, storage::HandEdits::Keep)
+        let saved = storage::save_locked(&mut lock, &self.path, &merged, storage::HandEdits::Keep)
             .map_err(|err| failed(err.to_string()))?;
         self.last_seen = Some(storage::to_ron(&merged));
         self.base = Some(merged.clone());
@@ -80,6 +80,7 @@ impl PlanFile {
             theirs,
             merged,
             conflicts,
+            hand_edits_kept: saved.hand_edits_kept,
         })))
     }
 }
@@ -180,6 +181,12 @@ mod tests {
             Some("Pediatrics")
         );
         assert!(report.conflicts.is_empty());
+        // Written outside imgplan's lock, the file's own text is kept before the rewrite.
+        let kept = report.hand_edits_kept.as_deref().expect("kept");
+        assert_eq!(
+            storage::load(kept, &template).expect("loads").as_ref(),
+            Some(&theirs)
+        );
 
         // The same field on both sides: asked, and nothing written until w.
         let mut theirs = report.merged.clone();

@@ -162,8 +162,18 @@ fn take_merge(app: &mut App, merge: Merge, what: &str) {
         ),
         None => String::new(),
     };
+    let copy = merge
+        .hand_edits_kept
+        .as_deref()
+        .map(|path| {
+            format!(
+                "; the file as edited is kept in {}",
+                crate::text::shown(path)
+            )
+        })
+        .unwrap_or_default();
     app.say(
-        format!("{what} · saved, together with changes made elsewhere{kept}"),
+        format!("{what} · saved, together with changes made elsewhere{kept}{copy}"),
         Tone::Info,
     );
 }
