@@ -15,17 +15,21 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
 use csv::{ByteRecord, ReaderBuilder};
 
 use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS, clean_field};
 use crate::programs::{
-    ApplicationService, Program, ProgramStatus, Requirements, VisaStance, parse_nrmp_code,
-    parse_state,
+    Program, ProgramStatus, Requirements, VisaStance, parse_nrmp_code, parse_state,
 };
 use crate::text::{clean_line, truncate};
 
+mod cells;
+mod columns;
 mod strict;
+
+use cells::{clean_text, number, parse_date, parse_service, parse_yes_no};
+use columns::Column;
+pub use columns::canonical_column;
 
 pub use strict::{MAX_CELL_CHARS, MAX_COLUMNS};
 
@@ -189,170 +193,6 @@ fn unguard_formula(text: &str) -> &str {
         Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
         _ => text,
     }
-}
-
-/// The fields of a program a column can fill; the order is that of [`PROGRAM_COLUMNS`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Name,
-    State,
-    Specialty,
-    NrmpCode,
-    Service,
-    Visa,
-    MinStep2,
-    MaxYears,
-    UsceMonths,
-    Step3,
-    Status,
-    Interview,
-    Note,
-}
-
-impl Column {
-    const ALL: [Column; 13] = [
-        Column::Name,
-        Column::State,
-        Column::Specialty,
-        Column::NrmpCode,
-        Column::Service,
-        Column::Visa,
-        Column::MinStep2,
-        Column::MaxYears,
-        Column::UsceMonths,
-        Column::Step3,
-        Column::Status,
-        Column::Interview,
-        Column::Note,
-    ];
-
-    /// The canonical header, also used to name the cell in messages.
-    fn title(self) -> &'static str {
-        PROGRAM_COLUMNS[self as usize]
-    }
-
-    /// Other headers people give the column, folded by [`fold_header`]. The canonical header
-    /// itself always matches.
-    fn synonyms(self) -> &'static [&'static str] {
-        match self {
-            Column::Name => &[
-                "programname",
-                "program",
-                "name",
-                "residencyprogram",
-                "residencyprogramname",
-                "residency",
-                "institution",
-                "institutionname",
-                "hospital",
-            ],
-            Column::State => &["st", "state", "programstate", "stateabbreviation"],
-            Column::Specialty => &["specialty", "speciality", "programspecialty", "field"],
-            Column::NrmpCode => &[
-                "programcode",
-                "nrmp",
-                "nrmpid",
-                "code",
-                "nrmpprogramcode",
-                "nrmpnumber",
-                "programnumber",
-            ],
-            Column::Service => &[
-                "service",
-                "applicationservice",
-                "appliedvia",
-                "applyvia",
-                "applicationsystem",
-            ],
-            Column::Visa => &[
-                "visa",
-                "visas",
-                "visasponsorship",
-                "visastatus",
-                "visastance",
-                "visatype",
-                "visasaccepted",
-                "sponsorship",
-                "sponsorsvisa",
-                "sponsorsvisas",
-            ],
-            Column::MinStep2 => &[
-                "step2",
-                "step2ck",
-                "step2ckmin",
-                "step2min",
-                "minstep2",
-                "minstep2ck",
-                "minstep2score",
-                "minstep2ckscore",
-                "step2ckcutoff",
-                "step2cutoff",
-                "step2ckscore",
-                "step2score",
-                "minimumstep2",
-                "minimumstep2ck",
-                "minimumstep2score",
-                "minimumstep2ckscore",
-            ],
-            Column::MaxYears => &[
-                "yog",
-                "maxyog",
-                "yogcutoff",
-                "yearssincegraduation",
-                "maxyearssincegraduation",
-                "yearssincegrad",
-                "maxyearssincegrad",
-                "graduationcutoff",
-                "yearsofgraduation",
-                "yearsfromgraduation",
-                "yearsfromgrad",
-            ],
-            Column::UsceMonths => &[
-                "usce",
-                "uscemonths",
-                "uscerequired",
-                "uscerequiredmonths",
-                "uscemonthsrequired",
-                "monthsofusce",
-            ],
-            Column::Step3 => &[
-                "step3",
-                "step3required",
-                "step3beforerank",
-                "step3beforeranking",
-                "step3requiredbeforeranking",
-                "step3requiredbeforerank",
-            ],
-            Column::Status => &["status", "applicationstatus", "stage", "appstatus"],
-            Column::Interview => &["interview", "interviewdate", "interviewday"],
-            Column::Note => &["note", "notes", "comment", "comments", "remarks"],
-        }
-    }
-
-    fn for_header(header: &str) -> Option<Column> {
-        let folded = fold_header(header);
-        if folded.is_empty() {
-            return None;
-        }
-        Column::ALL.into_iter().find(|column| {
-            fold_header(column.title()) == folded || column.synonyms().contains(&folded.as_str())
-        })
-    }
-}
-
-/// A header with case, spaces, punctuation and underscores taken out ("VISA sponsorship " →
-/// "visasponsorship"), so only the words decide what a column is.
-fn fold_header(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The canonical column (one of [`PROGRAM_COLUMNS`]) a header is read as, if any.
-pub fn canonical_column(header: &str) -> Option<&'static str> {
-    Column::for_header(header).map(Column::title)
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -688,171 +528,11 @@ fn read_row(record: &ByteRecord, positions: &[Option<usize>; 13]) -> Result<Prog
     })
 }
 
-/// A text cell as the plan may keep it: terminal escape sequences removed whole (a colour code
-/// pasted from a terminal would otherwise leave "[31m" behind), then the plan's own cleaning.
-fn clean_text(text: &str) -> String {
-    clean_line(&strip_escape_sequences(text))
-}
-
-/// Removes ANSI escape sequences: CSI (`ESC [` … final byte, or C1 `U+009B` …), OSC (`ESC ]` …
-/// BEL or `ESC \`) and two-character escapes. A lone control character is left for
-/// [`clean_field`], which drops it.
-fn strip_escape_sequences(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let csi = match c {
-            '\u{1b}' => match chars.peek() {
-                Some('[') => {
-                    chars.next();
-                    true
-                }
-                Some(']') => {
-                    chars.next();
-                    // OSC: up to BEL or ESC \ (string terminator).
-                    while let Some(c) = chars.next() {
-                        if c == '\u{7}' {
-                            break;
-                        }
-                        if c == '\u{1b}' {
-                            if chars.peek() == Some(&'\\') {
-                                chars.next();
-                            }
-                            break;
-                        }
-                    }
-                    continue;
-                }
-                Some(next) if ('\u{40}'..='\u{7e}').contains(next) => {
-                    chars.next();
-                    continue;
-                }
-                _ => continue,
-            },
-            '\u{9b}' => true,
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        if csi {
-            // Parameter and intermediate bytes, then one final byte (0x40–0x7E).
-            while let Some(&c) = chars.peek() {
-                if ('\u{20}'..='\u{3f}').contains(&c) {
-                    chars.next();
-                } else {
-                    if ('\u{40}'..='\u{7e}').contains(&c) {
-                        chars.next();
-                    }
-                    break;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// A whole number in a cell: "230", " 230 ", "230+", "≥230", ">= 230"; empty, "-", "n/a" and
-/// "none" mean not given. Records a problem and gives `None` for anything else.
-fn number<T: TryFrom<u64>>(column: Column, text: &str, problems: &mut Vec<String>) -> Option<T> {
-    match parse_number(text) {
-        Ok(None) => None,
-        Ok(Some(value)) => match T::try_from(value) {
-            Ok(value) => Some(value),
-            Err(_) => {
-                problems.push(format!("{} {} is too large", column.title(), quoted(text)));
-                None
-            }
-        },
-        Err(()) => {
-            problems.push(format!(
-                "{} {} is not a whole number",
-                column.title(),
-                quoted(text)
-            ));
-            None
-        }
-    }
-}
-
-fn parse_number(text: &str) -> Result<Option<u64>, ()> {
-    let text = text.trim();
-    if text.is_empty()
-        || matches!(
-            text.to_lowercase().as_str(),
-            "-" | "—" | "n/a" | "na" | "none"
-        )
-    {
-        return Ok(None);
-    }
-    let digits = text
-        .strip_prefix(">=")
-        .or_else(|| text.strip_prefix('≥'))
-        .or_else(|| text.strip_prefix('>'))
-        .unwrap_or(text);
-    let digits = digits.strip_suffix('+').unwrap_or(digits).trim();
-    // `u64::from_str` would also take a leading '+'; only plain digits are a number here.
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(());
-    }
-    digits.parse().map(Some).map_err(|_| ())
-}
-
-/// Yes or no as spreadsheets write it; empty is no. `None` when it is neither.
-fn parse_yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "yes" | "y" | "true" | "1" | "x" | "✓" | "✔" => Some(true),
-        "" | "no" | "n" | "false" | "0" => Some(false),
-        _ => None,
-    }
-}
-
-/// "ERAS", "ResidencyCAS"/"Residency CAS"; any other service named is Other, none is ERAS
-/// (where almost every program is).
-fn parse_service(text: &str) -> ApplicationService {
-    match fold_header(text).as_str() {
-        "" | "eras" => ApplicationService::Eras,
-        "residencycas" => ApplicationService::ResidencyCas,
-        _ => ApplicationService::Other,
-    }
-}
-
-/// A date as YYYY-MM-DD, or M/D/YYYY as US spreadsheets write it. The year must have four digits
-/// so "1/2/25" is not read as the year 25. The error says what is wrong, to follow the cell.
-fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
-    let text = text.trim();
-    let parts: Vec<&str> = text.split(['-', '/']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return Err("is not a date");
-    };
-    let (year, month, day) = if text.contains('-') && !text.contains('/') {
-        (a, b, c)
-    } else if text.contains('/') && !text.contains('-') {
-        (c, a, b)
-    } else {
-        return Err("is not a date");
-    };
-    let digits = |part: &str, most: usize| {
-        (!part.is_empty() && part.len() <= most && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse::<u32>().ok())
-            .flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (
-        digits(year, 4).filter(|_| year.len() == 4),
-        digits(month, 2),
-        digits(day, 2),
-    ) else {
-        return Err("is not a date");
-    };
-    let year = i32::try_from(year).map_err(|_| "is not a date")?;
-    NaiveDate::from_ymd_opt(year, month, day)
-        .filter(|date| date.year() >= 1900)
-        .ok_or("is not a real date")
-}
-
 #[cfg(test)]
 mod tests {
+    use super::cells::{parse_number, strip_escape_sequences};
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn headers_fold_case_spaces_and_punctuation() {

@@ -30,7 +30,8 @@ static SIGNALS: Once = Once::new();
 /// process only between two of them, never halfway through a save or a frame.
 static BUSY: Mutex<()> = Mutex::new(());
 
-/// Marks the planner busy until the guard is dropped (see [`BUSY`]).
+/// Marks the planner busy until the guard is dropped: a signal ends the process only between
+/// two draws or effects, never halfway through a save or a frame.
 pub fn busy() -> MutexGuard<'static, ()> {
     BUSY.lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
