@@ -189,6 +189,10 @@ fn init_force_never_writes_through_a_link() {
         .stderr(predicate::str::contains("does not write through links"));
     assert_eq!(fs::read(&real).expect("read"), before);
     assert!(fs::symlink_metadata(&link).expect("link").is_symlink());
+    assert!(
+        !dir.path().join(".real.ron.lock").exists(),
+        "nothing made at the far end of the link"
+    );
     // On the file itself, init --force works as before (and keeps a backup).
     let plan = dir.path().join("own.ron");
     fs::copy(fixture("valid.ron"), &plan).expect("copy");

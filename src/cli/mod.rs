@@ -412,7 +412,6 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Failure> {
     let plan = Plan::new(&ctx.template, ctx.today, args.match_year, args.visa.into())?;
-    ctx.lock("init")?;
     if storage::is_link(&ctx.path) {
         // A fresh plan replaces the old one: never at the far end of a link.
         return Err(Failure::new(format!(
@@ -421,6 +420,7 @@ fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Fail
             crate::text::shown(&std::fs::read_link(&ctx.path).unwrap_or_default())
         )));
     }
+    ctx.lock("init")?;
     if ctx.path.exists() {
         if !args.force {
             return Err(Failure::new(format!(
