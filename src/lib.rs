@@ -23,6 +23,7 @@ pub mod freshness;
 pub mod import;
 pub mod insights;
 pub mod journey;
+pub mod merge;
 pub mod plan;
 pub mod programs;
 pub mod situation;

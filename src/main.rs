@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(failure) if failure.is_quiet() => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("imgplan: {}", clean_line(&failure.message));
             ExitCode::from(failure.code)

@@ -19,7 +19,8 @@ use crate::usce::{self, LetterState, Rotation};
 /// The plan-file format this program writes. Files with a newer version are refused.
 pub const PLAN_VERSION: u32 = 1;
 
-/// Longest note kept, in characters; longer text is cut so a paste cannot bloat the file.
+/// Longest note kept, in characters; longer text is refused (never cut) so a paste cannot bloat
+/// the file.
 pub const MAX_NOTE_CHARS: usize = 2000;
 /// Longest title, name or specialty kept, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -221,6 +222,13 @@ pub enum PlanError {
     UnknownRotation(u32),
     #[error("{0}")]
     Invalid(String),
+    /// Text over its limit: refused whole, never silently cut.
+    #[error("{what} is {chars} characters long; at most {max} are kept: shorten it")]
+    TooLong {
+        what: &'static str,
+        chars: usize,
+        max: usize,
+    },
 }
 
 fn hint(suggestions: &[String]) -> String {
@@ -231,9 +239,22 @@ fn hint(suggestions: &[String]) -> String {
     }
 }
 
-/// Keeps a user string safe and bounded: one clean line, at most `max` characters.
+/// Keeps a user string safe and bounded: one clean line, at most `max` characters. Only for
+/// text that is shown, not kept (headers quoted in messages); text the plan keeps goes through
+/// [`checked_field`], which refuses instead of cutting.
 pub fn clean_field(text: &str, max: usize) -> String {
     clean_line(text).chars().take(max).collect()
+}
+
+/// A user string as the plan keeps it (one clean line), or [`PlanError::TooLong`] naming `what`
+/// when it has more than `max` characters: text is never silently cut.
+pub fn checked_field(text: &str, max: usize, what: &'static str) -> Result<String, PlanError> {
+    let cleaned = clean_line(text);
+    let chars = cleaned.chars().count();
+    if chars > max {
+        return Err(PlanError::TooLong { what, chars, max });
+    }
+    Ok(cleaned)
 }
 
 impl Plan {
@@ -357,7 +378,7 @@ impl Plan {
 
     /// Sets or (with empty text) clears a task's note. Control characters are stripped.
     pub fn set_note(&mut self, template: &Template, id: &str, note: &str) -> Result<(), PlanError> {
-        let note = clean_field(note, MAX_NOTE_CHARS);
+        let note = checked_field(note, MAX_NOTE_CHARS, "the note")?;
         self.state_mut(template, id)?.note = (!note.is_empty()).then_some(note);
         Ok(())
     }
@@ -375,7 +396,7 @@ impl Plan {
                 known: template.stages.iter().map(|s| s.id.clone()).collect(),
             });
         }
-        let title = clean_field(title, MAX_TITLE_CHARS);
+        let title = checked_field(title, MAX_TITLE_CHARS, "the title")?;
         if title.is_empty() {
             return Err(PlanError::EmptyTitle);
         }
@@ -655,11 +676,21 @@ fn optional_field(value: Option<String>, max: usize) -> Option<String> {
         .filter(|text| !text.is_empty())
 }
 
+/// As [`optional_field`], refusing text over `max` characters instead of cutting it.
+fn optional_checked(
+    value: Option<String>,
+    max: usize,
+    what: &'static str,
+) -> Result<Option<String>, PlanError> {
+    Ok(match value {
+        Some(text) => Some(checked_field(&text, max, what)?).filter(|text| !text.is_empty()),
+        None => None,
+    })
+}
+
 /// Cleans a program's text and checks its fields; the error says which field and why.
 fn clean_program(program: &mut Program) -> Result<(), PlanError> {
-    program.name = clean_field(&program.name, MAX_TITLE_CHARS)
-        .trim()
-        .to_owned();
+    program.name = checked_field(&program.name, MAX_TITLE_CHARS, "the program's name")?;
     if program.name.is_empty() {
         return Err(PlanError::Invalid("a program needs a name".into()));
     }
@@ -667,12 +698,13 @@ fn clean_program(program: &mut Program) -> Result<(), PlanError> {
         Some(state) => Some(programs::parse_state(&state).map_err(PlanError::Invalid)?),
         None => None,
     };
-    program.specialty = optional_field(program.specialty.take(), MAX_TITLE_CHARS);
+    program.specialty =
+        optional_checked(program.specialty.take(), MAX_TITLE_CHARS, "the specialty")?;
     program.nrmp_code = match optional_field(program.nrmp_code.take(), 20) {
         Some(code) => Some(programs::parse_nrmp_code(&code).map_err(PlanError::Invalid)?),
         None => None,
     };
-    program.note = optional_field(program.note.take(), MAX_NOTE_CHARS);
+    program.note = optional_checked(program.note.take(), MAX_NOTE_CHARS, "the note")?;
     if let Some(score) = program.requirements.min_step2_score
         && !STEP2_SCORES.contains(&score)
     {
@@ -685,15 +717,25 @@ fn clean_program(program: &mut Program) -> Result<(), PlanError> {
 
 /// Cleans a rotation's text and checks its dates.
 fn clean_rotation(rotation: &mut Rotation) -> Result<(), PlanError> {
-    rotation.institution = clean_field(&rotation.institution, usce::MAX_NAME_CHARS)
-        .trim()
-        .to_owned();
+    rotation.institution = checked_field(
+        &rotation.institution,
+        usce::MAX_NAME_CHARS,
+        "the institution",
+    )?;
     if rotation.institution.is_empty() {
         return Err(PlanError::Invalid("a rotation needs an institution".into()));
     }
-    rotation.specialty = optional_field(rotation.specialty.take(), usce::MAX_NAME_CHARS);
-    rotation.supervisor = optional_field(rotation.supervisor.take(), usce::MAX_NAME_CHARS);
-    rotation.note = optional_field(rotation.note.take(), MAX_NOTE_CHARS);
+    rotation.specialty = optional_checked(
+        rotation.specialty.take(),
+        usce::MAX_NAME_CHARS,
+        "the specialty",
+    )?;
+    rotation.supervisor = optional_checked(
+        rotation.supervisor.take(),
+        usce::MAX_NAME_CHARS,
+        "the supervisor",
+    )?;
+    rotation.note = optional_checked(rotation.note.take(), MAX_NOTE_CHARS, "the note")?;
     if rotation.end < rotation.start {
         return Err(PlanError::Invalid(format!(
             "the rotation ends ({}) before it starts ({})",

@@ -16,6 +16,28 @@ pub fn is_unsafe_char(c: char) -> bool {
         )
 }
 
+/// JSON text with every C1 control, DEL and bidirectional override or isolate written as a
+/// `\uXXXX` escape. serde_json escapes C0 controls but writes these as they are, and a terminal
+/// or editor showing the file would act on them. They can only occur inside JSON strings, where
+/// the escape means the same character, so the JSON reads back the same.
+pub fn escape_unsafe_in_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c >= '\u{7f}' && is_unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A path as a message may show it: one clean line (see [`clean_line`]), so a file name holding
+/// an escape sequence cannot drive the terminal it is printed on.
+pub fn shown(path: &std::path::Path) -> String {
+    clean_line(&path.display().to_string())
+}
+
 /// One line of clean text: control characters removed, line breaks and tabs turned into spaces,
 /// runs of spaces collapsed and the ends trimmed.
 pub fn clean_line(text: &str) -> String {
@@ -119,6 +141,15 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_gets_c1_controls_and_bidi_overrides_escaped() {
+        let json = serde_json::to_string("a\u{85}b\u{202e}c\u{2066}d\u{7f}é\n").expect("json");
+        let escaped = escape_unsafe_in_json(&json);
+        assert_eq!(escaped, "\"a\\u0085b\\u202ec\\u2066d\\u007fé\\n\"");
+        let back: String = serde_json::from_str(&escaped).expect("valid JSON");
+        assert_eq!(back, "a\u{85}b\u{202e}c\u{2066}d\u{7f}é\n");
+    }
 
     #[test]
     fn strips_escape_sequences_and_controls() {

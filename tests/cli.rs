@@ -167,6 +167,28 @@ fn check_accepts_a_valid_plan_and_prints_warnings() {
         .assert()
         .success()
         .stdout(predicate::str::contains("OK"));
+    // With a byte-order mark in front, as some Windows editors save it.
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(fs::read(&plan).expect("read"));
+    fs::write(&plan, bytes).expect("write");
+    sandbox
+        .cmd()
+        .arg("--plan")
+        .arg(&plan)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("OK").and(predicate::str::contains("byte-order mark")));
+    // The truncated fixture says where it ends.
+    sandbox
+        .cmd()
+        .arg("--plan")
+        .arg(sandbox.copy("truncated.ron"))
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the file ends early at line"))
+        .stderr(predicate::str::contains("was it cut off?"));
 }
 
 #[test]

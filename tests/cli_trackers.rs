@@ -256,3 +256,45 @@ fn the_text_and_json_exports_carry_programs_rotations_and_the_rank_list() {
     assert!(value["visa"]["comparison"]["rows"].is_array());
     assert!(value["usce"]["summary"]["letter_target"].is_number());
 }
+
+#[test]
+fn a_hostile_csv_adds_nothing_even_with_skip_invalid() {
+    let sandbox = Sandbox::new();
+    let before = std::fs::read(sandbox.plan()).expect("plan");
+    let mut unbalanced = String::from("Program,State,Note\n");
+    for row in 1..=300 {
+        let note = if row == 5 {
+            "\"stray quote"
+        } else {
+            "\"fine, quoted\""
+        };
+        unbalanced.push_str(&format!("Program {row},NY,{note}\n"));
+    }
+    let latin1 = b"Program,Note\nH\xF4pital Saint-Luc,ok\n".to_vec();
+    for (name, bytes, says) in [
+        (
+            "unbalanced.csv",
+            unbalanced.into_bytes(),
+            "line 6: the quote opened here",
+        ),
+        ("latin1.csv", latin1, "save it as UTF-8"),
+    ] {
+        let file = sandbox.dir.path().join(name);
+        std::fs::write(&file, bytes).expect("write csv");
+        for skip in [false, true] {
+            let mut cmd = sandbox.cmd();
+            cmd.args(["import", "programs"]).arg(&file);
+            if skip {
+                cmd.arg("--skip-invalid");
+            }
+            cmd.assert()
+                .code(1)
+                .stderr(predicate::str::contains(name).and(predicate::str::contains(says)));
+        }
+    }
+    assert_eq!(
+        std::fs::read(sandbox.plan()).expect("plan"),
+        before,
+        "nothing added"
+    );
+}

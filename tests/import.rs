@@ -380,16 +380,25 @@ fn huge_files_are_refused() {
 }
 
 #[test]
-fn non_utf8_cells_make_only_their_row_a_problem() {
-    let report = read_programs(b"Program,Note\nCaf\xE9 Hospital,latin-1\nGood,ok\n").expect("read");
-    assert_eq!(names(&report), [(3, "Good")]);
-    assert_eq!(report.problems.len(), 1);
-    assert_eq!(report.problems[0].line, 2);
+fn latin1_and_utf16_files_are_refused_with_the_fix() {
+    let latin1 = read_programs(b"Program,Note\nGood,ok\nCaf\xE9 Hospital,latin-1\n")
+        .expect_err("Latin-1 is not read");
     assert!(
-        report.problems[0].message.contains("not UTF-8"),
-        "{}",
-        report.problems[0].message
+        matches!(latin1, ImportError::Encoding { line: 3, .. }),
+        "{latin1:?}"
     );
+    assert!(latin1.to_string().contains("save it as UTF-8"), "{latin1}");
+    let text = "Program,Note\nGood,ok\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    let no_bom: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for bytes in [le, be, no_bom] {
+        let err = read_programs(&bytes).expect_err("UTF-16 is not read");
+        assert!(err.to_string().contains("UTF-16"), "{err}");
+        assert!(err.to_string().contains("save it as UTF-8"), "{err}");
+    }
 }
 
 #[test]
@@ -445,7 +454,7 @@ fn cells_people_write_are_read() {
 fn short_long_and_repeated_columns_are_tolerated() {
     let csv = "Program,Notes,Comments,\u{1b}[2JWeird\n\
                Short\n\
-               Long,first,second,x,extra,cells\n";
+               Long,first,second,x,,, \n";
     let report = read_programs(csv.as_bytes()).expect("read");
     assert_eq!(report.problems, []);
     assert_eq!(
@@ -477,7 +486,77 @@ fn unterminated_quotes_and_stray_bytes_do_not_panic() {
         let _ = read_programs(&bytes);
         let _ = read_programs(&bytes[30..]);
     }
-    let report = read_programs(b"Program,Note\n\"never closed,\nsecond").expect("read");
-    assert_eq!(report.programs.len(), 1);
-    assert_eq!(report.programs[0].program.name, "never closed, second");
+    let err = read_programs(b"Program,Note\n\"never closed,\nsecond").expect_err("refused");
+    assert!(matches!(err, ImportError::Quote { line: 2, .. }), "{err:?}");
+}
+
+/// 300 good rows with one broken thing at row `at` (line `at + 1`).
+fn hostile(at: usize, broken: &str) -> String {
+    let mut csv = String::from("Program,State,Note\n");
+    for row in 1..=300 {
+        if row == at {
+            csv.push_str(broken);
+        } else {
+            csv.push_str(&format!("Program {row},NY,\"note, with a comma\""));
+        }
+        csv.push('\n');
+    }
+    csv
+}
+
+#[test]
+fn an_unbalanced_quote_is_an_error_at_the_line_it_opened_and_nothing_is_read() {
+    // Never closed: the rest of the file would become one cell.
+    let err =
+        read_programs(hostile(300, "Last,NY,\"unclosed note").as_bytes()).expect_err("refused");
+    assert!(
+        matches!(err, ImportError::Quote { line: 301, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("never closed"), "{err}");
+    // Closed later by the next row's opening quote: 295 rows would be glued into one note.
+    let err = read_programs(hostile(5, "Fifth,NY,\"stray quote").as_bytes()).expect_err("refused");
+    assert!(matches!(err, ImportError::Quote { line: 6, .. }), "{err:?}");
+    assert!(err.to_string().contains("closes only on line 7"), "{err}");
+    // A quote in the middle of a quoted cell that is not doubled.
+    let err =
+        read_programs(hostile(10, "Tenth,NY,\"say \"hi\" now\"").as_bytes()).expect_err("refused");
+    assert!(
+        matches!(err, ImportError::Quote { line: 11, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("must be doubled"), "{err}");
+    // A quote inside an unquoted cell is plain text (5'2" tall), as RFC 4180 reads it.
+    let report = read_programs(hostile(10, "Tenth,NY,5'2\" tall").as_bytes()).expect("read");
+    assert_eq!(report.programs.len(), 300);
+}
+
+#[test]
+fn more_cells_than_the_header_a_huge_cell_or_too_many_columns_are_refused() {
+    let err = read_programs(hostile(42, "Forty-two,NY,a note, split by a comma").as_bytes())
+        .expect_err("refused");
+    assert!(
+        matches!(
+            err,
+            ImportError::TooManyCells {
+                line: 43,
+                cells: 4,
+                columns: 3
+            }
+        ),
+        "{err:?}"
+    );
+    let huge = format!("Huge,NY,\"{}\"", "x".repeat(MAX_CELL_CHARS + 1));
+    let err = read_programs(hostile(7, &huge).as_bytes()).expect_err("refused");
+    assert!(
+        matches!(err, ImportError::CellTooLong { line: 8, .. }),
+        "{err:?}"
+    );
+    let mut wide = String::from("Program");
+    for column in 1..=MAX_COLUMNS {
+        wide.push_str(&format!(",Extra {column}"));
+    }
+    wide.push_str("\nA\n");
+    let err = read_programs(wide.as_bytes()).expect_err("refused");
+    assert!(matches!(err, ImportError::TooManyColumns { .. }), "{err:?}");
 }

@@ -275,5 +275,62 @@ fn parse_errors_speak_the_users_language() {
     assert!(bad_date.contains("not a real date"), "{bad_date}");
 
     let (_, cut) = message(b"(\n    version: 1,\n    profile: (\n        match_year: 2028,\n");
-    assert!(cut.contains("ends too early"), "{cut}");
+    assert!(
+        cut.starts_with("the file ends early at line 4: was it cut off?"),
+        "{cut}"
+    );
+}
+
+#[test]
+fn a_duplicated_key_is_an_error_naming_both_lines() {
+    let template = template();
+    let text = storage::to_ron(&sample_plan(&template));
+    let entry = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("\"exams.step1\""))
+        .expect("entry");
+    let first = text.lines().position(|l| l == entry).expect("line") + 1;
+    // The same task again, a few lines on, as a hand edit might leave it.
+    let duplicated = text.replacen(
+        "\"exams.step3\"",
+        "\"exams.step1\": (state: Todo),\n        \"exams.step3\"",
+        1,
+    );
+    let second = duplicated
+        .lines()
+        .position(|l| l.trim_start() == "\"exams.step1\": (state: Todo),")
+        .expect("second")
+        + 1;
+    let err = storage::parse(Path::new("plan.ron"), duplicated.as_bytes(), &template)
+        .expect_err("refused");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!("plan.ron:{second}:")),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!(
+            "\"exams.step1\" is listed twice, on lines {first} and {second}"
+        )),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_read_past_and_utf16_is_named() {
+    let template = template();
+    let text = storage::to_ron(&sample_plan(&template));
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(text.as_bytes());
+    let plan = storage::parse(Path::new("plan.ron"), &with_bom, &template).expect("a BOM is fine");
+    assert_eq!(plan, sample_plan(&template));
+    // Errors still point where an editor shows them.
+    let broken = b"\xEF\xBB\xBF(\n    version: 1,\n    profile: (match_year: twenty)\n)";
+    let err = storage::parse(Path::new("plan.ron"), broken, &template).expect_err("broken");
+    assert!(err.to_string().starts_with("plan.ron:3:"), "{err}");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let err = storage::parse(Path::new("plan.ron"), &utf16, &template).expect_err("UTF-16");
+    assert!(err.to_string().contains("UTF-16"), "{err}");
+    assert!(err.to_string().contains("save it as UTF-8"), "{err}");
 }

@@ -20,6 +20,8 @@ struct Session {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the planner wrote, for what it ends with.
+    raw: Arc<Mutex<Vec<u8>>>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
@@ -49,6 +51,8 @@ impl Session {
         let cols = NonZeroU16::new(COLS).expect("cols");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let feed = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(read) = reader.read(&mut buffer) {
@@ -58,12 +62,16 @@ impl Session {
                 if let Ok(mut parser) = feed.lock() {
                     parser.process(&buffer[..read]);
                 }
+                if let Ok(mut log) = log.lock() {
+                    log.extend_from_slice(&buffer[..read]);
+                }
             }
         });
         Session {
             child,
             writer,
             screen,
+            raw,
             _master: pty.master,
         }
     }
@@ -114,6 +122,37 @@ impl Session {
         self.writer.write_all(keys.as_bytes()).expect("send keys");
         self.writer.flush().expect("flush keys");
         std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Sends a signal to the planner.
+    fn signal(&self, signal: libc::c_int) {
+        let pid = self.child.process_id().expect("pid");
+        let pid = libc::pid_t::try_from(pid).expect("pid fits");
+        // SAFETY: kill only sends a signal to the child this test started.
+        let sent = unsafe { libc::kill(pid, signal) };
+        assert_eq!(sent, 0, "kill");
+    }
+
+    /// Waits for the planner to end and returns its exit code.
+    fn wait_code(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(200));
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!(
+            "imgplan did not exit; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.raw.lock().expect("raw").clone()
     }
 
     fn wait_exit(&mut self) -> bool {
@@ -324,4 +363,141 @@ fn export_the_plan_as_markdown_and_as_a_calendar_from_the_planner() {
 
     session.keys("q");
     assert!(session.wait_exit());
+}
+
+#[test]
+fn a_signal_restores_the_terminal_keeps_what_was_saved_and_exits_128_plus_n() {
+    for (signal, name) in [
+        (libc::SIGTERM, "TERM"),
+        (libc::SIGHUP, "HUP"),
+        (libc::SIGINT, "INT"),
+        (libc::SIGQUIT, "QUIT"),
+    ] {
+        let home = tempfile::tempdir().expect("home");
+        let plan = home.path().join(".local/share/imgplan/plan.ron");
+        let mut session = Session::start(home.path());
+        session.wait_for("Welcome!");
+        session.keys("3");
+        session.wait_for("[ ] Apply for Step 1");
+        session.keys(" ");
+        session.wait_for("[x] Apply for Step 1");
+        session.wait_for("saved");
+        session.signal(signal);
+        let code = session.wait_code();
+        assert_eq!(code, 128 + signal as u32, "SIG{name}");
+        let raw = session.raw();
+        let text = String::from_utf8_lossy(&raw);
+        let left = text
+            .rfind("\x1b[?1049l")
+            .expect("leaves the alternate screen");
+        assert!(
+            left > text.rfind("\x1b[?1049h").expect("entered it"),
+            "SIG{name}"
+        );
+        let tail = &text[left..];
+        assert!(
+            tail.contains("\x1b[?25h"),
+            "SIG{name}: the cursor is shown: {tail:?}"
+        );
+        assert!(
+            text.rfind("\x1b[?1000l")
+                .is_some_and(|off| off > text.rfind("\x1b[?1000h").unwrap_or(0)),
+            "SIG{name}: mouse reporting is off"
+        );
+        assert!(
+            text.rfind("\x1b[?2004l")
+                .is_some_and(|off| off > text.rfind("\x1b[?2004h").unwrap_or(0)),
+            "SIG{name}: bracketed paste is off"
+        );
+        assert!(!session.alternate_screen(), "SIG{name}");
+        let saved = std::fs::read_to_string(&plan).expect("plan file");
+        assert!(
+            saved.contains("\"exams.apply\": (state: Done"),
+            "SIG{name}: what was saved stays: {saved}"
+        );
+    }
+}
+
+/// The state of a task in the plan file.
+fn task_entry(plan: &Path, id: &str) -> String {
+    let saved = std::fs::read_to_string(plan).expect("plan file");
+    let entry = saved
+        .split(&format!("\"{id}\""))
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned();
+    entry[..entry.find(')').unwrap_or(entry.len())].to_owned()
+}
+
+#[test]
+fn two_planners_on_one_plan_both_keep_their_changes() {
+    let home = tempfile::tempdir().expect("home");
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+    let mut first = Session::start(home.path());
+    first.wait_for("Welcome!");
+    let mut second = Session::start(home.path());
+    second.wait_for("Panels");
+
+    first.keys("3");
+    first.wait_for("[ ] Apply for Step 1");
+    first.keys(" ");
+    first.wait_for("[x] Apply for Step 1");
+    first.wait_for("saved");
+
+    // The second planner read the file before that change; its own save merges.
+    second.keys("3");
+    second.wait_for("USMLE exams");
+    second.keys("j ");
+    second.wait_for("elsewhere");
+    assert!(task_entry(&plan, "exams.apply").contains("state: Done"));
+    assert!(task_entry(&plan, "exams.step1").contains("state: Done"));
+    // And the second planner now shows the first one's change too.
+    second.wait_for("[x] Apply for Step 1");
+
+    // The first planner, in turn, merges the second one's change.
+    first.keys("jj ");
+    first.wait_for("elsewhere");
+    first.keys("q");
+    second.keys("q");
+    assert!(first.wait_exit());
+    assert!(second.wait_exit());
+    for id in ["exams.apply", "exams.step1", "exams.step2ck"] {
+        let entry = task_entry(&plan, id);
+        assert!(entry.contains("state: Done"), "{id}: {entry}");
+    }
+}
+
+#[test]
+fn a_planner_with_an_import_beside_it_keeps_both() {
+    let home = tempfile::tempdir().expect("home");
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+    let mut session = Session::start(home.path());
+    session.wait_for("Welcome!");
+    let csv = home.path().join("programs.csv");
+    std::fs::write(
+        &csv,
+        "Program,State,Visa\nMercy Hospital IM,NY,J-1\nCity General,CA,both\n",
+    )
+    .expect("csv");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_imgplan"))
+        .env_clear()
+        .env("HOME", home.path())
+        .args(["--today", "2026-11-25", "import", "programs"])
+        .arg(&csv)
+        .output()
+        .expect("import");
+    assert!(output.status.success(), "{output:?}");
+
+    session.keys("3");
+    session.wait_for("[ ] Apply for Step 1");
+    session.keys(" ");
+    session.wait_for("elsewhere");
+    session.keys("9");
+    session.wait_for("Mercy Hospital IM");
+    session.keys("q");
+    assert!(session.wait_exit());
+    let saved = std::fs::read_to_string(&plan).expect("plan file");
+    assert!(saved.contains("Mercy Hospital IM"), "{saved}");
+    assert!(saved.contains("City General"), "{saved}");
+    assert!(task_entry(&plan, "exams.apply").contains("state: Done"));
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use imgplan::journey::{Anchor, Template, VisaChoice};
 use imgplan::plan::{Plan, Status};
-use imgplan::tui::action::{Action, Command, EditKey, Effect};
+use imgplan::tui::action::{Action, Command, EditKey, Effect, SaveProblem, SaveReport};
 use imgplan::tui::app::{App, Mode, Panel, Row, SaveState, Tone};
 use imgplan::tui::update::update;
 
@@ -157,7 +157,7 @@ fn space_ticks_a_task_done_and_back_and_each_change_is_saved() {
     assert_eq!(status(&app, "exams.step1"), Status::Done);
     assert_eq!(app.plan.tasks["exams.step1"].done_on, Some(date(TODAY)));
     assert!(matches!(app.save_state, SaveState::Pending(_)));
-    update(&mut app, Action::Saved(Ok(())));
+    update(&mut app, Action::Saved(Ok(SaveReport::Written)));
     assert_eq!(app.save_state, SaveState::Saved);
     let message = app.message.clone().expect("message");
     assert!(message.text.contains("saved"), "{message:?}");
@@ -470,7 +470,10 @@ fn a_failed_save_keeps_the_change_and_asks_before_quitting() {
     app.panel = exams_panel(&app);
     select_task(&mut app, "exams.step1");
     run(&mut app, Command::ToggleDone);
-    update(&mut app, Action::Saved(Err("read-only file system".into())));
+    update(
+        &mut app,
+        Action::Saved(Err(SaveProblem::Failed("read-only file system".into()))),
+    );
     assert!(matches!(app.save_state, SaveState::Failed(_)));
     assert_eq!(status(&app, "exams.step1"), Status::Done, "kept in memory");
     let message = app.message.clone().expect("message");
@@ -481,10 +484,13 @@ fn a_failed_save_keeps_the_change_and_asks_before_quitting() {
     assert!(!app.should_quit);
     assert_eq!(
         run(&mut app, Command::SaveNow),
-        vec![Effect::SaveOverwrite],
+        vec![Effect::SaveKeepingMine],
         "w retries"
     );
-    update(&mut app, Action::Saved(Err("still read-only".into())));
+    update(
+        &mut app,
+        Action::Saved(Err(SaveProblem::Failed("still read-only".into()))),
+    );
     run(&mut app, Command::Quit);
     assert_eq!(run(&mut app, Command::Quit), vec![Effect::Quit]);
     assert!(app.should_quit);

@@ -140,7 +140,7 @@ pub(super) fn export_plan(
     {
         return Err(Failure::new(format!(
             "refusing to write the export over the plan file itself ({})",
-            ctx.path.display()
+            crate::text::shown(&ctx.path)
         )));
     }
     let (plan, saved) = ctx.load_or_default()?;
@@ -154,7 +154,7 @@ pub(super) fn export_plan(
         None => out.write_all(body.as_bytes())?,
         Some(target) => {
             storage::write_export(target, body.as_bytes())?;
-            writeln!(out, "Wrote {}", target.display())?;
+            writeln!(out, "Wrote {}", crate::text::shown(target))?;
         }
     }
     Ok(())
@@ -194,15 +194,14 @@ pub(super) fn man(
         if !dir.is_dir() {
             return Err(Failure::new(format!(
                 "there is no folder {}",
-                dir.display()
+                crate::text::shown(dir)
             )));
         }
-        clap_mangen::generate_to(root.clone(), dir)
-            .map_err(|err| Failure::new(format!("cannot write the pages: {err}")))?;
+        write_pages(&root, dir)?;
         writeln!(
             out,
             "Wrote imgplan.1 and a page per command (imgplan-export.1, …) to {}",
-            dir.display()
+            crate::text::shown(dir)
         )?;
         return Ok(());
     }
@@ -218,5 +217,18 @@ pub(super) fn man(
         })?,
     };
     clap_mangen::Man::new(page).render(out)?;
+    Ok(())
+}
+
+/// Writes the page of `command` and of each of its subcommands into `dir`, as
+/// `clap_mangen::generate_to` names them, each atomically and never through a symbolic link.
+fn write_pages(command: &clap::Command, dir: &std::path::Path) -> Result<(), Failure> {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_pages(sub, dir)?;
+    }
+    let man = clap_mangen::Man::new(command.clone());
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    storage::write_export(&dir.join(man.get_filename()), &page)?;
     Ok(())
 }

@@ -14,11 +14,12 @@ use crate::calendar::parse_date;
 use crate::export::{self, countdown};
 use crate::insights::Snapshot;
 use crate::journey::{Anchor, Template, VisaChoice};
-use crate::plan::{ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, Status, clean_field};
+use crate::plan::{ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, Status, checked_field};
 use crate::storage::{self, PLAN_ENV, StorageError};
 use crate::text::{clean_line, pad, truncate};
 
 mod exports;
+mod restore;
 mod sources;
 mod trackers;
 
@@ -75,6 +76,12 @@ pub enum Command {
     Import {
         #[command(subcommand)]
         what: trackers::ImportCommand,
+    },
+    /// List the last versions of the plan that saves replaced, or put one back (`restore 2`).
+    Restore {
+        /// The version to put back (1 = the most recent), as listed by `imgplan restore`.
+        #[arg(value_name = "N")]
+        version: Option<usize>,
     },
     /// Print a shell completion script (bash, zsh or fish).
     Completions {
@@ -262,7 +269,15 @@ impl From<StorageError> for Failure {
 
 impl From<crate::plan::PlanError> for Failure {
     fn from(err: crate::plan::PlanError) -> Self {
-        Failure::new(err.to_string())
+        // Text over its limit is a usage error, like an invalid date: nothing was written.
+        let code = match err {
+            crate::plan::PlanError::TooLong { .. } => 2,
+            _ => 1,
+        };
+        Failure {
+            message: err.to_string(),
+            code,
+        }
     }
 }
 
@@ -274,7 +289,26 @@ impl From<crate::journey::TemplateError> for Failure {
 
 impl From<io::Error> for Failure {
     fn from(err: io::Error) -> Self {
+        if err.kind() == io::ErrorKind::BrokenPipe {
+            // The reader has gone (`imgplan programs | head -1`): stop quietly, as Unix tools do.
+            return Failure::quiet();
+        }
         Failure::new(format!("cannot write output: {err}"))
+    }
+}
+
+impl Failure {
+    /// The end of a command whose output nobody reads any more: exit 0, print nothing.
+    pub fn quiet() -> Failure {
+        Failure {
+            message: String::new(),
+            code: 0,
+        }
+    }
+
+    /// Whether this is [`Failure::quiet`].
+    pub fn is_quiet(&self) -> bool {
+        self.code == 0
     }
 }
 
@@ -285,6 +319,8 @@ pub struct Context {
     pub today: NaiveDate,
     /// When exports say they were made: now, or midnight UTC of `--today` for reproducible files.
     pub stamp: chrono::NaiveDateTime,
+    /// The plan's lock, once a command that writes has taken it; released when the command ends.
+    lock: std::cell::RefCell<Option<storage::PlanLock>>,
 }
 
 impl Context {
@@ -304,14 +340,42 @@ impl Context {
         }
     }
 
+    /// Takes the plan's lock for a command that writes, before it reads the plan, and holds it
+    /// until the command ends, so the change applies to what is on disk now.
+    fn lock(&self, command: &str) -> Result<(), Failure> {
+        let mut held = self.lock.borrow_mut();
+        if held.is_none() {
+            *held = Some(storage::lock(&self.path, &format!("imgplan {command}"))?);
+        }
+        Ok(())
+    }
+
+    /// Saves under the lock (see [`storage::save_locked`]), saying where hand edits were kept.
     fn save(&self, plan: &Plan) -> Result<(), Failure> {
-        Ok(storage::save(&self.path, plan)?)
+        self.save_with(plan, storage::HandEdits::Keep)
+    }
+
+    fn save_with(&self, plan: &Plan, hand_edits: storage::HandEdits) -> Result<(), Failure> {
+        self.lock("save")?;
+        let mut held = self.lock.borrow_mut();
+        let Some(lock) = held.as_mut() else {
+            return Err(Failure::new("the plan's lock was lost"));
+        };
+        let saved = storage::save_locked(lock, &self.path, plan, hand_edits)?;
+        if let Some(kept) = saved.hand_edits_kept {
+            eprintln!(
+                "note: {} was changed outside imgplan since it last wrote it; that version (your comments and layout) is kept in {}",
+                crate::text::shown(&self.path),
+                crate::text::shown(&kept)
+            );
+        }
+        Ok(())
     }
 
     fn not_saved_note(&self) -> String {
         format!(
             "No plan saved yet: showing the built-in journey. `imgplan init` saves your plan at {}",
-            self.path.display()
+            crate::text::shown(&self.path)
         )
     }
 }
@@ -352,6 +416,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         path,
         today,
         stamp,
+        lock: std::cell::RefCell::new(None),
     };
     let mut out = io::stdout().lock();
     match cli.command {
@@ -368,6 +433,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Sources(args)) => sources::sources(&ctx, &args, &mut out),
         Some(Command::Programs(args)) => trackers::programs(&ctx, &args, &mut out),
         Some(Command::Import { what }) => trackers::import(&ctx, &what, &mut out),
+        Some(Command::Restore { version }) => restore::restore(&ctx, version, &mut out),
         // Answered above, before the plan is located.
         Some(Command::Completions { .. } | Command::Man { .. }) => Ok(()),
     }
@@ -375,25 +441,38 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 fn init(ctx: &Context, args: &InitArgs, out: &mut impl Write) -> Result<(), Failure> {
     let plan = Plan::new(&ctx.template, ctx.today, args.match_year, args.visa.into())?;
+    if storage::is_link(&ctx.path) {
+        // A fresh plan replaces the old one: never at the far end of a link.
+        return Err(Failure::new(format!(
+            "{} is a symbolic link to {}; `imgplan init` does not write through links: pass --plan with the file itself",
+            crate::text::shown(&ctx.path),
+            crate::text::shown(&std::fs::read_link(&ctx.path).unwrap_or_default())
+        )));
+    }
+    ctx.lock("init")?;
     if ctx.path.exists() {
         if !args.force {
             return Err(Failure::new(format!(
                 "{} already exists; use `imgplan init --force` to replace it (a backup is kept)",
-                ctx.path.display()
+                crate::text::shown(&ctx.path)
             )));
         }
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
         let backup = storage::backup(&ctx.path, &stamp)?;
-        writeln!(out, "Kept a backup of the old plan at {}", backup.display())?;
+        writeln!(
+            out,
+            "Kept a backup of the old plan at {}",
+            crate::text::shown(&backup)
+        )?;
     }
-    ctx.save(&plan)?;
+    ctx.save_with(&plan, storage::HandEdits::AlreadyKept)?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
     writeln!(
         out,
         "Created your plan for the {} Match (visa: {}) at {}",
         plan.profile.match_year,
         plan.profile.visa,
-        ctx.path.display()
+        crate::text::shown(&ctx.path)
     )?;
     writeln!(
         out,
@@ -409,7 +488,7 @@ fn status(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
     write!(out, "{}", status_text(&ctx.template, &plan, &snapshot))?;
     if saved {
-        writeln!(out, "\nPlan: {}", ctx.path.display())?;
+        writeln!(out, "\nPlan: {}", crate::text::shown(&ctx.path))?;
     } else {
         writeln!(out, "\n{}", ctx.not_saved_note())?;
     }
@@ -520,18 +599,24 @@ fn check(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let Some(plan) = ctx.load()? else {
         return Err(Failure::new(format!(
             "{}: no plan file there yet; `imgplan init` creates one",
-            ctx.path.display()
+            crate::text::shown(&ctx.path)
         )));
     };
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
     writeln!(
         out,
         "{}: OK (plan version {}, {} tasks, {} Match)",
-        ctx.path.display(),
+        crate::text::shown(&ctx.path),
         plan.version,
         snapshot.tasks.len(),
         plan.profile.match_year
     )?;
+    if std::fs::read(&ctx.path).is_ok_and(|bytes| bytes.starts_with(storage::UTF8_BOM)) {
+        writeln!(
+            out,
+            "note: the file starts with a byte-order mark (some Windows editors add one); it is read past, and the next save leaves it out"
+        )?;
+    }
     let orphaned: Vec<&str> = plan.orphaned_ids(&ctx.template).collect();
     if !orphaned.is_empty() {
         writeln!(
@@ -645,6 +730,7 @@ fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result<(), Failur
             "nothing to change: give --state, --due or --note (see `imgplan set --help`)",
         ));
     }
+    ctx.lock("set")?;
     let (mut plan, saved) = ctx.load_or_default()?;
     let template = &ctx.template;
     let id = args.id.trim();
@@ -663,7 +749,11 @@ fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result<(), Failur
     }
     ctx.save(&plan)?;
     if !saved {
-        writeln!(out, "Created your plan at {}", ctx.path.display())?;
+        writeln!(
+            out,
+            "Created your plan at {}",
+            crate::text::shown(&ctx.path)
+        )?;
     }
     let snapshot = Snapshot::build(template, &plan, ctx.today);
     match snapshot.task(id) {
@@ -693,7 +783,6 @@ fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result<(), Failur
 }
 
 fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let (mut plan, saved) = ctx.load_or_default()?;
     let changing = args.name.is_some()
         || args.match_year.is_some()
         || args.visa.is_some()
@@ -704,9 +793,13 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         || args.letter_target.is_some()
         || args.citizenship.is_some()
         || args.in_us.is_some();
+    if changing {
+        ctx.lock("profile")?;
+    }
+    let (mut plan, saved) = ctx.load_or_default()?;
     let p = &mut plan.profile;
     if let Some(name) = &args.name {
-        let name = clean_field(name, MAX_TITLE_CHARS);
+        let name = checked_field(name, MAX_TITLE_CHARS, "the name")?;
         p.name = (!name.is_empty()).then_some(name);
     }
     if let Some(year) = args.match_year {
@@ -723,7 +816,7 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
         };
     }
     if let Some(specialty) = &args.specialty {
-        let specialty = clean_field(specialty, MAX_TITLE_CHARS);
+        let specialty = checked_field(specialty, MAX_TITLE_CHARS, "the specialty")?;
         p.specialty = (!specialty.is_empty()).then_some(specialty);
     }
     if let Some(graduation) = &args.graduation {
@@ -769,7 +862,11 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
     if changing {
         ctx.save(&plan)?;
         if !saved {
-            writeln!(out, "Created your plan at {}", ctx.path.display())?;
+            writeln!(
+                out,
+                "Created your plan at {}",
+                crate::text::shown(&ctx.path)
+            )?;
         }
     }
     let p = &plan.profile;
@@ -851,6 +948,9 @@ fn parse_score(text: &str) -> Result<u16, Failure> {
 }
 
 fn season(ctx: &Context, args: &SeasonArgs, out: &mut impl Write) -> Result<(), Failure> {
+    if args.date.is_some() {
+        ctx.lock("season")?;
+    }
     let (mut plan, saved) = ctx.load_or_default()?;
     if let Some(name) = &args.anchor {
         let anchor = Anchor::SEASON
@@ -876,7 +976,11 @@ fn season(ctx: &Context, args: &SeasonArgs, out: &mut impl Write) -> Result<(), 
         if args.date.is_some() {
             ctx.save(&plan)?;
             if !saved {
-                writeln!(out, "Created your plan at {}", ctx.path.display())?;
+                writeln!(
+                    out,
+                    "Created your plan at {}",
+                    crate::text::shown(&ctx.path)
+                )?;
             }
         }
     }

@@ -167,10 +167,14 @@ pub fn programs(ctx: &Context, args: &ProgramsArgs, out: &mut impl Write) -> Res
 
 pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> Result<(), Failure> {
     let ImportCommand::Programs(args) = command;
-    let bytes = std::fs::read(&args.file)
-        .map_err(|err| Failure::new(format!("cannot read {}: {err}", args.file.display())))?;
+    let bytes = std::fs::read(&args.file).map_err(|err| {
+        Failure::new(format!(
+            "cannot read {}: {err}",
+            crate::text::shown(&args.file)
+        ))
+    })?;
     let report = import::read_programs(&bytes)
-        .map_err(|err| Failure::new(format!("{}: {err}", args.file.display())))?;
+        .map_err(|err| Failure::new(format!("{}: {err}", crate::text::shown(&args.file))))?;
     let ImportReport {
         programs: rows,
         problems,
@@ -196,7 +200,7 @@ pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> R
                 .join(", ")
         )?;
     }
-    let file = args.file.display();
+    let file = crate::text::shown(&args.file);
     for problem in &problems {
         eprintln!("{file}:{}: {}", problem.line, clean_line(&problem.message));
     }
@@ -206,6 +210,9 @@ pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> R
             problems.len(),
             problems.len() + rows.len()
         )));
+    }
+    if !args.dry_run {
+        ctx.lock("import programs")?;
     }
     let (mut plan, saved) = ctx.load_or_default()?;
     let before = plan.programs.len();
@@ -222,7 +229,11 @@ pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> R
     if added > 0 {
         ctx.save(&plan)?;
         if !saved {
-            writeln!(out, "Created your plan at {}", ctx.path.display())?;
+            writeln!(
+                out,
+                "Created your plan at {}",
+                crate::text::shown(&ctx.path)
+            )?;
         }
     }
     writeln!(

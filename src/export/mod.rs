@@ -806,6 +806,7 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
         // Serialising these plain structs cannot fail; say so in JSON rather than panic.
         format!("{{\"error\": {:?}}}", err.to_string())
     });
+    json = crate::text::escape_unsafe_in_json(&json);
     json.push('\n');
     json
 }

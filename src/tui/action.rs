@@ -102,7 +102,7 @@ impl EditKey {
 }
 
 /// Everything `update` reacts to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Command(Command),
     /// A typed character for the focused text field.
@@ -121,8 +121,8 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    /// The runtime finished saving the plan (the error in words).
-    Saved(Result<(), String>),
+    /// The runtime finished saving the plan.
+    Saved(Result<SaveReport, SaveProblem>),
     /// The runtime finished (or declined) writing an export.
     Exported(Result<PathBuf, ExportProblem>),
     /// A message's time on screen is up (its serial number).
@@ -135,8 +135,9 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Save,
-    /// Save even over a plan file changed elsewhere (the user pressed `w` after being told).
-    SaveOverwrite,
+    /// Save again after a failure (`w`): where the file and the planner changed the same field,
+    /// the planner's value is kept; every other change from the file is kept too.
+    SaveKeepingMine,
     /// Write an export (from the export dialog).
     Export(Box<ExportRequest>),
     Suspend,
@@ -160,4 +161,58 @@ pub enum ExportProblem {
     Exists(PathBuf),
     /// Anything else, in words (no directory, no permission, the plan file itself).
     Failed(String),
+}
+
+/// How a save went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveReport {
+    /// The plan was written as it is.
+    Written,
+    /// The file had been changed elsewhere: both sides' changes were put together and written.
+    Merged(Box<Merge>),
+}
+
+/// A merge the planner made while saving: the plan both sides started from, the file's version
+/// and the result (now on disk), with the conflicts it resolved to the planner's side (only
+/// after `w`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    pub base: crate::plan::Plan,
+    pub theirs: crate::plan::Plan,
+    pub merged: crate::plan::Plan,
+    pub conflicts: Vec<crate::merge::Conflict>,
+    /// Where the file's text as it was found is kept (it was edited outside imgplan, so its
+    /// comments and layout would otherwise be lost).
+    pub hand_edits_kept: Option<PathBuf>,
+}
+
+/// Why a save did not happen; the change stays in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// In words: a read-only file, a full disk, a file that cannot be read now.
+    Failed(String),
+    /// The file and the planner changed the same field(s) to different values.
+    Conflicts(Vec<crate::merge::Conflict>),
+}
+
+impl std::fmt::Display for SaveProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveProblem::Failed(why) => f.write_str(why),
+            SaveProblem::Conflicts(conflicts) => {
+                let Some(first) = conflicts.first() else {
+                    return f.write_str("the plan file was changed elsewhere");
+                };
+                write!(
+                    f,
+                    "{} was changed here and in the file: here {}, in the file {}",
+                    first.path, first.ours, first.theirs
+                )?;
+                if conflicts.len() > 1 {
+                    write!(f, " (and {} more)", conflicts.len() - 1)?;
+                }
+                Ok(())
+            }
+        }
+    }
 }

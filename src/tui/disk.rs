@@ -1,13 +1,16 @@
-//! The plan file as the planner sees it: saves go through the core's atomic save, and a file
-//! changed by someone else since the planner last read or wrote it (`imgplan set` in another
-//! terminal, an editor, a second planner) is not overwritten unless the user says so.
+//! The plan file as the planner sees it: saves go through the core's atomic save under the
+//! plan's lock, and a file changed by someone else since the planner last read or wrote it
+//! (`imgplan set` in another terminal, an import, an editor, a second planner) is read again and
+//! merged with the planner's changes, never overwritten.
 
 use std::path::{Path, PathBuf};
 
 use crate::export;
+use crate::journey::Template;
+use crate::merge::{self, Prefer};
 use crate::plan::Plan;
 use crate::storage;
-use crate::tui::action::{ExportProblem, ExportRequest};
+use crate::tui::action::{ExportProblem, ExportRequest, Merge, SaveProblem, SaveReport};
 use crate::tui::app::App;
 
 #[derive(Debug)]
@@ -15,14 +18,17 @@ pub struct PlanFile {
     path: PathBuf,
     /// The file's text as last read or written here; `None` when there was no file.
     last_seen: Option<String>,
+    /// The plan that text holds: what both sides started from when the file changes elsewhere.
+    base: Option<Plan>,
 }
 
 impl PlanFile {
-    /// Remembers the file as it is now (after loading it).
-    pub fn opened(path: &Path) -> PlanFile {
+    /// Remembers the file as it is now, and the plan loaded from it.
+    pub fn opened(path: &Path, loaded: Option<&Plan>) -> PlanFile {
         PlanFile {
             path: path.to_path_buf(),
             last_seen: std::fs::read_to_string(path).ok(),
+            base: loaded.cloned(),
         }
     }
 
@@ -30,20 +36,52 @@ impl PlanFile {
         &self.path
     }
 
-    /// Saves the plan atomically. Refuses, with a message saying what to do, when the file was
-    /// changed elsewhere since we last saw it, unless `overwrite` is set.
-    pub fn save(&mut self, plan: &Plan, overwrite: bool) -> Result<(), String> {
+    /// Saves the plan under the plan's lock. When the file was changed elsewhere since we last
+    /// read or wrote it (another planner, `imgplan set`, an import, an editor), it is read again
+    /// and both sides' changes are merged field by field; a field both changed is a conflict,
+    /// put to the user unless `keep_mine` (then the planner's value wins that field only).
+    pub fn save(
+        &mut self,
+        template: &Template,
+        plan: &Plan,
+        keep_mine: bool,
+    ) -> Result<SaveReport, SaveProblem> {
+        let failed = |err: String| SaveProblem::Failed(err);
+        // Held until the new file is in place: no other imgplan writes in between.
+        let mut lock = storage::lock(&self.path, "imgplan (the planner)")
+            .map_err(|e| failed(e.to_string()))?;
         let on_disk = std::fs::read_to_string(&self.path).ok();
-        if !overwrite && on_disk.is_some() && on_disk != self.last_seen {
-            return Err(
-                "the plan file was changed outside imgplan; w overwrites it with what \
-                 you see here, q q quits and keeps the other version"
-                    .to_owned(),
-            );
+        let changed_elsewhere = on_disk.is_some() && on_disk != self.last_seen;
+        if !changed_elsewhere {
+            storage::save_locked(&mut lock, &self.path, plan, storage::HandEdits::Keep)
+                .map_err(|err| failed(err.to_string()))?;
+            self.last_seen = Some(storage::to_ron(plan));
+            self.base = Some(plan.clone());
+            return Ok(SaveReport::Written);
         }
-        storage::save(&self.path, plan).map_err(|err| err.to_string())?;
-        self.last_seen = Some(storage::to_ron(plan));
-        Ok(())
+        let text = on_disk.unwrap_or_default();
+        let theirs = storage::parse(&self.path, text.as_bytes(), template).map_err(|err| {
+            failed(format!(
+                "the plan file was changed outside imgplan and cannot be read now ({err}); your change is kept here: fix the file, then press w"
+            ))
+        })?;
+        let base = self.base.clone().unwrap_or_else(|| theirs.clone());
+        let (merged, conflicts) = merge::merge(&base, plan, &theirs, Prefer::Ours)
+            .map_err(|err| failed(err.to_string()))?;
+        if !conflicts.is_empty() && !keep_mine {
+            return Err(SaveProblem::Conflicts(conflicts));
+        }
+        let saved = storage::save_locked(&mut lock, &self.path, &merged, storage::HandEdits::Keep)
+            .map_err(|err| failed(err.to_string()))?;
+        self.last_seen = Some(storage::to_ron(&merged));
+        self.base = Some(merged.clone());
+        Ok(SaveReport::Merged(Box::new(Merge {
+            base,
+            theirs,
+            merged,
+            conflicts,
+            hand_edits_kept: saved.hand_edits_kept,
+        })))
     }
 }
 
@@ -63,8 +101,17 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
     if storage::same_file(&path, &app.plan_path) {
         return Err(ExportProblem::Failed(format!(
             "{} is your plan file: choose another name",
-            path.display()
+            crate::text::shown(&path)
         )));
+    }
+    if storage::is_link(&path) {
+        return Err(ExportProblem::Failed(
+            storage::StorageError::Link {
+                target: std::fs::read_link(&path).unwrap_or_default(),
+                path,
+            }
+            .to_string(),
+        ));
     }
     if path.exists() && request.replace.as_deref() != Some(path.as_path()) {
         return Err(ExportProblem::Exists(path));
@@ -110,30 +157,67 @@ mod tests {
     }
 
     #[test]
-    fn an_outside_change_is_not_overwritten_unless_asked() {
+    fn an_outside_change_is_merged_and_a_conflict_is_asked_about() {
+        let template = Template::embedded().expect("template");
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("plan.ron");
-        let mut file = PlanFile::opened(&path);
+        let mut file = PlanFile::opened(&path, None);
         let mut plan = plan();
-        file.save(&plan, false)
-            .expect("first save creates the file");
+        assert_eq!(file.save(&template, &plan, false), Ok(SaveReport::Written));
         plan.profile.name = Some("Amina".into());
-        file.save(&plan, false).expect("our own file saves again");
+        assert_eq!(file.save(&template, &plan, false), Ok(SaveReport::Written));
 
+        // Elsewhere: another field changed. Here: the name again. Both are kept.
+        let mut theirs = plan.clone();
+        theirs.profile.specialty = Some("Pediatrics".into());
+        storage::save(&path, &theirs).expect("outside change");
+        plan.profile.name = Some("Dr. Amina".into());
+        let Ok(SaveReport::Merged(report)) = file.save(&template, &plan, false) else {
+            panic!("merged");
+        };
+        assert_eq!(report.merged.profile.name.as_deref(), Some("Dr. Amina"));
+        assert_eq!(
+            report.merged.profile.specialty.as_deref(),
+            Some("Pediatrics")
+        );
+        assert!(report.conflicts.is_empty());
+        // Written outside imgplan's lock, the file's own text is kept before the rewrite.
+        let kept = report.hand_edits_kept.as_deref().expect("kept");
+        assert_eq!(
+            storage::load(kept, &template).expect("loads").as_ref(),
+            Some(&theirs)
+        );
+
+        // The same field on both sides: asked, and nothing written until w.
+        let mut theirs = report.merged.clone();
+        theirs.profile.name = Some("Amina Y.".into());
+        storage::save(&path, &theirs).expect("outside change");
+        let mut ours = report.merged.clone();
+        ours.profile.name = Some("A. Yusuf".into());
+        let Err(SaveProblem::Conflicts(conflicts)) = file.save(&template, &ours, false) else {
+            panic!("conflict");
+        };
+        assert_eq!(conflicts[0].path, "profile › name");
+        assert_eq!(conflicts[0].theirs, "\"Amina Y.\"");
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .contains("Amina Y.")
+        );
+        let Ok(SaveReport::Merged(report)) = file.save(&template, &ours, true) else {
+            panic!("w keeps mine");
+        };
+        assert_eq!(report.merged.profile.name.as_deref(), Some("A. Yusuf"));
+
+        // A file that cannot be read is never written over.
         std::fs::write(&path, "changed by an editor").expect("outside change");
-        let err = file.save(&plan, false).expect_err("outside change is kept");
-        assert!(err.contains("changed outside imgplan"), "{err}");
+        assert!(matches!(
+            file.save(&template, &ours, true),
+            Err(SaveProblem::Failed(_))
+        ));
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),
             "changed by an editor"
         );
-
-        file.save(&plan, true).expect("w overwrites");
-        assert!(
-            std::fs::read_to_string(&path)
-                .expect("read")
-                .contains("Amina")
-        );
-        file.save(&plan, false).expect("and later saves work again");
     }
 }

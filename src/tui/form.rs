@@ -10,10 +10,11 @@ use tui_input::Input;
 use crate::calendar::parse_date;
 use crate::export::sheet::Table;
 use crate::export::{ExportOptions, Format, default_file_name, ics};
+use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use crate::programs::{
     ApplicationService, Program, ProgramFilter, ProgramStatus, Requirements, VisaStance,
 };
-use crate::usce::{LetterState, Rotation, RotationKind};
+use crate::usce::{LetterState, MAX_NAME_CHARS, Rotation, RotationKind};
 
 /// What a form is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -522,6 +523,21 @@ impl Form {
         Some(self.text_of(key)).filter(|t| !t.is_empty())
     }
 
+    /// A text field the plan keeps: refused on the field when over `max` characters.
+    fn checked(
+        &self,
+        key: &'static str,
+        max: usize,
+        what: &'static str,
+    ) -> Result<Option<String>, FieldError> {
+        match self.optional(key) {
+            None => Ok(None),
+            Some(text) => crate::plan::checked_field(&text, max, what)
+                .map(Some)
+                .map_err(|err| (key, err.to_string())),
+        }
+    }
+
     fn number<T: std::str::FromStr>(
         &self,
         key: &'static str,
@@ -551,6 +567,9 @@ impl Form {
         if crate::text::clean_line(&name).is_empty() {
             return Err(("name", "a program needs a name".into()));
         }
+        self.checked("name", MAX_TITLE_CHARS, "the name")?;
+        let specialty = self.checked("specialty", MAX_TITLE_CHARS, "the specialty")?;
+        let note = self.checked("note", MAX_NOTE_CHARS, "the note")?;
         let state = match self.optional("state") {
             Some(state) => Some(crate::programs::parse_state(&state).map_err(|e| ("state", e))?),
             None => None,
@@ -567,7 +586,7 @@ impl Form {
             id,
             name,
             state,
-            specialty: self.optional("specialty"),
+            specialty,
             nrmp_code,
             service: ApplicationService::ALL
                 .get(self.index_of("service"))
@@ -588,7 +607,7 @@ impl Form {
                 .copied()
                 .unwrap_or_default(),
             interview: self.date("interview")?,
-            note: self.optional("note"),
+            note,
         })
     }
 
@@ -598,6 +617,10 @@ impl Form {
         if crate::text::clean_line(&institution).is_empty() {
             return Err(("institution", "a rotation needs an institution".into()));
         }
+        self.checked("institution", MAX_NAME_CHARS, "the institution")?;
+        let specialty = self.checked("specialty", MAX_NAME_CHARS, "the specialty")?;
+        let supervisor = self.checked("supervisor", MAX_NAME_CHARS, "the supervisor")?;
+        let note = self.checked("note", MAX_NOTE_CHARS, "the note")?;
         let start = self
             .date("start")?
             .ok_or(("start", "a rotation needs a start date".to_owned()))?;
@@ -617,16 +640,16 @@ impl Form {
                 .copied()
                 .unwrap_or_default(),
             institution,
-            specialty: self.optional("specialty"),
+            specialty,
             start,
             end,
             hands_on: self.index_of("hands_on") == 1,
-            supervisor: self.optional("supervisor"),
+            supervisor,
             letter: LetterState::ALL
                 .get(self.index_of("letter"))
                 .copied()
                 .unwrap_or_default(),
-            note: self.optional("note"),
+            note,
         })
     }
 

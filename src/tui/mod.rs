@@ -54,11 +54,11 @@ impl Exit {
     /// The goodbye line.
     pub fn farewell(&self) -> String {
         if self.saved {
-            format!("Your plan is saved at {}", self.path.display())
+            format!("Your plan is saved at {}", crate::text::shown(&self.path))
         } else {
             format!(
                 "Your last change was NOT saved: {} is as it was before it.",
-                self.path.display()
+                crate::text::shown(&self.path)
             )
         }
     }
@@ -86,13 +86,13 @@ pub fn run(launch: Launch) -> Result<Exit, String> {
         app.export_dir = directory;
     }
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut file = PlanFile::opened(&launch.path);
+    let mut file = PlanFile::opened(&launch.path, (!created).then_some(&app.plan));
     if created {
-        match file.save(&app.plan, false) {
-            Ok(()) => app.say(
+        match file.save(&app.template, &app.plan, false) {
+            Ok(_) => app.say(
                 format!(
                     "Welcome! ? shows the keys, p your profile. Plan created at {}",
-                    launch.path.display()
+                    crate::text::shown(&launch.path)
                 ),
                 Tone::Info,
             ),
@@ -142,6 +142,7 @@ fn event_loop(
     let mut dirty = true;
     while !app.should_quit {
         if dirty {
+            let _busy = terminal::busy();
             guard.terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
         }
@@ -170,6 +171,8 @@ fn event_loop(
                 events.push(event::read()?);
             }
         }
+        // From here to the end of the turn a signal waits (see `terminal::busy`).
+        let _busy = terminal::busy();
         // Each event is translated in the mode the one before it left: `p` then Tab moves to
         // the form's next field, not to the next panel.
         for event in events {
@@ -279,8 +282,8 @@ fn perform(
     effect: Effect,
 ) -> io::Result<Option<Action>> {
     Ok(match effect {
-        Effect::Save => Some(Action::Saved(file.save(&app.plan, false))),
-        Effect::SaveOverwrite => Some(Action::Saved(file.save(&app.plan, true))),
+        Effect::Save => Some(Action::Saved(file.save(&app.template, &app.plan, false))),
+        Effect::SaveKeepingMine => Some(Action::Saved(file.save(&app.template, &app.plan, true))),
         Effect::Export(request) => Some(Action::Exported(disk::write_export(app, *request))),
         Effect::Suspend => {
             guard.suspend()?;

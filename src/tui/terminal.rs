@@ -1,10 +1,12 @@
 //! The terminal, set up for the planner and always put back: on a normal exit, on an error
 //! (the guard's `Drop`), on a panic (a hook that restores first, then runs the previous hook),
-//! and around a Ctrl-Z suspend.
+//! around a Ctrl-Z suspend, and on SIGTERM, SIGHUP, SIGINT or SIGQUIT (a thread that waits for
+//! the planner to finish what it is drawing or saving, restores, and exits with 128 + the
+//! signal's number).
 
 use std::io::{self, Stdout, Write};
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, Once};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -22,6 +24,18 @@ pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 /// would move the cursor over the panic message).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
+#[cfg(unix)]
+static SIGNALS: Once = Once::new();
+/// Held while the planner draws or carries out an effect (a save, an export): a signal ends the
+/// process only between two of them, never halfway through a save or a frame.
+static BUSY: Mutex<()> = Mutex::new(());
+
+/// Marks the planner busy until the guard is dropped: a signal ends the process only between
+/// two draws or effects, never halfway through a save or a frame.
+pub fn busy() -> MutexGuard<'static, ()> {
+    BUSY.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 /// Owns the terminal while the planner runs.
 pub struct TerminalGuard {
@@ -31,6 +45,7 @@ pub struct TerminalGuard {
 impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
+        install_signal_handlers()?;
         enter_modes()?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         Ok(TerminalGuard { terminal })
@@ -101,4 +116,41 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// On SIGTERM, SIGHUP, SIGINT or SIGQUIT: wait until the planner is not busy, put the terminal
+/// back, and exit with 128 + the signal's number. What was saved stays saved (saves are atomic
+/// and never interrupted); a change that could not be saved is lost, as with any kill.
+#[cfg(unix)]
+fn install_signal_handlers() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut result = Ok(());
+    SIGNALS.call_once(|| {
+        let mut signals =
+            match signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) {
+                Ok(signals) => signals,
+                Err(err) => {
+                    result = Err(err);
+                    return;
+                }
+            };
+        let spawned = std::thread::Builder::new()
+            .name("imgplan-signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    let _busy = busy();
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+            });
+        if let Err(err) = spawned {
+            result = Err(err);
+        }
+    });
+    result
+}
+
+#[cfg(not(unix))]
+fn install_signal_handlers() -> io::Result<()> {
+    Ok(())
 }

@@ -7,11 +7,12 @@ use tui_input::{Input, InputRequest};
 use crate::calendar::{MATCH_YEARS, parse_date};
 use crate::journey::{Anchor, VisaChoice};
 use crate::plan::{
-    ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, PlanError, Status, clean_field,
+    ApplicantCategory, Graduation, MAX_NOTE_CHARS, MAX_TITLE_CHARS, Plan, PlanError, Status,
+    checked_field,
 };
 use crate::text::clean_line;
 
-use super::action::{Action, Command, Effect};
+use super::action::{Action, Command, Effect, Merge, SaveProblem, SaveReport};
 use super::app::{
     App, Cursor, DeleteTarget, Mode, Panel, ProfileField, ProfileForm, Row, SaveState, TextField,
     TextPurpose, Tone, UNDO_DEPTH,
@@ -96,28 +97,85 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-fn saved(app: &mut App, result: Result<(), String>) {
+fn saved(app: &mut App, result: Result<SaveReport, SaveProblem>) {
     let what = match std::mem::replace(&mut app.save_state, SaveState::Saved) {
         SaveState::Pending(what) | SaveState::Failed(what) => what,
         SaveState::Saved => String::from("Plan"),
     };
     match result {
-        Ok(()) => {
+        Ok(SaveReport::Written) => {
             app.quit_armed = false;
             app.say(format!("{what} · saved"), Tone::Info);
         }
-        Err(err) => {
+        Ok(SaveReport::Merged(merge)) => {
+            app.quit_armed = false;
+            take_merge(app, *merge, &what);
+        }
+        Err(SaveProblem::Conflicts(conflicts)) => {
+            let problem = SaveProblem::Conflicts(conflicts);
             app.say(
-                if err.contains("w overwrites") {
-                    format!("NOT saved: {err} ({what})")
-                } else {
-                    format!("NOT saved, kept in memory (w retries): {err} ({what})")
-                },
+                format!(
+                    "NOT saved: {problem}. w keeps yours (the file's other changes are kept too); u undoes yours ({what})"
+                ),
+                Tone::Error,
+            );
+            app.save_state = SaveState::Failed(what);
+        }
+        Err(problem) => {
+            app.say(
+                format!("NOT saved, kept in memory (w retries): {problem} ({what})"),
                 Tone::Error,
             );
             app.save_state = SaveState::Failed(what);
         }
     }
+}
+
+/// The file had changed elsewhere and the save merged both sides: the planner now shows the
+/// merged plan, and its undo history is moved onto the other side's changes, so undoing a change
+/// of ours never undoes one made elsewhere.
+fn take_merge(app: &mut App, merge: Merge, what: &str) {
+    let rebase = |snapshot: &Plan| {
+        crate::merge::merge(
+            &merge.base,
+            snapshot,
+            &merge.theirs,
+            crate::merge::Prefer::Theirs,
+        )
+        .map(|(plan, _)| plan)
+        .unwrap_or_else(|_| snapshot.clone())
+    };
+    for (snapshot, _) in app.undo.iter_mut().chain(app.redo.iter_mut()) {
+        *snapshot = rebase(snapshot);
+    }
+    app.plan = merge.merged;
+    app.refresh();
+    let kept = match merge.conflicts.first() {
+        Some(conflict) => format!(
+            "; yours kept for {}{}",
+            conflict.path,
+            if merge.conflicts.len() > 1 {
+                format!(" and {} more", merge.conflicts.len() - 1)
+            } else {
+                String::new()
+            }
+        ),
+        None => String::new(),
+    };
+    let copy = merge
+        .hand_edits_kept
+        .as_deref()
+        .map(|path| {
+            format!(
+                "; the file as edited is kept in {}",
+                crate::text::shown(path)
+            )
+        })
+        .unwrap_or_default();
+    app.say(
+        format!("{what} · saved, together with changes made elsewhere{kept}{copy}"),
+        Tone::Info,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,10 +264,13 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         Command::SaveNow => match &app.save_state {
             SaveState::Failed(what) => {
                 app.save_state = SaveState::Pending(what.clone());
-                return vec![Effect::SaveOverwrite];
+                return vec![Effect::SaveKeepingMine];
             }
             _ => app.say(
-                format!("Everything is saved in {}", app.plan_path.display()),
+                format!(
+                    "Everything is saved in {}",
+                    crate::text::shown(&app.plan_path)
+                ),
                 Tone::Info,
             ),
         },
@@ -747,6 +808,9 @@ fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
             })
         }
         TextPurpose::Note { task } => {
+            if let Err(err) = checked_field(&value, MAX_NOTE_CHARS, "the note") {
+                return reject(app, err.to_string());
+            }
             let title = app.task_title(&task);
             app.mode = Mode::Normal;
             let what = if value.is_empty() {
@@ -759,7 +823,10 @@ fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
             })
         }
         TextPurpose::NewTask { stage } => {
-            let title = clean_field(&value, MAX_TITLE_CHARS);
+            let title = match checked_field(&value, MAX_TITLE_CHARS, "the title") {
+                Ok(title) => title,
+                Err(err) => return reject(app, err.to_string()),
+            };
             if title.is_empty() {
                 return reject(app, "type a title for the task (Esc cancels)".into());
             }
@@ -927,12 +994,18 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
         }),
         Err(err) => return fail(app, ProfileField::Graduation, err),
     };
-    let optional = |input: &Input| {
-        let text = clean_field(input.value(), MAX_TITLE_CHARS);
-        (!text.is_empty()).then_some(text)
+    let optional = |input: &Input, what: &'static str| {
+        checked_field(input.value(), MAX_TITLE_CHARS, what)
+            .map(|text| (!text.is_empty()).then_some(text))
     };
-    let name = optional(&form.name);
-    let specialty = optional(&form.specialty);
+    let name = match optional(&form.name, "the name") {
+        Ok(name) => name,
+        Err(err) => return fail(app, ProfileField::Name, err.to_string()),
+    };
+    let specialty = match optional(&form.specialty, "the specialty") {
+        Ok(specialty) => specialty,
+        Err(err) => return fail(app, ProfileField::Specialty, err.to_string()),
+    };
     let score_text = form.step2_score.value().trim();
     let step2_score = if score_text.is_empty() {
         None

@@ -11,7 +11,7 @@ use crate::export::Format;
 use crate::export::sheet::Table;
 use crate::insights::Subject;
 use crate::journey::StageSection;
-use crate::plan::{MAX_NOTE_CHARS, PlanError, clean_field};
+use crate::plan::{MAX_NOTE_CHARS, PlanError, checked_field};
 use crate::programs::ProgramStatus;
 use crate::text::clean_line;
 use crate::tui::action::{Command, Effect, ExportProblem, ExportRequest};
@@ -390,6 +390,14 @@ pub fn form(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Shows a problem on the open text field, which stays open with what was typed.
+fn reject_text(app: &mut App, error: String) -> Vec<Effect> {
+    if let Mode::Text(field) = &mut app.mode {
+        field.error = Some(clean_line(&error));
+    }
+    Vec::new()
+}
+
 /// Shows a problem on the form, on the field it is about.
 fn reject(app: &mut App, key: &str, error: String) -> Vec<Effect> {
     if let Mode::Form(form) = &mut app.mode {
@@ -525,7 +533,10 @@ pub fn submit_text(app: &mut App, purpose: &TextPurpose, value: &str) -> Option<
         }
         TextPurpose::ProgramNote { program } => {
             let name = program_name(app, program);
-            let note = clean_field(value, MAX_NOTE_CHARS);
+            let note = match checked_field(value, MAX_NOTE_CHARS, "the note") {
+                Ok(note) => note,
+                Err(err) => return Some(reject_text(app, err.to_string())),
+            };
             app.mode = Mode::Normal;
             change(app, format!("Note saved: {name}"), |plan, _| {
                 let mut updated = plan
@@ -538,7 +549,10 @@ pub fn submit_text(app: &mut App, purpose: &TextPurpose, value: &str) -> Option<
         }
         TextPurpose::RotationNote { rotation } => {
             let name = rotation_name(app, rotation);
-            let note = clean_field(value, MAX_NOTE_CHARS);
+            let note = match checked_field(value, MAX_NOTE_CHARS, "the note") {
+                Ok(note) => note,
+                Err(err) => return Some(reject_text(app, err.to_string())),
+            };
             app.mode = Mode::Normal;
             change(app, format!("Note saved: {name}"), |plan, _| {
                 let mut updated = plan
@@ -594,7 +608,7 @@ pub fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
             let room = usize::from(app.width)
                 .saturating_sub(crate::text::width(after) + "Wrote ".len() + 2)
                 .max(20);
-            let shown = elide_middle(&path.display().to_string(), room);
+            let shown = elide_middle(&crate::text::shown(&path), room);
             app.say(format!("Wrote {shown}{after}"), Tone::Info);
         }
         Err(problem) => {
@@ -602,7 +616,7 @@ pub fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
                 ExportProblem::Exists(path) => (
                     format!(
                         "{} exists: Enter again replaces it, or change the name",
-                        path.display()
+                        crate::text::shown(&path)
                     ),
                     Some(path),
                 ),

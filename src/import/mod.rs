@@ -15,15 +15,23 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
 use csv::{ByteRecord, ReaderBuilder};
 
 use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS, clean_field};
 use crate::programs::{
-    ApplicationService, Program, ProgramStatus, Requirements, VisaStance, parse_nrmp_code,
-    parse_state,
+    Program, ProgramStatus, Requirements, VisaStance, parse_nrmp_code, parse_state,
 };
 use crate::text::{clean_line, truncate};
+
+mod cells;
+mod columns;
+mod strict;
+
+use cells::{clean_text, number, parse_date, parse_service, parse_yes_no};
+use columns::Column;
+pub use columns::canonical_column;
+
+pub use strict::{MAX_CELL_CHARS, MAX_COLUMNS};
 
 /// The columns the exporter writes, in order; the importer reads them (and their synonyms) back.
 pub const PROGRAM_COLUMNS: [&str; 13] = [
@@ -108,6 +116,28 @@ pub enum ImportError {
     TooLarge { bytes: usize },
     #[error("the file has more than {limit} rows; split it into smaller files")]
     TooManyRows { limit: usize },
+    #[error(
+        "line {line}: the file holds {found}; save it as UTF-8 (in Excel: Save As, \"CSV UTF-8\")"
+    )]
+    Encoding { line: u64, found: String },
+    #[error("line {line}: {message}; nothing was added")]
+    Quote { line: u64, message: String },
+    #[error(
+        "line {line} has {cells} cells but the header names {columns}: a separator too many, or a cell that needed quotes; nothing was added"
+    )]
+    TooManyCells {
+        line: u64,
+        cells: usize,
+        columns: usize,
+    },
+    #[error(
+        "line {line}: a cell of {chars} characters (at most {MAX_CELL_CHARS} are read): is a closing quote missing? Nothing was added"
+    )]
+    CellTooLong { line: u64, chars: usize },
+    #[error(
+        "the header has {columns} columns; at most {MAX_COLUMNS} are read: is it the right file?"
+    )]
+    TooManyColumns { columns: usize },
 }
 
 /// Writes one program as CSV cells in [`PROGRAM_COLUMNS`] order, for the exporter.
@@ -165,170 +195,6 @@ fn unguard_formula(text: &str) -> &str {
     }
 }
 
-/// The fields of a program a column can fill; the order is that of [`PROGRAM_COLUMNS`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Name,
-    State,
-    Specialty,
-    NrmpCode,
-    Service,
-    Visa,
-    MinStep2,
-    MaxYears,
-    UsceMonths,
-    Step3,
-    Status,
-    Interview,
-    Note,
-}
-
-impl Column {
-    const ALL: [Column; 13] = [
-        Column::Name,
-        Column::State,
-        Column::Specialty,
-        Column::NrmpCode,
-        Column::Service,
-        Column::Visa,
-        Column::MinStep2,
-        Column::MaxYears,
-        Column::UsceMonths,
-        Column::Step3,
-        Column::Status,
-        Column::Interview,
-        Column::Note,
-    ];
-
-    /// The canonical header, also used to name the cell in messages.
-    fn title(self) -> &'static str {
-        PROGRAM_COLUMNS[self as usize]
-    }
-
-    /// Other headers people give the column, folded by [`fold_header`]. The canonical header
-    /// itself always matches.
-    fn synonyms(self) -> &'static [&'static str] {
-        match self {
-            Column::Name => &[
-                "programname",
-                "program",
-                "name",
-                "residencyprogram",
-                "residencyprogramname",
-                "residency",
-                "institution",
-                "institutionname",
-                "hospital",
-            ],
-            Column::State => &["st", "state", "programstate", "stateabbreviation"],
-            Column::Specialty => &["specialty", "speciality", "programspecialty", "field"],
-            Column::NrmpCode => &[
-                "programcode",
-                "nrmp",
-                "nrmpid",
-                "code",
-                "nrmpprogramcode",
-                "nrmpnumber",
-                "programnumber",
-            ],
-            Column::Service => &[
-                "service",
-                "applicationservice",
-                "appliedvia",
-                "applyvia",
-                "applicationsystem",
-            ],
-            Column::Visa => &[
-                "visa",
-                "visas",
-                "visasponsorship",
-                "visastatus",
-                "visastance",
-                "visatype",
-                "visasaccepted",
-                "sponsorship",
-                "sponsorsvisa",
-                "sponsorsvisas",
-            ],
-            Column::MinStep2 => &[
-                "step2",
-                "step2ck",
-                "step2ckmin",
-                "step2min",
-                "minstep2",
-                "minstep2ck",
-                "minstep2score",
-                "minstep2ckscore",
-                "step2ckcutoff",
-                "step2cutoff",
-                "step2ckscore",
-                "step2score",
-                "minimumstep2",
-                "minimumstep2ck",
-                "minimumstep2score",
-                "minimumstep2ckscore",
-            ],
-            Column::MaxYears => &[
-                "yog",
-                "maxyog",
-                "yogcutoff",
-                "yearssincegraduation",
-                "maxyearssincegraduation",
-                "yearssincegrad",
-                "maxyearssincegrad",
-                "graduationcutoff",
-                "yearsofgraduation",
-                "yearsfromgraduation",
-                "yearsfromgrad",
-            ],
-            Column::UsceMonths => &[
-                "usce",
-                "uscemonths",
-                "uscerequired",
-                "uscerequiredmonths",
-                "uscemonthsrequired",
-                "monthsofusce",
-            ],
-            Column::Step3 => &[
-                "step3",
-                "step3required",
-                "step3beforerank",
-                "step3beforeranking",
-                "step3requiredbeforeranking",
-                "step3requiredbeforerank",
-            ],
-            Column::Status => &["status", "applicationstatus", "stage", "appstatus"],
-            Column::Interview => &["interview", "interviewdate", "interviewday"],
-            Column::Note => &["note", "notes", "comment", "comments", "remarks"],
-        }
-    }
-
-    fn for_header(header: &str) -> Option<Column> {
-        let folded = fold_header(header);
-        if folded.is_empty() {
-            return None;
-        }
-        Column::ALL.into_iter().find(|column| {
-            fold_header(column.title()) == folded || column.synonyms().contains(&folded.as_str())
-        })
-    }
-}
-
-/// A header with case, spaces, punctuation and underscores taken out ("VISA sponsorship " →
-/// "visasponsorship"), so only the words decide what a column is.
-fn fold_header(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The canonical column (one of [`PROGRAM_COLUMNS`]) a header is read as, if any.
-pub fn canonical_column(header: &str) -> Option<&'static str> {
-    Column::for_header(header).map(Column::title)
-}
-
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The field separator: a comma, unless the header line has none but has semicolons (what
@@ -360,17 +226,22 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
+    strict::check_encoding(bytes)?;
     // csv-core drops a BOM too, but the delimiter is sniffed before it sees the bytes.
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let delimiter = detect_delimiter(bytes);
+    strict::check_quotes(bytes, delimiter)?;
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(detect_delimiter(bytes))
+        .delimiter(delimiter)
         .from_reader(bytes);
 
     let mut report = ImportReport::default();
     // Where each program field's cell is in a row, once the header is read.
     let mut positions: Option<[Option<usize>; 13]> = None;
+    // How many cells the header has.
+    let mut columns = 0;
     let mut rows = 0usize;
     let mut record = ByteRecord::new();
     let mut lines = LineCounter::new(bytes);
@@ -389,9 +260,37 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
         if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
             continue;
         }
+        if let Some(chars) = record
+            .iter()
+            .map(|cell| String::from_utf8_lossy(cell).chars().count())
+            .find(|chars| *chars > MAX_CELL_CHARS)
+        {
+            return Err(ImportError::CellTooLong { line, chars });
+        }
         match &positions {
-            None => positions = Some(read_header(&record, &mut report)?),
+            None => {
+                if record.len() > MAX_COLUMNS {
+                    return Err(ImportError::TooManyColumns {
+                        columns: record.len(),
+                    });
+                }
+                columns = record.len();
+                positions = Some(read_header(&record, &mut report)?);
+            }
             Some(positions) => {
+                // Cells past the header's columns are allowed only when empty (spreadsheets
+                // write trailing separators); a filled one means the row is split wrong.
+                let cells = record
+                    .iter()
+                    .rposition(|cell| !cell.trim_ascii().is_empty())
+                    .map_or(0, |last| last + 1);
+                if cells > columns {
+                    return Err(ImportError::TooManyCells {
+                        line,
+                        cells,
+                        columns,
+                    });
+                }
                 rows += 1;
                 if rows > MAX_IMPORT_ROWS {
                     return Err(ImportError::TooManyRows {
@@ -512,9 +411,9 @@ fn read_row(record: &ByteRecord, positions: &[Option<usize>; 13]) -> Result<Prog
             }
         }
     };
-    let name = clean_text(cell(Column::Name), MAX_TITLE_CHARS);
+    let name = cell(Column::Name).to_owned();
     let state = cell(Column::State);
-    let specialty = clean_text(cell(Column::Specialty), MAX_TITLE_CHARS);
+    let specialty = cell(Column::Specialty).to_owned();
     let nrmp_code = cell(Column::NrmpCode);
     let service = cell(Column::Service);
     let visa = cell(Column::Visa);
@@ -524,7 +423,22 @@ fn read_row(record: &ByteRecord, positions: &[Option<usize>; 13]) -> Result<Prog
     let step3 = cell(Column::Step3);
     let status = cell(Column::Status);
     let interview = cell(Column::Interview);
-    let note = clean_text(cell(Column::Note), MAX_NOTE_CHARS);
+    let note = cell(Column::Note).to_owned();
+    // Text over its limit makes the row a problem: never cut without a word.
+    let mut text = |column: Column, value: &str, max: usize| {
+        let cleaned = clean_text(value);
+        let chars = cleaned.chars().count();
+        if chars > max {
+            problems.push(format!(
+                "{} is {chars} characters long; at most {max} are kept",
+                column.title()
+            ));
+        }
+        cleaned
+    };
+    let name = text(Column::Name, &name, MAX_TITLE_CHARS);
+    let specialty = text(Column::Specialty, &specialty, MAX_TITLE_CHARS);
+    let note = text(Column::Note, &note, MAX_NOTE_CHARS);
 
     if name.is_empty() {
         problems.push("no program name".to_owned());
@@ -614,171 +528,11 @@ fn read_row(record: &ByteRecord, positions: &[Option<usize>; 13]) -> Result<Prog
     })
 }
 
-/// A text cell as the plan may keep it: terminal escape sequences removed whole (a colour code
-/// pasted from a terminal would otherwise leave "[31m" behind), then the plan's own cleaning.
-fn clean_text(text: &str, max: usize) -> String {
-    clean_field(&strip_escape_sequences(text), max)
-}
-
-/// Removes ANSI escape sequences: CSI (`ESC [` … final byte, or C1 `U+009B` …), OSC (`ESC ]` …
-/// BEL or `ESC \`) and two-character escapes. A lone control character is left for
-/// [`clean_field`], which drops it.
-fn strip_escape_sequences(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let csi = match c {
-            '\u{1b}' => match chars.peek() {
-                Some('[') => {
-                    chars.next();
-                    true
-                }
-                Some(']') => {
-                    chars.next();
-                    // OSC: up to BEL or ESC \ (string terminator).
-                    while let Some(c) = chars.next() {
-                        if c == '\u{7}' {
-                            break;
-                        }
-                        if c == '\u{1b}' {
-                            if chars.peek() == Some(&'\\') {
-                                chars.next();
-                            }
-                            break;
-                        }
-                    }
-                    continue;
-                }
-                Some(next) if ('\u{40}'..='\u{7e}').contains(next) => {
-                    chars.next();
-                    continue;
-                }
-                _ => continue,
-            },
-            '\u{9b}' => true,
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        if csi {
-            // Parameter and intermediate bytes, then one final byte (0x40–0x7E).
-            while let Some(&c) = chars.peek() {
-                if ('\u{20}'..='\u{3f}').contains(&c) {
-                    chars.next();
-                } else {
-                    if ('\u{40}'..='\u{7e}').contains(&c) {
-                        chars.next();
-                    }
-                    break;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// A whole number in a cell: "230", " 230 ", "230+", "≥230", ">= 230"; empty, "-", "n/a" and
-/// "none" mean not given. Records a problem and gives `None` for anything else.
-fn number<T: TryFrom<u64>>(column: Column, text: &str, problems: &mut Vec<String>) -> Option<T> {
-    match parse_number(text) {
-        Ok(None) => None,
-        Ok(Some(value)) => match T::try_from(value) {
-            Ok(value) => Some(value),
-            Err(_) => {
-                problems.push(format!("{} {} is too large", column.title(), quoted(text)));
-                None
-            }
-        },
-        Err(()) => {
-            problems.push(format!(
-                "{} {} is not a whole number",
-                column.title(),
-                quoted(text)
-            ));
-            None
-        }
-    }
-}
-
-fn parse_number(text: &str) -> Result<Option<u64>, ()> {
-    let text = text.trim();
-    if text.is_empty()
-        || matches!(
-            text.to_lowercase().as_str(),
-            "-" | "—" | "n/a" | "na" | "none"
-        )
-    {
-        return Ok(None);
-    }
-    let digits = text
-        .strip_prefix(">=")
-        .or_else(|| text.strip_prefix('≥'))
-        .or_else(|| text.strip_prefix('>'))
-        .unwrap_or(text);
-    let digits = digits.strip_suffix('+').unwrap_or(digits).trim();
-    // `u64::from_str` would also take a leading '+'; only plain digits are a number here.
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(());
-    }
-    digits.parse().map(Some).map_err(|_| ())
-}
-
-/// Yes or no as spreadsheets write it; empty is no. `None` when it is neither.
-fn parse_yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "yes" | "y" | "true" | "1" | "x" | "✓" | "✔" => Some(true),
-        "" | "no" | "n" | "false" | "0" => Some(false),
-        _ => None,
-    }
-}
-
-/// "ERAS", "ResidencyCAS"/"Residency CAS"; any other service named is Other, none is ERAS
-/// (where almost every program is).
-fn parse_service(text: &str) -> ApplicationService {
-    match fold_header(text).as_str() {
-        "" | "eras" => ApplicationService::Eras,
-        "residencycas" => ApplicationService::ResidencyCas,
-        _ => ApplicationService::Other,
-    }
-}
-
-/// A date as YYYY-MM-DD, or M/D/YYYY as US spreadsheets write it. The year must have four digits
-/// so "1/2/25" is not read as the year 25. The error says what is wrong, to follow the cell.
-fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
-    let text = text.trim();
-    let parts: Vec<&str> = text.split(['-', '/']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return Err("is not a date");
-    };
-    let (year, month, day) = if text.contains('-') && !text.contains('/') {
-        (a, b, c)
-    } else if text.contains('/') && !text.contains('-') {
-        (c, a, b)
-    } else {
-        return Err("is not a date");
-    };
-    let digits = |part: &str, most: usize| {
-        (!part.is_empty() && part.len() <= most && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse::<u32>().ok())
-            .flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (
-        digits(year, 4).filter(|_| year.len() == 4),
-        digits(month, 2),
-        digits(day, 2),
-    ) else {
-        return Err("is not a date");
-    };
-    let year = i32::try_from(year).map_err(|_| "is not a date")?;
-    NaiveDate::from_ymd_opt(year, month, day)
-        .filter(|date| date.year() >= 1900)
-        .ok_or("is not a real date")
-}
-
 #[cfg(test)]
 mod tests {
+    use super::cells::{parse_number, strip_escape_sequences};
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn headers_fold_case_spaces_and_punctuation() {
@@ -841,7 +595,7 @@ mod tests {
         assert_eq!(strip_escape_sequences("a\u{1b}]0;title\u{7}b"), "ab");
         assert_eq!(strip_escape_sequences("a\u{9b}2Jb"), "ab");
         assert_eq!(strip_escape_sequences("tail\u{1b}"), "tail");
-        assert_eq!(clean_text("  x\u{1b}[1;2H\u{7}y  ", 10), "xy");
+        assert_eq!(clean_text("  x\u{1b}[1;2H\u{7}y  "), "xy");
     }
 
     #[test]

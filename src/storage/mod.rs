@@ -9,7 +9,7 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -20,6 +20,20 @@ use thiserror::Error;
 use crate::calendar::MATCH_YEARS;
 use crate::journey::Template;
 use crate::plan::{CUSTOM_MARKER, PLAN_VERSION, Plan};
+
+mod keys;
+mod lock;
+mod versions;
+mod write;
+
+pub use lock::{LOCK_WAIT, PlanLock, fingerprint, lock, lock_path};
+pub use versions::{
+    HandEdits, KEEP_VERSIONS, Saved, Version, VersionSummary, restore, save_locked, version_path,
+    versions,
+};
+
+use write::Audience;
+pub use write::{TEMP_MARKER, is_link, resolve_links};
 
 /// The environment variable that names the plan file.
 pub const PLAN_ENV: &str = "IMGPLAN_PLAN";
@@ -58,6 +72,25 @@ pub enum StorageError {
     NewerVersion { path: PathBuf, found: u32 },
     #[error("cannot save {}: {source}", .path.display())]
     Write { path: PathBuf, source: io::Error },
+    #[error(
+        "{} is read-only, so imgplan leaves it as it is; make it writable (chmod u+w) if you want it changed",
+        .path.display()
+    )]
+    ReadOnly { path: PathBuf },
+    #[error(
+        "{} is a symbolic link to {}; imgplan does not write through links: name the file itself, or another name",
+        .path.display(),
+        .target.display()
+    )]
+    Link { path: PathBuf, target: PathBuf },
+    #[error(
+        "{}: another imgplan is changing this plan ({holder}) and did not finish within {} seconds; try again in a moment",
+        .path.display(),
+        LOCK_WAIT.as_secs()
+    )]
+    Locked { path: PathBuf, holder: String },
+    #[error("{} is not a regular file; imgplan does not replace it", .path.display())]
+    NotAFile { path: PathBuf },
 }
 
 impl StorageError {
@@ -121,14 +154,16 @@ const FIELD_HINTS: [(&str, &str); 4] = [
 
 /// A parser message in the user's terms: ron's advice about raw identifiers is dropped (it never
 /// applies to a plan file) and the allowed values are named when the line holds a known field.
-fn explain(message: &str, line: Option<&str>, at_end: bool) -> String {
+fn explain(message: &str, line: Option<&str>, ends_at: Option<usize>) -> String {
     let message = message
         .split(", try the raw identifier")
         .next()
         .unwrap_or(message);
     let mut explained = crate::text::clean_line(message);
-    if at_end {
-        return format!("the file ends too early (was it cut short?): {explained}");
+    if let Some(last_line) = ends_at {
+        return format!(
+            "the file ends early at line {last_line}: was it cut off? (the parser says: {explained})"
+        );
     }
     let about_a_value = ["identifier", "variant", "Expected boolean"]
         .iter()
@@ -169,8 +204,18 @@ fn is_at_end(text: &str, line: usize, col: usize) -> bool {
     let trimmed = text.trim_end();
     let last_line = trimmed.lines().count().max(1);
     let last_col = trimmed.lines().last().map_or(0, |l| l.chars().count());
-    line > last_line || (line == last_line && col > last_col)
+    // An error at the last word of the file, with nothing after it (no comma, no closing
+    // bracket), is a file cut in the middle of that word: `category: NonUsCit`.
+    let cut_in_a_word = line == last_line
+        && trimmed.lines().last().is_some_and(|last| {
+            let rest: String = last.chars().skip(col.saturating_sub(1)).collect();
+            !rest.trim().is_empty() && !rest.contains([',', ')', ']', '}', '"'])
+        });
+    line > last_line || (line == last_line && col > last_col) || cut_in_a_word
 }
+
+/// The UTF-8 byte-order mark.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Parses plan-file bytes; `path` is only used in messages.
 pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, StorageError> {
@@ -180,6 +225,16 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
         col,
         message,
     };
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(parse_error(
+            1,
+            1,
+            "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); imgplan reads UTF-8: save it as UTF-8".into(),
+        ));
+    }
+    // A UTF-8 byte-order mark (some Windows editors add one) says nothing: it is read past, and
+    // the next save leaves it out.
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let (line, col) = position_of(bytes, err.valid_up_to());
         parse_error(line, col, "the file is not UTF-8 text".into())
@@ -201,11 +256,12 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
     }
     let mut plan: Plan = ron_options().from_str(text).map_err(|err| {
         let line = err.span.start.line;
-        let at_end = is_at_end(text, line, err.span.start.col);
+        let ends_at = is_at_end(text, line, err.span.start.col)
+            .then(|| text.trim_end().lines().count().max(1));
         let message = explain(
             &err.code.to_string(),
             text.lines().nth(line.saturating_sub(1)),
-            at_end,
+            ends_at,
         );
         parse_error(line, err.span.start.col, message)
     })?;
@@ -216,6 +272,18 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             .unwrap_or((1, 1));
         parse_error(line, col, message)
     };
+    if let Some(duplicate) = keys::find_duplicate(text) {
+        return Err(parse_error(
+            duplicate.second_line,
+            duplicate.second_col,
+            format!(
+                "{} is listed twice, on lines {} and {}; keep one (imgplan would otherwise lose the first)",
+                crate::text::clean_line(&duplicate.key),
+                duplicate.first_line,
+                duplicate.second_line
+            ),
+        ));
+    }
     if plan.version == 0 {
         return Err(located("version", "version must be 1 or more".into()));
     }
@@ -300,96 +368,28 @@ pub fn save(path: &Path, plan: &Plan) -> Result<(), StorageError> {
     write_atomic(path, text.as_bytes())
 }
 
-/// Who a written file is for: the plan is the user's alone; an export is made to be shared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Audience {
-    /// Mode 0600, and missing folders are made (the data directory on a first run).
-    Private,
-    /// The umask's permissions for a new file, a replaced file's own, and the folder must exist.
-    Shared,
-}
-
-/// Writes the plan (or its backup) atomically, readable by the user alone.
+/// Writes the plan atomically (see [`write`]): through a symbolic link to the file it names,
+/// keeping the file's permissions (0600 for a new plan), refusing a read-only file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    replace_atomically(path, bytes, Audience::Private)
+    write::replace_atomically(path, bytes, Audience::Plan)
 }
 
 /// Writes an export atomically. Unlike the plan file, the folder must exist (a mistyped
 /// `-o ~/Dekstop/plan.md` is refused, not made), a new file gets the usual permissions (the
-/// umask decides) and a replaced file keeps its own, since exports are made to be shared.
+/// umask decides) and a replaced file keeps its own, since exports are made to be shared. A
+/// symbolic link at `path` is refused, never written through.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    replace_atomically(path, bytes, Audience::Shared)
+    write::replace_atomically(path, bytes, Audience::Export)
 }
 
-/// Temp file beside `path`, write, fsync, rename, fsync the directory: a reader never sees half
-/// a file. Errors name the file asked for, never the temporary file.
-fn replace_atomically(path: &Path, bytes: &[u8], audience: Audience) -> Result<(), StorageError> {
-    let fail = |source: io::Error| StorageError::Write {
-        path: path.to_path_buf(),
-        // The kind alone ("permission denied"): the OS message would name the temporary file.
-        source: io::Error::from(source.kind()),
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    match audience {
-        Audience::Private => fs::create_dir_all(&dir).map_err(fail)?,
-        Audience::Shared if !dir.is_dir() => {
-            return Err(StorageError::Write {
-                path: path.to_path_buf(),
-                source: io::Error::new(
-                    io::ErrorKind::NotFound,
-                    format!("there is no folder {}", dir.display()),
-                ),
-            });
-        }
-        Audience::Shared => {}
-    }
-    let kept = match audience {
-        Audience::Shared => fs::metadata(path).ok().map(|m| m.permissions()),
-        Audience::Private => None,
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".imgplan-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // As `open(2)` with this mode: for a shared file the umask takes away what it says.
-        let mode = match audience {
-            Audience::Private => 0o600,
-            Audience::Shared => 0o666,
-        };
-        builder.permissions(fs::Permissions::from_mode(mode));
-    }
-    let mut temp = builder.tempfile_in(&dir).map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
-    temp.as_file().sync_all().map_err(fail)?;
-    if let Some(permissions) = kept {
-        fs::set_permissions(temp.path(), permissions).map_err(fail)?;
-    }
-    temp.persist(path).map_err(|err| fail(err.error))?;
-    #[cfg(unix)]
-    if let Ok(dir) = fs::File::open(&dir) {
-        // Makes the rename itself durable; failure here leaves a correct file, so it is ignored.
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
-/// Where an export asked for at `path` is written: into a folder under `default_name`, and
-/// through a symbolic link to the file it points at (so a link into a synced folder stays a link).
+/// Where an export asked for at `path` is written: into a folder under `default_name`. A symbolic
+/// link is not followed here; [`write_export`] refuses it.
 pub fn export_target(path: &Path, default_name: &str) -> PathBuf {
-    let path = if path.is_dir() {
+    if path.is_dir() {
         path.join(default_name)
     } else {
         path.to_path_buf()
-    };
-    let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link && let Ok(resolved) = fs::canonicalize(&path) {
-        return resolved;
     }
-    path
 }
 
 /// Copies the plan file aside before it is replaced (`plan.ron.bak-<stamp>`), returning the
@@ -401,7 +401,8 @@ pub fn backup(path: &Path, stamp: &str) -> Result<PathBuf, StorageError> {
         .unwrap_or_else(|| PLAN_FILE_NAME.to_owned());
     let mut candidate = path.with_file_name(format!("{file_name}.bak-{stamp}"));
     let mut n = 1;
-    while candidate.exists() {
+    // A dangling link counts as taken: a backup never goes through a link.
+    while fs::symlink_metadata(&candidate).is_ok() {
         n += 1;
         candidate = path.with_file_name(format!("{file_name}.bak-{stamp}-{n}"));
     }
@@ -409,7 +410,7 @@ pub fn backup(path: &Path, stamp: &str) -> Result<PathBuf, StorageError> {
         path: path.to_path_buf(),
         source,
     })?;
-    write_atomic(&candidate, &bytes)?;
+    write::replace_atomically(&candidate, &bytes, Audience::Backup)?;
     Ok(candidate)
 }
 

@@ -1,0 +1,179 @@
+//! Duplicated keys in a hand-edited plan. RON (like serde's maps) keeps the last of two entries
+//! with the same key and drops the first without a word; a plan file must not lose a task's
+//! state that way, so the loader refuses the file and names both lines.
+//!
+//! A small scanner, not a parser: it skips strings (with escapes), raw strings and comments,
+//! follows brackets, and within each `{ … }` map reads the key before every `:` at that map's
+//! own depth. It never panics and never allocates more than the keys it reads.
+
+use std::collections::HashMap;
+
+/// A key seen twice in one map: its text (as written) and the lines of both entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    pub key: String,
+    pub first_line: usize,
+    pub second_line: usize,
+    /// Column of the second entry (1-based, in characters).
+    pub second_col: usize,
+}
+
+struct Map {
+    keys: HashMap<String, usize>,
+    /// The key being read (since the last `{` or `,` at this depth), and where it started.
+    pending: String,
+    start: Option<(usize, usize)>,
+    /// Whether the current entry's key is done (a `:` was seen) until the next `,`.
+    in_value: bool,
+}
+
+impl Map {
+    fn new() -> Map {
+        Map {
+            keys: HashMap::new(),
+            pending: String::new(),
+            start: None,
+            in_value: false,
+        }
+    }
+}
+
+/// The first duplicated key of any map in `text`, if there is one.
+pub fn find_duplicate(text: &str) -> Option<DuplicateKey> {
+    // One entry per open bracket: `Some` for a `{` map, `None` for `(` and `[`.
+    let mut stack: Vec<Option<Map>> = Vec::new();
+    let mut chars = text.chars().peekable();
+    let (mut line, mut col) = (1usize, 0usize);
+    while let Some(c) = chars.next() {
+        col += 1;
+        if c == '\n' {
+            line += 1;
+            col = 0;
+        }
+        // Comments and strings first: nothing inside them counts.
+        if c == '/' && chars.peek() == Some(&'/') {
+            for next in chars.by_ref() {
+                if next == '\n' {
+                    line += 1;
+                    col = 0;
+                    break;
+                }
+            }
+            continue;
+        }
+        if c == '/' && chars.peek() == Some(&'*') {
+            chars.next();
+            let mut previous = ' ';
+            for next in chars.by_ref() {
+                col += 1;
+                if next == '\n' {
+                    line += 1;
+                    col = 0;
+                }
+                if previous == '*' && next == '/' {
+                    break;
+                }
+                previous = next;
+            }
+            continue;
+        }
+        let top = stack.last_mut().and_then(Option::as_mut);
+        if c == '"' {
+            let (start_line, start_col) = (line, col);
+            let mut literal = String::from('"');
+            let mut escaped = false;
+            for next in chars.by_ref() {
+                col += 1;
+                if next == '\n' {
+                    line += 1;
+                    col = 0;
+                }
+                literal.push(next);
+                if escaped {
+                    escaped = false;
+                } else if next == '\\' {
+                    escaped = true;
+                } else if next == '"' {
+                    break;
+                }
+            }
+            if let Some(map) = top
+                && !map.in_value
+            {
+                map.start.get_or_insert((start_line, start_col));
+                map.pending.push_str(&literal);
+            }
+            continue;
+        }
+        match c {
+            '{' => stack.push(Some(Map::new())),
+            '(' | '[' => stack.push(None),
+            '}' | ')' | ']' => {
+                stack.pop();
+            }
+            ':' => {
+                if let Some(map) = top
+                    && !map.in_value
+                {
+                    map.in_value = true;
+                    let key = std::mem::take(&mut map.pending);
+                    let (key_line, key_col) = map.start.take().unwrap_or((line, col));
+                    if let Some(first_line) = map.keys.get(&key) {
+                        return Some(DuplicateKey {
+                            key,
+                            first_line: *first_line,
+                            second_line: key_line,
+                            second_col: key_col,
+                        });
+                    }
+                    map.keys.insert(key, key_line);
+                }
+            }
+            ',' => {
+                if let Some(map) = top {
+                    map.in_value = false;
+                    map.pending.clear();
+                    map.start = None;
+                }
+            }
+            c if c.is_whitespace() => {}
+            c => {
+                if let Some(map) = top
+                    && !map.in_value
+                {
+                    map.start.get_or_insert((line, col));
+                    map.pending.push(c);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_twice_in_one_map_is_found_with_both_lines() {
+        let text = "(\n tasks: {\n  \"a\": (state: Done),\n  \"b\": (note: \"x: {\\\"a\\\": 1}\"),\n  // \"a\": ignored\n  \"a\": (state: Todo),\n },\n)";
+        let found = find_duplicate(text).expect("duplicate");
+        assert_eq!(found.key, "\"a\"");
+        assert_eq!((found.first_line, found.second_line), (3, 6));
+        assert_eq!(found.second_col, 3);
+    }
+
+    #[test]
+    fn the_same_key_in_two_maps_or_struct_fields_is_fine() {
+        assert_eq!(
+            find_duplicate("({\"a\": 1}, {\"a\": 2}, (a: 1, a: 2))"),
+            None
+        );
+        assert_eq!(find_duplicate("{A: \"1\", B: \"2\"}"), None);
+        assert!(find_duplicate("{A: \"1\", /* c */ A: \"2\"}").is_some());
+        // Broken input never panics.
+        for text in ["{", "}", "{\"", "{a:", "/*", "{:}", "{\"a\":1,\"a\""] {
+            let _ = find_duplicate(text);
+        }
+    }
+}
