@@ -223,7 +223,9 @@ pub enum PlanError {
     #[error("{0}")]
     Invalid(String),
     /// Text over its limit: refused whole, never silently cut.
-    #[error("{what} is {chars} characters long; at most {max} are kept: shorten it")]
+    #[error(
+        "{what} is {chars} characters long, over the limit of {max}: shorten it (nothing was changed)"
+    )]
     TooLong {
         what: &'static str,
         chars: usize,

@@ -12,7 +12,13 @@ pub fn is_unsafe_char(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                // The Arabic letter mark (a bidi control) and the zero-width no-break space.
+                | '\u{061C}'
+                | '\u{FEFF}'
         )
 }
 

@@ -45,7 +45,7 @@ fn the_core_refuses_text_over_its_limit_and_keeps_text_at_it() {
     let err = plan
         .add_custom_task(&template, "usce", &"t".repeat(MAX_TITLE_CHARS + 1))
         .expect_err("title over the limit");
-    assert!(err.to_string().contains("at most 200"), "{err}");
+    assert!(err.to_string().contains("over the limit of 200"), "{err}");
 }
 
 #[test]
@@ -73,7 +73,9 @@ fn the_command_line_refuses_with_exit_2_and_writes_nothing() {
             .args(&args)
             .assert()
             .code(2)
-            .stderr(predicates::str::contains("characters long; at most"));
+            .stderr(predicates::str::contains(
+                "characters long, over the limit of",
+            ));
     }
     assert_eq!(std::fs::read(&plan).expect("plan"), before);
 }
@@ -107,7 +109,7 @@ fn the_planner_shows_the_refusal_on_the_field_and_keeps_what_was_typed() {
     };
     let error = field.error.as_deref().unwrap_or_default();
     assert!(
-        error.contains("2005 characters long; at most 2000"),
+        error.contains("2005 characters long, over the limit of 2000"),
         "{error}"
     );
     assert_eq!(field.input.value().chars().count(), MAX_NOTE_CHARS + 5);

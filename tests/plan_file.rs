@@ -279,6 +279,14 @@ fn parse_errors_speak_the_users_language() {
         cut.starts_with("the file ends early at line 4: was it cut off?"),
         "{cut}"
     );
+    // Cut inside a string: the parser points at the string's start, the file is still cut off.
+    let (_, in_a_string) = message(
+        b"(\n    version: 1,\n    profile: (match_year: 2028, visa: J1, category: NonUsCitizenImg),\n    tasks: {\"exams.step1\": (state: Todo, note: \"Booked at the Prom",
+    );
+    assert!(in_a_string.contains("was it cut off?"), "{in_a_string}");
+    // A file that is no plan at all is not called cut off.
+    let (_, not_a_plan) = message(b"secret");
+    assert!(!not_a_plan.contains("cut off"), "{not_a_plan}");
 }
 
 #[test]

@@ -172,3 +172,119 @@ fn a_hand_edited_plan_is_kept_before_the_first_rewrite() {
     sandbox.note("later");
     assert_eq!(sandbox.files(".bak-").len(), 1);
 }
+
+#[test]
+fn a_save_that_fails_moves_no_kept_version_and_leaves_no_temporary_file() {
+    let sandbox = Sandbox::new();
+    for n in 1..=3 {
+        sandbox.note(&format!("v{n}"));
+    }
+    let before: Vec<(String, String)> = (1..=5)
+        .map(|n| {
+            sandbox
+                .plan()
+                .with_file_name(format!("plan.ron.backup-{n}"))
+        })
+        .filter(|p| p.exists())
+        .map(|p| (p.display().to_string(), read(&p)))
+        .collect();
+    let plan_before = read(&sandbox.plan());
+    // Something in the way of the copy of the version being replaced (here a folder where
+    // version 1 goes; a full disk fails at the same step): the save fails before moving anything.
+    let first = sandbox.plan().with_file_name("plan.ron.backup-1");
+    let kept = read(&first);
+    fs::remove_file(&first).expect("remove");
+    fs::create_dir(&first).expect("a folder in the way");
+    sandbox
+        .cmd()
+        .args(["set", "exams.step1", "--note", "v4"])
+        .assert()
+        .failure();
+    assert_eq!(read(&sandbox.plan()), plan_before, "the plan is unchanged");
+    fs::remove_dir(&first).expect("remove folder");
+    fs::write(&first, kept).expect("put version 1 back");
+    let after: Vec<(String, String)> = (1..=5)
+        .map(|n| {
+            sandbox
+                .plan()
+                .with_file_name(format!("plan.ron.backup-{n}"))
+        })
+        .filter(|p| p.exists())
+        .map(|p| (p.display().to_string(), read(&p)))
+        .collect();
+    assert_eq!(after, before, "no kept version moved");
+    assert!(
+        sandbox.files("imgplan-tmp").is_empty(),
+        "{:?}",
+        sandbox.files("tmp")
+    );
+}
+
+#[test]
+fn a_save_removes_only_its_own_plans_temporary_files() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.dir.path();
+    let ours = dir.join(".plan.ron.imgplan-tmp-abc123");
+    let ours_backup = dir.join(".plan.ron.backup-2.imgplan-tmp-def456");
+    let another_plans = dir.join(".plan.ron.old.imgplan-tmp-ghi789");
+    for file in [&ours, &ours_backup, &another_plans] {
+        fs::write(file, "left by a killed save").expect("temp");
+    }
+    sandbox.note("a save");
+    assert!(!ours.exists() && !ours_backup.exists());
+    assert!(
+        another_plans.exists(),
+        "plan.ron.old's temporary file is not ours"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_that_is_no_plan_is_refused_before_anything_is_made_beside_it() {
+    let sandbox = Sandbox::new();
+    let victim = sandbox.dir.path().join("victim");
+    fs::create_dir(&victim).expect("folder");
+    fs::write(victim.join("passwd"), "root:x:0:0:root:/root:/bin/sh\n").expect("file");
+    let link = sandbox.dir.path().join("linked.ron");
+    std::os::unix::fs::symlink(victim.join("passwd"), &link).expect("link");
+    let mut cmd = Command::cargo_bin("imgplan").expect("binary");
+    cmd.env_clear()
+        .env("HOME", sandbox.dir.path())
+        .args(["--today", TODAY, "--plan"])
+        .arg(&link)
+        .args(["set", "exams.step1", "--state", "done"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not an imgplan plan file"));
+    let beside: Vec<_> = fs::read_dir(&victim)
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        beside,
+        vec![std::ffi::OsString::from("passwd")],
+        "nothing made beside it"
+    );
+    assert_eq!(
+        read(&victim.join("passwd")),
+        "root:x:0:0:root:/root:/bin/sh\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_differ_only_in_bytes_that_are_not_utf8_share_nothing() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let a = dir.path().join(std::ffi::OsStr::from_bytes(b"a\xff.ron"));
+    let b = dir.path().join(std::ffi::OsStr::from_bytes(b"a\xfe.ron"));
+    assert_ne!(
+        imgplan::storage::lock_path(&a),
+        imgplan::storage::lock_path(&b)
+    );
+    assert_ne!(
+        imgplan::storage::version_path(&a, 1),
+        imgplan::storage::version_path(&b, 1)
+    );
+}

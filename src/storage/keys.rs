@@ -38,6 +38,16 @@ impl Map {
     }
 }
 
+/// A key as the loader will read it: a quoted key with its escapes decoded, anything else as
+/// written.
+fn normalised(key: &str) -> String {
+    if key.starts_with('"') {
+        ron::from_str::<String>(key).unwrap_or_else(|_| key.to_owned())
+    } else {
+        key.to_owned()
+    }
+}
+
 /// The first duplicated key of any map in `text`, if there is one.
 pub fn find_duplicate(text: &str) -> Option<DuplicateKey> {
     // One entry per open bracket: `Some` for a `{` map, `None` for `(` and `[`.
@@ -118,7 +128,9 @@ pub fn find_duplicate(text: &str) -> Option<DuplicateKey> {
                     map.in_value = true;
                     let key = std::mem::take(&mut map.pending);
                     let (key_line, key_col) = map.start.take().unwrap_or((line, col));
-                    if let Some(first_line) = map.keys.get(&key) {
+                    // Compared as RON reads them: `"ecfmg.\u{6f}et"` is `"ecfmg.oet"`.
+                    let read_as = normalised(&key);
+                    if let Some(first_line) = map.keys.get(&read_as) {
                         return Some(DuplicateKey {
                             key,
                             first_line: *first_line,
@@ -126,7 +138,7 @@ pub fn find_duplicate(text: &str) -> Option<DuplicateKey> {
                             second_col: key_col,
                         });
                     }
-                    map.keys.insert(key, key_line);
+                    map.keys.insert(read_as, key_line);
                 }
             }
             ',' => {
@@ -153,6 +165,13 @@ pub fn find_duplicate(text: &str) -> Option<DuplicateKey> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_written_with_an_escape_is_the_same_key() {
+        let text = "(tasks: {\n  \"ecfmg.oet\": (),\n  \"ecfmg.\\u{6f}et\": (),\n})";
+        let duplicate = find_duplicate(text).expect("duplicate");
+        assert_eq!((duplicate.first_line, duplicate.second_line), (2, 3));
+    }
 
     #[test]
     fn a_key_twice_in_one_map_is_found_with_both_lines() {

@@ -48,11 +48,15 @@ impl PlanLock {
         if let Some(fingerprint) = self.last_written {
             contents.push_str(&format!("{WRITTEN}{fingerprint:016x}\n"));
         }
+        // Written over the old contents, then cut to length: a kill in between leaves the old
+        // fingerprint or the new one, never an empty file (which would make the next save think
+        // the plan was edited by hand).
         let _ = self
             .file
-            .set_len(0)
-            .and_then(|()| self.file.rewind())
-            .and_then(|()| self.file.write_all(contents.as_bytes()));
+            .rewind()
+            .and_then(|()| self.file.write_all(contents.as_bytes()))
+            .and_then(|()| self.file.set_len(contents.len() as u64))
+            .and_then(|()| self.file.sync_data());
     }
 }
 
@@ -64,15 +68,24 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
     })
 }
 
+/// Whether an existing file at `target` could be a plan file (its first 64 KiB mention the
+/// plan's `version`); a file that does not exist yet could become one.
+fn looks_like_a_plan(target: &Path) -> bool {
+    let Ok(file) = File::open(target) else {
+        return true;
+    };
+    let mut head = Vec::new();
+    if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    head.windows(b"version".len()).any(|w| w == b"version")
+}
+
 /// The lock file of the plan at `plan`: beside the file the plan finally names, so two links
 /// to one plan share one lock.
 pub fn lock_path(plan: &Path) -> PathBuf {
     let target = resolve_links(plan).unwrap_or_else(|_| plan.to_path_buf());
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| super::PLAN_FILE_NAME.to_owned());
-    target.with_file_name(format!(".{name}.lock"))
+    super::sibling(&target, true, ".lock")
 }
 
 /// Takes the plan's lock for `command` (e.g. "imgplan set"), waiting up to [`LOCK_WAIT`] for
@@ -86,6 +99,14 @@ pub fn lock(plan: &Path, command: &str) -> Result<PlanLock, StorageError> {
     if fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
         return Err(StorageError::ReadOnly {
             path: plan.to_path_buf(),
+        });
+    }
+    // A link to some other file (`plan.ron -> /etc/passwd`) is refused before a lock file is
+    // made beside that file: nothing is written where the user did not ask.
+    if super::is_link(plan) && !looks_like_a_plan(&target) {
+        return Err(StorageError::NotAPlan {
+            path: plan.to_path_buf(),
+            target,
         });
     }
     let path = lock_path(plan);

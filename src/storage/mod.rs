@@ -91,6 +91,12 @@ pub enum StorageError {
     Locked { path: PathBuf, holder: String },
     #[error("{} is not a regular file; imgplan does not replace it", .path.display())]
     NotAFile { path: PathBuf },
+    #[error(
+        "{} leads to {}, which is not an imgplan plan file; imgplan leaves it and its folder as they are",
+        .path.display(),
+        .target.display()
+    )]
+    NotAPlan { path: PathBuf, target: PathBuf },
 }
 
 impl StorageError {
@@ -160,10 +166,10 @@ fn explain(message: &str, line: Option<&str>, ends_at: Option<usize>) -> String 
         .next()
         .unwrap_or(message);
     let mut explained = crate::text::clean_line(message);
-    if let Some(last_line) = ends_at {
-        return format!(
-            "the file ends early at line {last_line}: was it cut off? (the parser says: {explained})"
-        );
+    if explained == "Expected comma" {
+        // ron points at the token after the gap; the comma usually belongs at the end of the
+        // line before.
+        explained = "a comma is missing here or at the end of the line before".into();
     }
     let about_a_value = ["identifier", "variant", "Expected boolean"]
         .iter()
@@ -176,11 +182,6 @@ fn explain(message: &str, line: Option<&str>, ends_at: Option<usize>) -> String 
         })
     {
         explained.push_str(&format!(" ({})", hint.1));
-    }
-    if explained == "Expected comma" {
-        // ron points at the token after the gap; the comma usually belongs at the end of the
-        // line before.
-        explained = "a comma is missing here or at the end of the line before".into();
     }
     // chrono's words for a date that does not parse or does not exist.
     let about_a_date = [
@@ -196,7 +197,12 @@ fn explain(message: &str, line: Option<&str>, ends_at: Option<usize>) -> String 
             "not a real date: dates are \"YYYY-MM-DD\" and must exist on the calendar ({explained})"
         );
     }
-    explained
+    match ends_at {
+        Some(last_line) => format!(
+            "the file ends early at line {last_line}: was it cut off? (the parser says: {explained})"
+        ),
+        None => explained,
+    }
 }
 
 /// Whether a parse error points past the last non-blank character of the file.
@@ -212,6 +218,45 @@ fn is_at_end(text: &str, line: usize, col: usize) -> bool {
             !rest.trim().is_empty() && !rest.contains([',', ')', ']', '}', '"'])
         });
     line > last_line || (line == last_line && col > last_col) || cut_in_a_word
+}
+
+/// Whether the text stops inside a string or with brackets still open: a whole plan file closes
+/// everything it opens, so this is a file cut off (a copy interrupted, a sync half done).
+fn ends_unbalanced(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for next in chars.by_ref() {
+                    if next == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' => {
+                let mut escaped = false;
+                let mut closed = false;
+                for next in chars.by_ref() {
+                    if escaped {
+                        escaped = false;
+                    } else if next == '\\' {
+                        escaped = true;
+                    } else if next == '"' {
+                        closed = true;
+                        break;
+                    }
+                }
+                if !closed {
+                    return true;
+                }
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// The UTF-8 byte-order mark.
@@ -256,8 +301,17 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
     }
     let mut plan: Plan = ron_options().from_str(text).map_err(|err| {
         let line = err.span.start.line;
-        let ends_at = is_at_end(text, line, err.span.start.col)
-            .then(|| text.trim_end().lines().count().max(1));
+        let looks_like_a_plan = text.contains("version");
+        let code = err.code.to_string();
+        // A parser that ran out of text (an unclosed string, the end of the file) in a file
+        // that leaves brackets open was cut off; other errors keep their own explanation.
+        let ran_out = ["end of string", "end of RON", "Unexpected end"]
+            .iter()
+            .any(|words| code.contains(words));
+        let last_line = text.trim_end().lines().count().max(1);
+        let ends_at = (ends_unbalanced(text) && (ran_out || line >= last_line)
+            || (looks_like_a_plan && is_at_end(text, line, err.span.start.col)))
+        .then_some(last_line);
         let message = explain(
             &err.code.to_string(),
             text.lines().nth(line.saturating_sub(1)),
@@ -392,19 +446,29 @@ pub fn export_target(path: &Path, default_name: &str) -> PathBuf {
     }
 }
 
+/// The path of a file beside `path` named after it: `plan.ron` + `.backup-1` →
+/// `plan.ron.backup-1` (or `.plan.ron.lock` with a leading dot). Built from the name's bytes,
+/// never a lossy text form, so two names that differ only in bytes that are not UTF-8 never
+/// share a lock, a backup or a kept version.
+pub(crate) fn sibling(path: &Path, leading_dot: bool, suffix: &str) -> PathBuf {
+    let mut name = std::ffi::OsString::from(if leading_dot { "." } else { "" });
+    name.push(
+        path.file_name()
+            .unwrap_or(std::ffi::OsStr::new(PLAN_FILE_NAME)),
+    );
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
 /// Copies the plan file aside before it is replaced (`plan.ron.bak-<stamp>`), returning the
 /// backup's path. Never overwrites an earlier backup.
 pub fn backup(path: &Path, stamp: &str) -> Result<PathBuf, StorageError> {
-    let file_name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| PLAN_FILE_NAME.to_owned());
-    let mut candidate = path.with_file_name(format!("{file_name}.bak-{stamp}"));
+    let mut candidate = sibling(path, false, &format!(".bak-{stamp}"));
     let mut n = 1;
     // A dangling link counts as taken: a backup never goes through a link.
     while fs::symlink_metadata(&candidate).is_ok() {
         n += 1;
-        candidate = path.with_file_name(format!("{file_name}.bak-{stamp}-{n}"));
+        candidate = sibling(path, false, &format!(".bak-{stamp}-{n}"));
     }
     let bytes = fs::read(path).map_err(|source| StorageError::Read {
         path: path.to_path_buf(),

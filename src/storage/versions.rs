@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::lock::fingerprint;
-use super::write::{Audience, replace_atomically};
+use super::write::{Audience, Staged, stage};
 use super::{PlanLock, StorageError, backup, is_link, resolve_links, to_ron};
 use crate::journey::Template;
 use crate::plan::{Plan, Status};
@@ -38,11 +38,7 @@ pub enum HandEdits {
 /// The path of kept version `n` (1 = the most recent) of the plan at `plan`.
 pub fn version_path(plan: &Path, n: usize) -> PathBuf {
     let target = resolve_links(plan).unwrap_or_else(|_| plan.to_path_buf());
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| super::PLAN_FILE_NAME.to_owned());
-    target.with_file_name(format!("{name}.backup-{n}"))
+    super::sibling(&target, false, &format!(".backup-{n}"))
 }
 
 /// Saves the plan while holding its lock: keeps a hand-edited file, keeps the version it
@@ -85,24 +81,28 @@ fn replace_plan(
             });
         }
     };
+    if current.as_deref() == Some(bytes) {
+        lock.set_last_written(fingerprint(bytes));
+        return Ok(saved);
+    }
+    // Everything that needs space is written first: the new plan, then the copy of the version
+    // it replaces. A full disk fails here, with nothing moved or rotated.
+    let new_plan = stage(path, bytes, Audience::Plan)?;
     if let Some(current) = &current {
-        if current == bytes {
-            lock.set_last_written(fingerprint(bytes));
-            return Ok(saved);
-        }
         if hand_edits == HandEdits::Keep && lock.last_written() != Some(fingerprint(current)) {
             let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
             saved.hand_edits_kept = Some(backup(&target, &stamp)?);
         }
         keep_version(path, &target, current)?;
     }
-    super::write_atomic(path, bytes)?;
+    new_plan.commit()?;
     lock.set_last_written(fingerprint(bytes));
     Ok(saved)
 }
 
-/// Shifts the kept versions up by one (the oldest goes) and keeps `current` as version 1, dated
-/// when it was saved.
+/// Keeps `current` as version 1, dated when it was saved, and shifts the others up by one (the
+/// oldest goes). The copy is written in full before anything is renamed, so a failure changes
+/// no kept version.
 fn keep_version(path: &Path, target: &Path, current: &[u8]) -> Result<(), StorageError> {
     let fail = |source: io::Error| StorageError::Write {
         path: path.to_path_buf(),
@@ -111,6 +111,16 @@ fn keep_version(path: &Path, target: &Path, current: &[u8]) -> Result<(), Storag
             format!("cannot keep the version it replaces: {source}"),
         ),
     };
+    let first = version_path(path, 1);
+    if is_link(&first) {
+        // Not ours: a kept version is never a link. Removing it never touches what it names.
+        fs::remove_file(&first).map_err(fail)?;
+    }
+    let copy = stage(&first, current, Audience::Backup)?;
+    if let Ok(saved_at) = fs::metadata(target).and_then(|m| m.modified()) {
+        // Best effort: the version's time is only shown in `imgplan restore`.
+        let _ = copy_file_time(&copy, saved_at);
+    }
     for n in (1..KEEP_VERSIONS).rev() {
         let from = version_path(path, n);
         match fs::symlink_metadata(&from) {
@@ -119,18 +129,12 @@ fn keep_version(path: &Path, target: &Path, current: &[u8]) -> Result<(), Storag
             Err(_) => continue,
         }
     }
-    let first = version_path(path, 1);
-    if is_link(&first) {
-        fs::remove_file(&first).map_err(fail)?;
-    }
-    replace_atomically(&first, current, Audience::Backup)?;
-    if let Ok(saved_at) = fs::metadata(target).and_then(|m| m.modified())
-        && let Ok(file) = fs::File::options().write(true).open(&first)
-    {
-        // Best effort: the version's time is only shown in `imgplan restore`.
-        let _ = file.set_modified(saved_at);
-    }
-    Ok(())
+    copy.commit()
+}
+
+/// Dates a staged copy with the time the version it holds was saved.
+fn copy_file_time(copy: &Staged, saved_at: SystemTime) -> io::Result<()> {
+    copy.file().set_modified(saved_at)
 }
 
 /// A kept version, as `imgplan restore` lists it.

@@ -69,11 +69,78 @@ pub(crate) fn replace_atomically(
     bytes: &[u8],
     audience: Audience,
 ) -> Result<(), StorageError> {
-    let fail = |source: io::Error| StorageError::Write {
-        path: path.to_path_buf(),
+    stage(path, bytes, audience)?.commit()
+}
+
+/// A file written in full and flushed beside its destination, not yet in place. Staging first
+/// lets a save do everything that can fail for lack of space (the new plan, the copy of the old
+/// one) before anything is moved: a full disk then changes nothing. Dropped without `commit`,
+/// the temporary file is removed.
+pub(crate) struct Staged {
+    temp: tempfile::NamedTempFile,
+    /// The path asked for, for messages.
+    path: PathBuf,
+    /// Where the file goes (the end of the links for a plan).
+    target: PathBuf,
+    dir: PathBuf,
+    audience: Audience,
+}
+
+impl Staged {
+    /// The staged file, open for writing (to set its time, say).
+    pub(crate) fn file(&self) -> &fs::File {
+        self.temp.as_file()
+    }
+
+    /// Renames the file into place and makes the rename durable.
+    pub(crate) fn commit(self) -> Result<(), StorageError> {
+        let path = self.path;
+        self.temp
+            .persist(&self.target)
+            .map_err(|err| write_error(&path, &self.dir, err.error))?;
+        #[cfg(unix)]
+        if let Ok(dir) = fs::File::open(&self.dir) {
+            // Makes the rename itself durable; failure here leaves a correct file, so it is
+            // ignored.
+            let _ = dir.sync_all();
+        }
+        if self.audience == Audience::Plan {
+            remove_stale_temporaries(&self.dir, &self.target);
+        }
+        Ok(())
+    }
+}
+
+/// A write error naming the file asked for (never the temporary file), and the folder when the
+/// folder is what refuses.
+fn write_error(path: &Path, dir: &Path, source: io::Error) -> StorageError {
+    let kind = source.kind();
+    let source = if kind == io::ErrorKind::PermissionDenied && !folder_is_writable(dir) {
+        io::Error::new(
+            kind,
+            format!("the folder {} cannot be written", crate::text::shown(dir)),
+        )
+    } else {
         // The kind alone ("permission denied"): the OS message would name the temporary file.
-        source: io::Error::from(source.kind()),
+        io::Error::from(kind)
     };
+    StorageError::Write {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Whether a new file can be made in `dir` (checked by making and removing one).
+fn folder_is_writable(dir: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".imgplan-probe-")
+        .tempfile_in(dir)
+        .is_ok()
+}
+
+/// Writes `bytes` to a temporary file beside `path` (following the rules of `audience` for
+/// links, folders and permissions) and flushes it; [`Staged::commit`] puts it in place.
+pub(crate) fn stage(path: &Path, bytes: &[u8], audience: Audience) -> Result<Staged, StorageError> {
     let linked = is_link(path);
     let target = match audience {
         Audience::Plan => resolve_links(path).map_err(|source| StorageError::Write {
@@ -89,6 +156,7 @@ pub(crate) fn replace_atomically(
         Audience::Backup | Audience::Export => path.to_path_buf(),
     };
     let dir = folder_of(&target);
+    let fail = |source: io::Error| write_error(path, &dir, source);
     match audience {
         // The data directory on a first run; never folders a link points into.
         Audience::Plan | Audience::Backup if !linked => fs::create_dir_all(&dir).map_err(fail)?,
@@ -136,47 +204,53 @@ pub(crate) fn replace_atomically(
         fs::set_permissions(temp.path(), permissions).map_err(fail)?;
     }
     temp.as_file().sync_all().map_err(fail)?;
-    temp.persist(&target).map_err(|err| fail(err.error))?;
-    #[cfg(unix)]
-    if let Ok(dir) = fs::File::open(&dir) {
-        // Makes the rename itself durable; failure here leaves a correct file, so it is ignored.
-        let _ = dir.sync_all();
-    }
-    if audience == Audience::Plan {
-        remove_stale_temporaries(&dir, &target);
-    }
-    Ok(())
+    Ok(Staged {
+        temp,
+        path: path.to_path_buf(),
+        target,
+        dir,
+        audience,
+    })
 }
 
 /// The name every temporary file of `target` starts with: `.plan.ron.imgplan-tmp-`, so one
-/// left by an interrupted save is recognisable beside the file it was for.
-fn temp_prefix(target: &Path) -> String {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    format!(".{name}{TEMP_MARKER}")
+/// left by an interrupted save is recognisable beside the file it was for. Built from the name's
+/// bytes (never a lossy text form), so two names that differ only in bytes that are not UTF-8
+/// never share temporary files.
+fn temp_prefix(target: &Path) -> std::ffi::OsString {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(target.file_name().unwrap_or_default());
+    prefix.push(TEMP_MARKER);
+    prefix
 }
 
 /// What the names of temporary files carry.
 pub const TEMP_MARKER: &str = ".imgplan-tmp-";
 
-/// Removes temporary files of the plan and of its backups (`.plan.ron.imgplan-tmp-…`,
+/// Removes temporary files of the plan and of its kept versions (`.plan.ron.imgplan-tmp-…`,
 /// `.plan.ron.backup-1.imgplan-tmp-…`) left by saves that were interrupted (a kill, a power
 /// cut). Called after a successful save, under the plan's lock, so no other imgplan is writing
-/// one. Only regular files with those names are touched; failures are ignored (the next save
-/// tries again).
+/// one. Only regular files whose names start exactly so are touched (never those of another
+/// plan such as `plan.ron.old`); failures are ignored (the next save tries again).
 fn remove_stale_temporaries(dir: &Path, plan: &Path) {
-    let Some(name) = plan.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+    let Some(name) = plan.file_name() else {
         return;
     };
-    let prefix = format!(".{name}.");
+    let ours: Vec<Vec<u8>> = std::iter::once(temp_prefix(plan))
+        .chain((1..=super::versions::KEEP_VERSIONS).map(|n| {
+            let mut version = name.to_os_string();
+            version.push(format!(".backup-{n}"));
+            temp_prefix(Path::new(&version))
+        }))
+        .map(|prefix| prefix.as_encoded_bytes().to_vec())
+        .collect();
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let is_ours = file_name.starts_with(&prefix) && file_name.contains(TEMP_MARKER);
+        let file_name = entry.file_name();
+        let bytes = file_name.as_encoded_bytes();
+        let is_ours = ours.iter().any(|prefix| bytes.starts_with(prefix));
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
         if is_ours && is_file {
             let _ = fs::remove_file(entry.path());

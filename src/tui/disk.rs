@@ -17,7 +17,7 @@ use crate::tui::app::App;
 pub struct PlanFile {
     path: PathBuf,
     /// The file's text as last read or written here; `None` when there was no file.
-    last_seen: Option<String>,
+    last_seen: Option<Vec<u8>>,
     /// The plan that text holds: what both sides started from when the file changes elsewhere.
     base: Option<Plan>,
 }
@@ -27,7 +27,7 @@ impl PlanFile {
     pub fn opened(path: &Path, loaded: Option<&Plan>) -> PlanFile {
         PlanFile {
             path: path.to_path_buf(),
-            last_seen: std::fs::read_to_string(path).ok(),
+            last_seen: std::fs::read(path).ok(),
             base: loaded.cloned(),
         }
     }
@@ -50,17 +50,28 @@ impl PlanFile {
         // Held until the new file is in place: no other imgplan writes in between.
         let mut lock = storage::lock(&self.path, "imgplan (the planner)")
             .map_err(|e| failed(e.to_string()))?;
-        let on_disk = std::fs::read_to_string(&self.path).ok();
+        // Bytes, not text: a file that is no longer UTF-8 is a change to read (and refuse), never
+        // a reason to think nothing changed.
+        let on_disk = match std::fs::read(&self.path) {
+            Ok(bytes) => Some(bytes),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => {
+                return Err(failed(format!(
+                    "cannot read {} to check for changes made elsewhere ({err}); your change is kept here",
+                    crate::text::shown(&self.path)
+                )));
+            }
+        };
         let changed_elsewhere = on_disk.is_some() && on_disk != self.last_seen;
         if !changed_elsewhere {
             storage::save_locked(&mut lock, &self.path, plan, storage::HandEdits::Keep)
                 .map_err(|err| failed(err.to_string()))?;
-            self.last_seen = Some(storage::to_ron(plan));
+            self.last_seen = Some(storage::to_ron(plan).into_bytes());
             self.base = Some(plan.clone());
             return Ok(SaveReport::Written);
         }
-        let text = on_disk.unwrap_or_default();
-        let theirs = storage::parse(&self.path, text.as_bytes(), template).map_err(|err| {
+        let bytes = on_disk.unwrap_or_default();
+        let theirs = storage::parse(&self.path, &bytes, template).map_err(|err| {
             failed(format!(
                 "the plan file was changed outside imgplan and cannot be read now ({err}); your change is kept here: fix the file, then press w"
             ))
@@ -73,7 +84,7 @@ impl PlanFile {
         }
         let saved = storage::save_locked(&mut lock, &self.path, &merged, storage::HandEdits::Keep)
             .map_err(|err| failed(err.to_string()))?;
-        self.last_seen = Some(storage::to_ron(&merged));
+        self.last_seen = Some(storage::to_ron(&merged).into_bytes());
         self.base = Some(merged.clone());
         Ok(SaveReport::Merged(Box::new(Merge {
             base,
@@ -219,5 +230,14 @@ mod tests {
             std::fs::read_to_string(&path).expect("read"),
             "changed by an editor"
         );
+        // Nor is one that stopped being UTF-8 (Latin-1 typed in by another program).
+        let mut latin1 = storage::to_ron(&report.merged).into_bytes();
+        latin1.extend_from_slice(b"// Caf\xe9 S\xe3o Paulo\n");
+        std::fs::write(&path, &latin1).expect("outside change");
+        assert!(matches!(
+            file.save(&template, &ours, true),
+            Err(SaveProblem::Failed(_))
+        ));
+        assert_eq!(std::fs::read(&path).expect("read"), latin1);
     }
 }
