@@ -225,9 +225,9 @@ fn dialog(command: Command) -> App {
 fn edit_dialogs_at_both_sizes() {
     for (width, height) in SIZES {
         for (name, command) in [
-            ("due", Command::EditDue),
+            ("due", Command::EditDate),
             ("note", Command::EditNote),
-            ("add", Command::AddTask),
+            ("add", Command::Add),
             ("profile", Command::EditProfile),
             ("search", Command::Search),
         ] {
@@ -247,7 +247,7 @@ fn edit_dialogs_at_both_sizes() {
 
 #[test]
 fn a_bad_date_shows_its_error_in_the_dialog() {
-    let mut app = dialog(Command::EditDue);
+    let mut app = dialog(Command::EditDate);
     update(
         &mut app,
         Action::Command(Command::Edit(imgplan::tui::action::EditKey::DeleteToStart)),
@@ -265,7 +265,7 @@ fn the_delete_question() {
     let exams = app.stage_panel("exams").expect("exams");
     update(&mut app, Action::Command(Command::Panel(exams)));
     update(&mut app, Action::Command(Command::Bottom));
-    update(&mut app, Action::Command(Command::DeleteTask));
+    update(&mut app, Action::Command(Command::Delete));
     insta::assert_snapshot!("dialog_delete_80x24", screen(&mut app, 80, 24));
 }
 

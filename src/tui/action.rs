@@ -27,12 +27,19 @@ pub enum Command {
     /// Scroll the detail pane.
     DetailDown,
     DetailUp,
+    /// Tick the selected task done, or back to todo.
     ToggleDone,
+    /// The next state of what is selected: a task's state, a program's status, a letter's state.
     CycleState,
-    EditDue,
+    /// Edit the date of what is selected: a task's due date, a season date, a program's
+    /// interview, a rotation's dates.
+    EditDate,
+    /// Edit the note of the selected task, program or rotation.
     EditNote,
-    AddTask,
-    DeleteTask,
+    /// Add an item of the kind the panel (or the selection) holds: a task, program or rotation.
+    Add,
+    /// Delete what is selected (asks first): one of your tasks, a program, a rotation.
+    Delete,
     EditProfile,
     /// Programs panel: rank the selected program, or take it off the rank list.
     Rank,

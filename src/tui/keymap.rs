@@ -256,7 +256,7 @@ pub static BINDINGS: &[Binding] = &[
         Normal,
         [ch('d')],
         "d",
-        Command::EditDue,
+        Command::EditDate,
         "edit the due date (empty returns to the rule)",
         "date"
     ),
@@ -272,7 +272,7 @@ pub static BINDINGS: &[Binding] = &[
         Normal,
         [ch('a')],
         "a",
-        Command::AddTask,
+        Command::Add,
         "add a task of your own to this stage",
         "add"
     ),
@@ -280,7 +280,7 @@ pub static BINDINGS: &[Binding] = &[
         Normal,
         [ch('x')],
         "x",
-        Command::DeleteTask,
+        Command::Delete,
         "delete one of your own tasks (asks first)"
     ),
     bind!(
@@ -657,22 +657,20 @@ pub fn programs_only(command: Command) -> bool {
     )
 }
 
-/// The footer hints for a context: ("j/k", "move") pairs in keymap order. In the programs panel
-/// its own keys come first and ticking tasks is left out; elsewhere its keys are left out.
+/// The footer hints for a context: ("j/k", "move") pairs in keymap order, only for the
+/// commands `offered` says do something here. In the programs panel its own keys come first.
 pub fn hints(
     context: KeyContext,
     in_programs: bool,
+    offered: impl Fn(Command) -> bool + Copy,
 ) -> impl Iterator<Item = (&'static str, &'static str)> {
     let with_hints = move || {
-        BINDINGS
-            .iter()
-            .filter(move |binding| binding.context == context && binding.hint.is_some())
+        BINDINGS.iter().filter(move |binding| {
+            binding.context == context && binding.hint.is_some() && offered(binding.command)
+        })
     };
     let own = with_hints().filter(move |b| in_programs && programs_only(b.command));
-    let rest = with_hints().filter(move |b| {
-        let tick_in_programs = in_programs && b.command == Command::ToggleDone;
-        !(programs_only(b.command) || tick_in_programs)
-    });
+    let rest = with_hints().filter(move |b| !(in_programs && programs_only(b.command)));
     own.chain(rest)
         .filter_map(|binding| Some((binding.label, binding.hint?)))
 }
@@ -773,7 +771,7 @@ mod tests {
     #[test]
     fn every_context_has_footer_hints() {
         for context in [Normal, Help, Text, Form, Confirm] {
-            assert!(hints(context, false).count() >= 2, "{context:?}");
+            assert!(hints(context, false, |_| true).count() >= 2, "{context:?}");
         }
     }
 }

@@ -133,8 +133,16 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let columns = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    let in_programs = app.current_panel() == crate::tui::app::Panel::Programs;
-    for (keys, hint) in keymap::hints(app.mode.key_context(), in_programs) {
+    let panel = app.current_panel();
+    let in_programs = panel == crate::tui::app::Panel::Programs;
+    let selection = app.selection();
+    let context = app.mode.key_context();
+    // In the planner, only the keys that do something on the selected row.
+    let offered = |command| {
+        context != keymap::KeyContext::Normal
+            || crate::tui::selection::offers(panel, &selection, command)
+    };
+    for (keys, hint) in keymap::hints(context, in_programs, offered) {
         let cost = width(keys) + width(hint) + 3;
         if used + cost > columns {
             break;

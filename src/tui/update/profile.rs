@@ -1,0 +1,213 @@
+//! The profile form.
+
+use tui_input::{Input, InputRequest};
+
+use super::history::change;
+use super::text::optional_date;
+use crate::calendar::MATCH_YEARS;
+use crate::journey::{Anchor, VisaChoice};
+use crate::plan::{ApplicantCategory, Graduation, MAX_TITLE_CHARS, checked_field};
+use crate::text::clean_line;
+use crate::tui::action::{Command, Effect};
+use crate::tui::app::{App, Mode, ProfileField, ProfileForm, Tone};
+
+/// `p`: the profile form, filled from the plan.
+pub(super) fn open(app: &mut App) {
+    app.mode = Mode::Profile(Box::new(ProfileForm::from_plan(&app.plan)));
+}
+
+pub(super) fn cycle_choice(form: &mut ProfileForm, forward: bool) {
+    let turn = |len: usize, index: usize| {
+        if forward {
+            (index + 1) % len
+        } else {
+            (index + len - 1) % len
+        }
+    };
+    match form.field() {
+        ProfileField::Visa => {
+            let all = VisaChoice::ALL;
+            let index = all.iter().position(|v| *v == form.visa).unwrap_or(0);
+            form.visa = all[turn(all.len(), index)];
+        }
+        ProfileField::Category => {
+            form.category = match form.category {
+                ApplicantCategory::NonUsCitizenImg => ApplicantCategory::UsCitizenImg,
+                ApplicantCategory::UsCitizenImg => ApplicantCategory::NonUsCitizenImg,
+            };
+        }
+        ProfileField::GraduationExpected => form.graduation_expected = !form.graduation_expected,
+        ProfileField::InUs => {
+            let all = [None, Some(true), Some(false)];
+            let index = all.iter().position(|v| *v == form.in_us).unwrap_or(0);
+            form.in_us = all[turn(all.len(), index)];
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn profile(app: &mut App, command: Command) -> Vec<Effect> {
+    let Mode::Profile(form) = &mut app.mode else {
+        return Vec::new();
+    };
+    let count = ProfileField::ALL.len();
+    match command {
+        Command::NextField => form.focus = (form.focus + 1) % count,
+        Command::PrevField => form.focus = (form.focus + count - 1) % count,
+        Command::NextChoice | Command::PrevChoice => {
+            let forward = command == Command::NextChoice;
+            let focus = form.field();
+            if let Some(input) = form.input_mut(focus) {
+                input.handle(if forward {
+                    InputRequest::GoToNextChar
+                } else {
+                    InputRequest::GoToPrevChar
+                });
+            } else {
+                cycle_choice(form, forward);
+            }
+        }
+        Command::Edit(key) => {
+            let focus = form.field();
+            if let Some(input) = form.input_mut(focus) {
+                input.handle(key.request());
+            }
+            form.error = None;
+        }
+        Command::Cancel => {
+            app.mode = Mode::Normal;
+            app.say("Profile unchanged.", Tone::Info);
+        }
+        Command::Submit => {
+            let form = (**form).clone();
+            return submit_profile(app, form);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
+    let fail = |app: &mut App, focus: ProfileField, error: String| {
+        if let Mode::Profile(form) = &mut app.mode {
+            form.error = Some(clean_line(&error));
+            form.focus = ProfileField::ALL
+                .iter()
+                .position(|f| *f == focus)
+                .unwrap_or(0);
+        }
+        Vec::new()
+    };
+    let year_text = form.match_year.value().trim();
+    let Ok(match_year) = year_text.parse::<i32>() else {
+        return fail(
+            app,
+            ProfileField::MatchYear,
+            format!(
+                "{:?} is not a year: type the Match year, e.g. 2028",
+                clean_line(year_text)
+            ),
+        );
+    };
+    if !MATCH_YEARS.contains(&match_year) {
+        return fail(
+            app,
+            ProfileField::MatchYear,
+            format!(
+                "the Match year must be within {}–{}",
+                MATCH_YEARS.start(),
+                MATCH_YEARS.end()
+            ),
+        );
+    }
+    let graduation = match optional_date(form.graduation.value()) {
+        Ok(date) => date.map(|date| Graduation {
+            date,
+            expected: form.graduation_expected,
+        }),
+        Err(err) => return fail(app, ProfileField::Graduation, err),
+    };
+    let optional = |input: &Input, what: &'static str| {
+        checked_field(input.value(), MAX_TITLE_CHARS, what)
+            .map(|text| (!text.is_empty()).then_some(text))
+    };
+    let name = match optional(&form.name, "the name") {
+        Ok(name) => name,
+        Err(err) => return fail(app, ProfileField::Name, err.to_string()),
+    };
+    let specialty = match optional(&form.specialty, "the specialty") {
+        Ok(specialty) => specialty,
+        Err(err) => return fail(app, ProfileField::Specialty, err.to_string()),
+    };
+    let score_text = form.step2_score.value().trim();
+    let step2_score = if score_text.is_empty() {
+        None
+    } else {
+        match score_text.parse::<u16>() {
+            Ok(score) if crate::plan::STEP2_SCORES.contains(&score) => Some(score),
+            _ => {
+                return fail(
+                    app,
+                    ProfileField::Step2Score,
+                    format!(
+                        "{:?} is not a Step 2 CK score: a whole number up to 300, or empty",
+                        clean_line(score_text)
+                    ),
+                );
+            }
+        }
+    };
+    let target_text = form.letter_target.value().trim();
+    let letter_target = if target_text.is_empty() {
+        None
+    } else {
+        match target_text.parse::<u32>() {
+            Ok(n) if (1..=crate::plan::MAX_LETTER_TARGET).contains(&n) => Some(n),
+            _ => {
+                return fail(
+                    app,
+                    ProfileField::LetterTarget,
+                    format!(
+                        "{:?} is not a number of letters (1-{}); empty uses the default",
+                        clean_line(target_text),
+                        crate::plan::MAX_LETTER_TARGET
+                    ),
+                );
+            }
+        }
+    };
+    let citizenship = match crate::situation::parse_citizenship(form.citizenship.value()) {
+        Ok(codes) => codes,
+        Err(err) => return fail(app, ProfileField::Citizenship, err),
+    };
+    app.mode = Mode::Normal;
+    let match_day = crate::calendar::SeasonCalendar::compute(
+        &app.template,
+        match_year,
+        &app.plan.calendar,
+        graduation.map(|g| g.date),
+    )
+    .get(Anchor::MatchDay)
+    .map(|d| d.date);
+    let past = match_day
+        .filter(|day| *day < app.today)
+        .map(|day| format!(" (that Match was on {day}: every date in it is behind you)"))
+        .unwrap_or_default();
+    let what = format!(
+        "Profile: {match_year} Match, visa {}, {}; dates follow{past}",
+        form.visa,
+        form.category.label()
+    );
+    change(app, what, |plan, _| {
+        plan.set_match_year(match_year)?;
+        plan.profile.name = name;
+        plan.profile.visa = form.visa;
+        plan.profile.category = form.category;
+        plan.profile.specialty = specialty;
+        plan.profile.graduation = graduation;
+        plan.profile.step2_score = step2_score;
+        plan.profile.citizenship = citizenship;
+        plan.profile.in_us = form.in_us;
+        plan.set_letter_target(letter_target)
+    })
+}
