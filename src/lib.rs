@@ -26,6 +26,7 @@ pub mod journey;
 pub mod merge;
 pub mod plan;
 pub mod programs;
+pub mod rules;
 pub mod situation;
 pub mod storage;
 pub mod text;

@@ -13,6 +13,7 @@ use thiserror::Error;
 use crate::calendar::{self, MATCH_YEARS};
 use crate::journey::{Anchor, Template, VisaChoice};
 use crate::programs::{self, Program, ProgramStatus};
+use crate::rules;
 use crate::text::clean_line;
 use crate::usce::{self, LetterState, Rotation};
 
@@ -231,6 +232,14 @@ pub enum PlanError {
     },
 }
 
+/// A broken rule is an invalid value, in the rule's words (callers and tests match on
+/// [`PlanError::Invalid`]; the typed [`rules::RuleError`] is there for front ends that need the field).
+impl From<rules::RuleError> for PlanError {
+    fn from(error: rules::RuleError) -> PlanError {
+        PlanError::Invalid(error.to_string())
+    }
+}
+
 fn hint(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         String::new()
@@ -446,11 +455,7 @@ impl Plan {
     }
 }
 
-/// Step 2 CK scores the planner accepts (the three-digit scale).
-pub const STEP2_SCORES: std::ops::RangeInclusive<u16> = 1..=300;
-
-/// The most letters a target can ask for (ERAS programs take a handful; this only bounds typos).
-pub const MAX_LETTER_TARGET: u32 = 20;
+pub use crate::rules::{MAX_LETTER_TARGET, STEP2_SCORES};
 
 impl Plan {
     // -----------------------------------------------------------------------------------------
@@ -629,13 +634,7 @@ impl Plan {
 
     /// Sets how many letters the user aims for; `None` returns to the template's default.
     pub fn set_letter_target(&mut self, target: Option<u32>) -> Result<(), PlanError> {
-        if let Some(target) = target
-            && !(1..=MAX_LETTER_TARGET).contains(&target)
-        {
-            return Err(PlanError::Invalid(format!(
-                "the letter target must be between 1 and {MAX_LETTER_TARGET}, not {target}"
-            )));
-        }
+        rules::letter_target(target)?;
         self.letter_target = target;
         Ok(())
     }
@@ -705,13 +704,7 @@ fn clean_program(program: &mut Program) -> Result<(), PlanError> {
         None => None,
     };
     program.note = optional_checked(program.note.take(), MAX_NOTE_CHARS, "the note")?;
-    if let Some(score) = program.requirements.min_step2_score
-        && !STEP2_SCORES.contains(&score)
-    {
-        return Err(PlanError::Invalid(format!(
-            "a Step 2 CK minimum of {score} is not a score (1-300)"
-        )));
-    }
+    rules::program(program)?;
     Ok(())
 }
 
@@ -736,17 +729,7 @@ fn clean_rotation(rotation: &mut Rotation) -> Result<(), PlanError> {
         "the supervisor",
     )?;
     rotation.note = optional_checked(rotation.note.take(), MAX_NOTE_CHARS, "the note")?;
-    if rotation.end < rotation.start {
-        return Err(PlanError::Invalid(format!(
-            "the rotation ends ({}) before it starts ({})",
-            rotation.end, rotation.start
-        )));
-    }
-    if (rotation.end - rotation.start).num_days() > 366 * 2 {
-        return Err(PlanError::Invalid(
-            "a rotation longer than two years is probably a typo in a date".into(),
-        ));
-    }
+    rules::rotation(rotation)?;
     Ok(())
 }
 

@@ -938,7 +938,7 @@ fn profile(ctx: &Context, args: &ProfileArgs, out: &mut impl Write) -> Result<()
 fn parse_score(text: &str) -> Result<u16, Failure> {
     text.parse::<u16>()
         .ok()
-        .filter(|score| crate::plan::STEP2_SCORES.contains(score))
+        .filter(|score| crate::rules::step2_score(Some(*score)).is_ok())
         .ok_or_else(|| {
             Failure::new(format!(
                 "{:?} is not a Step 2 CK score (a whole number up to 300)",

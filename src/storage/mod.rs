@@ -323,8 +323,30 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             return Err(located(&quoted, format!("task id {quoted} is used twice")));
         }
     }
+    // The same rules a change in the planner or on the command line must keep.
+    if let Err((place, error)) = crate::rules::check(&plan) {
+        let (line, col) = place_in(text, &place);
+        return Err(parse_error(line, col, error.to_string()));
+    }
     plan.merge_template(template);
     Ok(plan)
+}
+
+/// Where a rule's place is in the file: each word found after the one before it. A word that
+/// is not found leaves the position at the last one found (the file's start at worst).
+fn place_in(text: &str, place: &[String]) -> (usize, usize) {
+    let mut offset = 0;
+    let mut found = None;
+    for word in place {
+        match text.get(offset..).and_then(|rest| rest.find(word.as_str())) {
+            Some(at) => {
+                found = Some(offset + at);
+                offset += at + word.len();
+            }
+            None => break,
+        }
+    }
+    found.map_or((1, 1), |at| position_of(text.as_bytes(), at))
 }
 
 /// 1-based line and column (in characters) of a byte offset.

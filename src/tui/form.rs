@@ -579,7 +579,7 @@ impl Form {
             None => None,
         };
         let min_step2_score: Option<u16> = self.number("step2", "a score (a whole number)")?;
-        if min_step2_score.is_some_and(|s| !crate::plan::STEP2_SCORES.contains(&s)) {
+        if crate::rules::step2_score(min_step2_score).is_err() {
             return Err(("step2", "a Step 2 CK score is at most 300".into()));
         }
         Ok(Program {

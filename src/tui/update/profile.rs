@@ -144,7 +144,7 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
         None
     } else {
         match score_text.parse::<u16>() {
-            Ok(score) if crate::plan::STEP2_SCORES.contains(&score) => Some(score),
+            Ok(score) if crate::rules::step2_score(Some(score)).is_ok() => Some(score),
             _ => {
                 return fail(
                     app,
@@ -162,7 +162,7 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
         None
     } else {
         match target_text.parse::<u32>() {
-            Ok(n) if (1..=crate::plan::MAX_LETTER_TARGET).contains(&n) => Some(n),
+            Ok(n) if crate::rules::letter_target(Some(n)).is_ok() => Some(n),
             _ => {
                 return fail(
                     app,
@@ -170,7 +170,7 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
                     format!(
                         "{:?} is not a number of letters (1-{}); empty uses the default",
                         clean_line(target_text),
-                        crate::plan::MAX_LETTER_TARGET
+                        crate::rules::MAX_LETTER_TARGET
                     ),
                 );
             }
