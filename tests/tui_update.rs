@@ -709,7 +709,10 @@ fn export_dialog_reports_the_file_and_remembers_the_choice() {
         "{:?}",
         form.error
     );
-    assert_eq!(form.field().map(|f| f.key), Some("path"));
+    assert_eq!(
+        form.field().map(|f| f.key),
+        Some(imgplan::tui::form::Key::Path)
+    );
     let request = export_request(&run(&mut app, Command::Submit));
     assert_eq!(request.replace, Some(existing.clone()));
 
@@ -739,7 +742,10 @@ fn export_dialog_refuses_bad_reminders_and_an_empty_path_on_their_fields() {
     fill(&mut app, "soon");
     assert!(run(&mut app, Command::Submit).is_empty());
     let form = export_form(&app);
-    assert_eq!(form.field().map(|f| f.key), Some("alarms"));
+    assert_eq!(
+        form.field().map(|f| f.key),
+        Some(imgplan::tui::form::Key::Alarms)
+    );
     assert!(
         form.error
             .as_deref()
@@ -751,7 +757,10 @@ fn export_dialog_refuses_bad_reminders_and_an_empty_path_on_their_fields() {
     run(&mut app, Command::NextField);
     fill(&mut app, "   ");
     assert!(run(&mut app, Command::Submit).is_empty());
-    assert_eq!(export_form(&app).field().map(|f| f.key), Some("path"));
+    assert_eq!(
+        export_form(&app).field().map(|f| f.key),
+        Some(imgplan::tui::form::Key::Path)
+    );
 
     fill(&mut app, "plan.ics");
     let request = export_request(&run(&mut app, Command::Submit));

@@ -66,7 +66,7 @@ pub(super) fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
             };
             match &mut app.mode {
                 Mode::Form(form) if dialog_open => {
-                    form.focus_on("path");
+                    form.focus_on(crate::tui::form::Key::Path);
                     form.error = Some(clean_line(&message));
                     form.replace = replace;
                 }

@@ -6,7 +6,7 @@ use tui_input::InputRequest;
 use crate::text::clean_line;
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{App, Mode, Tone};
-use crate::tui::form::{FieldValue, Form, FormPurpose};
+use crate::tui::form::{FieldValue, Form, FormPurpose, Key};
 
 pub(super) fn open_form(app: &mut App, form: Form) {
     app.mode = Mode::Form(Box::new(form));
@@ -99,7 +99,7 @@ pub(super) fn form(app: &mut App, command: Command) -> Vec<Effect> {
 }
 
 /// Shows a problem on the form, on the field it is about.
-pub(super) fn reject(app: &mut App, key: &str, error: String) -> Vec<Effect> {
+pub(super) fn reject(app: &mut App, key: Key, error: String) -> Vec<Effect> {
     if let Mode::Form(form) = &mut app.mode {
         form.focus_on(key);
         form.error = Some(clean_line(&error));

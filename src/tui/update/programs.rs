@@ -163,7 +163,7 @@ fn follow(app: &mut App, id: u32) {
 
 /// Enter in the program form: add the program, or save the one edited.
 pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<u32>) -> Vec<Effect> {
-    let program = match form.to_program(id.unwrap_or(0)) {
+    let program = match form.to_program(id) {
         Ok(program) => program,
         Err((key, error)) => return reject(app, key, error),
     };

@@ -83,7 +83,7 @@ pub(super) fn reveal_add(app: &mut App) {
 
 /// Enter in the rotation form: log the rotation, or save the one edited.
 pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<u32>) -> Vec<Effect> {
-    let rotation = match form.to_rotation(id.unwrap_or(0)) {
+    let rotation = match form.to_rotation(id) {
         Ok(rotation) => rotation,
         Err((key, error)) => return reject(app, key, error),
     };
