@@ -434,7 +434,7 @@ fn plan_to_ron_and_back(bencher: Bencher) {
     let fixture = &*FIXTURE;
     let path = Path::new("/tmp/imgplan-bench/plan.ron");
     bencher.bench(|| {
-        let text = storage::to_ron(black_box(&fixture.plan));
+        let text = storage::to_ron(black_box(&fixture.plan)).expect("serialise");
         storage::parse(path, text.as_bytes(), &fixture.template).expect("the plan reads back")
     });
 }
@@ -442,14 +442,14 @@ fn plan_to_ron_and_back(bencher: Bencher) {
 #[divan::bench]
 fn plan_to_ron(bencher: Bencher) {
     let fixture = &*FIXTURE;
-    bencher.bench(|| storage::to_ron(black_box(&fixture.plan)));
+    bencher.bench(|| storage::to_ron(black_box(&fixture.plan)).expect("serialise"));
 }
 
 #[divan::bench]
 fn plan_parse(bencher: Bencher) {
     let fixture = &*FIXTURE;
     let path = Path::new("/tmp/imgplan-bench/plan.ron");
-    let text = storage::to_ron(&fixture.plan);
+    let text = storage::to_ron(&fixture.plan).expect("serialise");
     bencher.bench(|| {
         storage::parse(path, black_box(text.as_bytes()), &fixture.template)
             .expect("the plan reads back")

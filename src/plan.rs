@@ -223,6 +223,9 @@ pub enum PlanError {
     UnknownRotation(u32),
     #[error("{0}")]
     Invalid(String),
+    /// Moving a program on the rank list that is not on it (the program's name).
+    #[error("{0} is not ranked: rank it first")]
+    NotRanked(String),
     /// Text over its limit: refused whole, never silently cut.
     #[error("{what} is {chars} characters long; at most {max} are kept: shorten it")]
     TooLong {
@@ -551,10 +554,7 @@ impl Plan {
         let mut order: Vec<u32> = self.rank_list().iter().map(|p| p.id).collect();
         let Some(index) = order.iter().position(|ranked| *ranked == id) else {
             return Err(match self.program(id) {
-                Some(program) => PlanError::Invalid(format!(
-                    "{} is not ranked; press r to rank it first",
-                    clean_line(&program.name)
-                )),
+                Some(program) => PlanError::NotRanked(clean_line(&program.name)),
                 None => PlanError::UnknownProgram(id),
             });
         };

@@ -144,7 +144,7 @@ fn malformed_files_report_line_and_column() {
 fn truncated_empty_and_binary_files_are_errors() {
     let template = template();
     let plan = sample_plan(&template);
-    let full = storage::to_ron(&plan);
+    let full = storage::to_ron(&plan).expect("serialise");
     let half = &full.as_bytes()[..full.len() / 2];
     assert!(matches!(parse_error(half), StorageError::Parse { .. }));
     assert!(parse_error(b"").to_string().contains("empty"));
@@ -284,7 +284,7 @@ fn parse_errors_speak_the_users_language() {
 #[test]
 fn a_duplicated_key_is_an_error_naming_both_lines() {
     let template = template();
-    let text = storage::to_ron(&sample_plan(&template));
+    let text = storage::to_ron(&sample_plan(&template)).expect("serialise");
     let entry = text
         .lines()
         .find(|l| l.trim_start().starts_with("\"exams.step1\""))
@@ -319,7 +319,7 @@ fn a_duplicated_key_is_an_error_naming_both_lines() {
 #[test]
 fn a_byte_order_mark_is_read_past_and_utf16_is_named() {
     let template = template();
-    let text = storage::to_ron(&sample_plan(&template));
+    let text = storage::to_ron(&sample_plan(&template)).expect("serialise");
     let mut with_bom = b"\xEF\xBB\xBF".to_vec();
     with_bom.extend_from_slice(text.as_bytes());
     let plan = storage::parse(Path::new("plan.ron"), &with_bom, &template).expect("a BOM is fine");
@@ -360,7 +360,7 @@ fn a_step2_score_out_of_range_is_refused_on_load_where_it_stands() {
     let mut plan = sample_plan(&template);
     // Past the rules, as a hand edit would be.
     plan.profile.step2_score = Some(999);
-    let text = storage::to_ron(&plan);
+    let text = storage::to_ron(&plan).expect("serialise");
     let (line, col, message) = located(&text);
     assert_eq!((line, col), position(&text, "profile", "step2_score"));
     assert!(
@@ -371,7 +371,7 @@ fn a_step2_score_out_of_range_is_refused_on_load_where_it_stands() {
     assert!(
         storage::parse(
             Path::new("plan.ron"),
-            storage::to_ron(&plan).as_bytes(),
+            storage::to_ron(&plan).expect("serialise").as_bytes(),
             &template
         )
         .is_ok()
@@ -411,7 +411,7 @@ fn a_rotation_ending_before_it_starts_is_refused_on_load_where_it_stands() {
     );
     // ...and the file that has it, at the rotation's end.
     plan.rotations[1] = backwards;
-    let text = storage::to_ron(&plan);
+    let text = storage::to_ron(&plan).expect("serialise");
     let (line, col, message) = located(&text);
     assert_eq!(
         message,
@@ -429,7 +429,7 @@ fn check_refuses_a_file_that_breaks_a_rule_with_file_line_and_column() {
     plan.profile.step2_score = Some(999);
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("plan.ron");
-    let text = storage::to_ron(&plan);
+    let text = storage::to_ron(&plan).expect("serialise");
     fs::write(&path, &text).expect("write");
     let (line, col) = position(&text, "profile", "step2_score");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_imgplan"))

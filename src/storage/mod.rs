@@ -70,6 +70,9 @@ pub enum StorageError {
         .path.display()
     )]
     NewerVersion { path: PathBuf, found: u32 },
+    /// The plan could not be turned into text (never expected; nothing is written).
+    #[error("the plan could not be written as text: {0}")]
+    Serialise(String),
     #[error("cannot save {}: {source}", .path.display())]
     Write { path: PathBuf, source: io::Error },
     #[error(
@@ -365,28 +368,22 @@ fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// The plan as it is written to disk: a comment header, then pretty RON, sorted and stable.
-pub fn to_ron(plan: &Plan) -> String {
+pub fn to_ron(plan: &Plan) -> Result<String, StorageError> {
     let config = PrettyConfig::new()
         .depth_limit(2)
         .indentor("    ")
         .extensions(Extensions::IMPLICIT_SOME);
-    // Serialising plain structs, maps and strings into a String cannot fail; if it ever did,
-    // the caller gets an empty body and `save` refuses to write it.
+    // Serialising plain structs, maps and strings into a String should not fail; if it ever
+    // does, the error is returned and nothing is written.
     let body = ron::Options::default()
         .to_string_pretty(plan, config)
-        .unwrap_or_default();
-    format!("{PLAN_HEADER}{body}\n")
+        .map_err(|err| StorageError::Serialise(err.to_string()))?;
+    Ok(format!("{PLAN_HEADER}{body}\n"))
 }
 
 /// Saves the plan atomically (see the module docs) with owner-only permissions on Unix.
 pub fn save(path: &Path, plan: &Plan) -> Result<(), StorageError> {
-    let text = to_ron(plan);
-    if !text.contains("version") {
-        return Err(StorageError::Write {
-            path: path.to_path_buf(),
-            source: io::Error::other("the plan could not be serialised"),
-        });
-    }
+    let text = to_ron(plan)?;
     write_atomic(path, text.as_bytes())
 }
 

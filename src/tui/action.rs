@@ -196,8 +196,11 @@ pub struct Merge {
 /// Why a save did not happen; the change stays in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveProblem {
-    /// In words: a read-only file, a full disk, a file that cannot be read now.
+    /// In words: a read-only file, a full disk, the lock held elsewhere.
     Failed(String),
+    /// The file was changed outside imgplan and cannot be read now (why, in words): the change
+    /// stays in memory until the file is fixed.
+    Unreadable(String),
     /// The file and the planner changed the same field(s) to different values.
     Conflicts(Vec<crate::merge::Conflict>),
 }
@@ -206,6 +209,10 @@ impl std::fmt::Display for SaveProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveProblem::Failed(why) => f.write_str(why),
+            SaveProblem::Unreadable(why) => write!(
+                f,
+                "the plan file was changed outside imgplan and cannot be read now ({why}); your change is kept here: fix the file, then press w"
+            ),
             SaveProblem::Conflicts(conflicts) => {
                 let Some(first) = conflicts.first() else {
                     return f.write_str("the plan file was changed elsewhere");

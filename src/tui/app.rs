@@ -710,7 +710,7 @@ impl App {
 
     /// Rows the list shows at once, from the layout for the current terminal size.
     pub fn list_height(&self) -> usize {
-        super::view::layout::list_rows(self.width, self.height)
+        super::layout::list_rows(self.width, self.height)
     }
 
     /// Keeps a panel's selection on a selectable row and within reach of its scroll window.

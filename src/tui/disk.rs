@@ -53,27 +53,26 @@ impl PlanFile {
         let on_disk = std::fs::read_to_string(&self.path).ok();
         let changed_elsewhere = on_disk.is_some() && on_disk != self.last_seen;
         if !changed_elsewhere {
+            let text = storage::to_ron(plan).map_err(|err| failed(err.to_string()))?;
             storage::save_locked(&mut lock, &self.path, plan, storage::HandEdits::Keep)
                 .map_err(|err| failed(err.to_string()))?;
-            self.last_seen = Some(storage::to_ron(plan));
+            self.last_seen = Some(text);
             self.base = Some(plan.clone());
             return Ok(SaveReport::Written);
         }
         let text = on_disk.unwrap_or_default();
-        let theirs = storage::parse(&self.path, text.as_bytes(), template).map_err(|err| {
-            failed(format!(
-                "the plan file was changed outside imgplan and cannot be read now ({err}); your change is kept here: fix the file, then press w"
-            ))
-        })?;
+        let theirs = storage::parse(&self.path, text.as_bytes(), template)
+            .map_err(|err| SaveProblem::Unreadable(err.to_string()))?;
         let base = self.base.clone().unwrap_or_else(|| theirs.clone());
         let (merged, conflicts) = merge::merge(&base, plan, &theirs, Prefer::Ours)
             .map_err(|err| failed(err.to_string()))?;
         if !conflicts.is_empty() && !keep_mine {
             return Err(SaveProblem::Conflicts(conflicts));
         }
+        let text = storage::to_ron(&merged).map_err(|err| failed(err.to_string()))?;
         let saved = storage::save_locked(&mut lock, &self.path, &merged, storage::HandEdits::Keep)
             .map_err(|err| failed(err.to_string()))?;
-        self.last_seen = Some(storage::to_ron(&merged));
+        self.last_seen = Some(text);
         self.base = Some(merged.clone());
         Ok(SaveReport::Merged(Box::new(Merge {
             base,
@@ -213,7 +212,7 @@ mod tests {
         std::fs::write(&path, "changed by an editor").expect("outside change");
         assert!(matches!(
             file.save(&template, &ours, true),
-            Err(SaveProblem::Failed(_))
+            Err(SaveProblem::Unreadable(_))
         ));
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),

@@ -11,6 +11,7 @@ pub mod app;
 pub mod disk;
 pub mod form;
 pub mod keymap;
+pub mod layout;
 pub mod selection;
 pub mod terminal;
 pub mod update;

@@ -144,9 +144,8 @@ pub(super) fn help(app: &mut App, command: Command) -> Vec<Effect> {
 }
 
 pub(super) fn click(app: &mut App, column: u16, row: u16) {
-    let areas = crate::tui::view::layout::Areas::compute(ratatui::layout::Rect::new(
-        0, 0, app.width, app.height,
-    ));
+    let areas =
+        crate::tui::layout::Areas::compute(ratatui::layout::Rect::new(0, 0, app.width, app.height));
     let Some(areas) = areas else {
         return;
     };

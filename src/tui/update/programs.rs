@@ -105,7 +105,13 @@ pub(super) fn move_rank(app: &mut App, id: u32, up: bool) -> Vec<Effect> {
     let name = name(app, id);
     let mut place = 0;
     let effects = change(app, format!("Moved {name}"), |plan, _| {
-        place = plan.move_rank(id, up)?;
+        place = plan.move_rank(id, up).map_err(|err| match err {
+            // The planner names the key that ranks it.
+            PlanError::NotRanked(name) => {
+                PlanError::Invalid(format!("{name} is not ranked; press r to rank it first"))
+            }
+            other => other,
+        })?;
         Ok(())
     });
     if place > 0 {

@@ -8,7 +8,6 @@ pub mod comparison;
 pub mod detail;
 pub mod dialog;
 pub mod help;
-pub mod layout;
 pub mod list;
 pub mod overview;
 pub mod programs;
@@ -21,7 +20,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Mode};
-use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use theme::Theme;
 
 /// Draws the whole screen.

@@ -1,5 +1,6 @@
-//! Where everything goes on the screen. Pure, so `update` can use the same geometry for paging
-//! and mouse clicks that `view` draws with.
+//! Where everything goes on the screen. Pure geometry, shared: the view draws with it, and
+//! `update` and the model use the same numbers for paging, scrolling and mouse clicks, so the
+//! model never depends on the view.
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
