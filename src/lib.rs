@@ -33,3 +33,4 @@ pub mod text;
 pub mod tui;
 pub mod usce;
 pub mod visa;
+pub mod wording;

@@ -11,12 +11,12 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::calendar::parse_date;
-use crate::export::{self, countdown};
 use crate::insights::Snapshot;
 use crate::journey::{Anchor, Template, VisaChoice};
 use crate::plan::{ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, Status, checked_field};
 use crate::storage::{self, PLAN_ENV, StorageError};
 use crate::text::{clean_line, pad, truncate};
+use crate::wording::countdown;
 
 mod exports;
 mod restore;
@@ -523,7 +523,7 @@ pub fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot) -> Str
             s,
             "  {} {} {:>2}/{:<2}",
             pad(&truncate(&stage.short, 10), 10),
-            export::bar(stage.percent(), 20),
+            crate::wording::bar(stage.percent(), 20),
             stage.done + stage.skipped,
             stage.total
         );

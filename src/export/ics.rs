@@ -23,12 +23,13 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
-use crate::export::{ExportError, ExportOptions, countdown};
+use crate::export::{ExportError, ExportOptions};
 use crate::insights::{Snapshot, TaskView};
 use crate::journey::Template;
 use crate::plan::{Plan, Status};
 use crate::programs::ProgramStatus;
 use crate::text::clean_line;
+use crate::wording::countdown;
 
 /// Reminder days used when the user names none.
 pub const DEFAULT_ALARM_DAYS: [u32; 2] = [14, 3];
@@ -271,7 +272,7 @@ fn task_description(template: &Template, task: &TaskView, today: NaiveDate) -> S
         format!("State: {}", task.status.label()),
     ];
     if let Some(due) = &task.due {
-        let origin = crate::export::date_origin_line(template, due, task.rule);
+        let origin = crate::wording::date_origin_line(template, due, task.rule);
         lines.push(format!("Date: {} ({origin})", due.date));
     }
     let why = clean_line(&task.why);
@@ -298,7 +299,7 @@ fn task_description(template: &Template, task: &TaskView, today: NaiveDate) -> S
                 s.publisher,
                 s.title,
                 s.season,
-                crate::export::source_status(template, s, today),
+                crate::wording::source_status(template, s, today),
                 clean_line(&s.url)
             )
         })

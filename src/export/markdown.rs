@@ -9,12 +9,13 @@
 use std::fmt::Write as _;
 
 use crate::calendar::DateOrigin;
-use crate::export::{UPCOMING_SHOWN, cited_sources, countdown, profile_rows, source_status};
+use crate::export::{UPCOMING_SHOWN, cited_sources, profile_rows};
 use crate::insights::{Deadline, Snapshot};
 use crate::journey::{Anchor, Source, Template};
 use crate::plan::{Plan, Status};
 use crate::programs::{self, Fit};
 use crate::text::clean_line;
+use crate::wording::{countdown, source_status};
 
 /// Characters escaped in Markdown text: CommonMark inline markup, GitHub's table pipe and
 /// strikethrough, `$` (GitHub reads `$…$` as maths), `&` (entities) and `#`.
@@ -327,7 +328,7 @@ fn write_visa(out: &mut String, template: &Template, plan: &Plan, snapshot: &Sna
                 format!(
                     "{}{}",
                     text(&row.season),
-                    text(&crate::export::stale_mark(
+                    text(&crate::wording::stale_mark(
                         template,
                         &row.sources,
                         snapshot.today
@@ -532,7 +533,7 @@ fn write_facts(out: &mut String, template: &Template, today: chrono::NaiveDate) 
             text(&fact.value),
             text(&fact.season),
             source_links(template, &fact.sources),
-            text(&crate::export::stale_mark(template, &fact.sources, today))
+            text(&crate::wording::stale_mark(template, &fact.sources, today))
         );
     }
     out.push('\n');

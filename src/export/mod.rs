@@ -6,16 +6,17 @@
 //! the plan file). Every piece of user text is cleaned again on the way out, so an export can be
 //! `cat`-ed safely.
 
+use crate::wording::{bar, countdown, source_status, stale_mark};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::calendar::{DateOrigin, Dated};
+use crate::calendar::DateOrigin;
 use crate::freshness::Freshness;
 use crate::insights::{Deadline, Snapshot, StageProgress, Warning};
-use crate::journey::{Anchor, Citation, DateRule, Source, Template};
+use crate::journey::{Anchor, Citation, Source, Template};
 use crate::plan::Plan;
 use crate::text::{clean_line, pad, truncate, wrap};
 
@@ -141,17 +142,6 @@ pub fn render(
         Format::Csv => sheet::csv(options.table, template, plan, snapshot, options.open_only),
         Format::Json => json_summary(template, plan, snapshot),
     })
-}
-
-/// "in 12 days", "today", "3 days overdue".
-pub fn countdown(days: i64) -> String {
-    match days {
-        0 => "today".to_owned(),
-        1 => "tomorrow".to_owned(),
-        -1 => "1 day overdue".to_owned(),
-        d if d < 0 => format!("{} days overdue", -d),
-        d => format!("in {d} days"),
-    }
 }
 
 /// The plain-text plan summary.
@@ -282,12 +272,6 @@ fn write_progress(out: &mut String, snapshot: &Snapshot) {
         total,
         percent
     );
-}
-
-/// A progress bar of `width` cells between brackets, e.g. `[#####.....]`.
-pub fn bar(percent: u8, width: usize) -> String {
-    let filled = usize::from(percent.min(100)) * width / 100;
-    format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled))
 }
 
 fn write_deadlines(
@@ -460,36 +444,6 @@ fn write_sources(out: &mut String, template: &Template, snapshot: &Snapshot) {
     for part in wrap(&closing, TEXT_WIDTH) {
         let _ = writeln!(out, "{part}");
     }
-}
-
-/// Where a task's date comes from, in words: "planned: 35 days before applicants may submit to
-/// ERAS (published)", "yours", or a season date's own origin.
-pub fn date_origin_line(template: &Template, due: &Dated, rule: Option<DateRule>) -> String {
-    match (due.origin, due.basis, rule) {
-        (DateOrigin::Planned, Some(basis), Some(rule)) => {
-            format!("planned: {} ({basis})", template.describe_rule(rule))
-        }
-        _ => due.label(),
-    }
-}
-
-/// "official; checked 2026-11-30", with "checked N months ago: confirm" once it is due for a
-/// re-check: how every list of sources describes one.
-pub fn source_status(template: &Template, source: &Source, today: NaiveDate) -> String {
-    let freshness = Freshness::of_source(template, source, today);
-    match freshness.mark() {
-        Some(mark) => format!("{}; {mark}", source.kind.label()),
-        None => format!("{}; checked {}", source.kind.label(), source.checked),
-    }
-}
-
-/// " [checked 13 months ago: confirm]" after a fact whose sources are due for a re-check, or
-/// nothing.
-pub fn stale_mark(template: &Template, sources: &[String], today: NaiveDate) -> String {
-    crate::freshness::Freshness::of(template, sources, today)
-        .and_then(|f| f.mark())
-        .map(|mark| format!(" [{mark}]"))
-        .unwrap_or_default()
 }
 
 /// The sources the summary relies on: those of its tasks and of every other fact, date, fee,

@@ -6,13 +6,13 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::export::countdown;
 use crate::insights::Snapshot;
 use crate::journey::{Anchor, Template, VisaChoice};
 use crate::plan::Plan;
 use crate::programs::{self, Program};
 use crate::text::{clean_line, count, pad, truncate, wrap};
 use crate::visa;
+use crate::wording::countdown;
 
 /// The J-1 versus H-1B table, cells wrapped in three columns, then each row's notes and sources,
 /// each marked when its sources are due for a re-check on `today`.
@@ -68,7 +68,7 @@ pub fn visa_comparison(template: &Template, columns: usize, today: NaiveDate) ->
             item.note.as_deref().unwrap_or("(no further detail)"),
             item.season,
             item.sources.join(", "),
-            super::stale_mark(template, &item.sources, today)
+            crate::wording::stale_mark(template, &item.sources, today)
         );
         for (i, part) in wrap(&text, columns.saturating_sub(4)).iter().enumerate() {
             let lead = if i == 0 { "  - " } else { "    " };
@@ -98,7 +98,7 @@ pub fn visa_implications(template: &Template, plan: &Plan, snapshot: &Snapshot) 
                 .situation
                 .iter()
                 .find(|note| implication.text.ends_with(&note.message))
-                .map(|note| super::stale_mark(template, &note.sources, snapshot.today))
+                .map(|note| crate::wording::stale_mark(template, &note.sources, snapshot.today))
                 .unwrap_or_default()
         } else {
             String::new()
@@ -149,7 +149,7 @@ pub fn visa_sources(template: &Template, snapshot: &Snapshot) -> String {
             clean_line(&source.publisher),
             clean_line(&source.title),
             clean_line(&source.season),
-            super::source_status(template, source, snapshot.today)
+            crate::wording::source_status(template, source, snapshot.today)
         );
         for (i, part) in wrap(&line, super::TEXT_WIDTH - 4).iter().enumerate() {
             let lead = if i == 0 { "  - " } else { "    " };

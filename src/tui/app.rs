@@ -565,7 +565,7 @@ impl App {
                 format!(
                     " · certify by {} ({})",
                     d.date,
-                    crate::export::countdown((d.date - self.today).num_days())
+                    crate::wording::countdown((d.date - self.today).num_days())
                 )
             })
             .unwrap_or_default();

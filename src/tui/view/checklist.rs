@@ -5,11 +5,11 @@ use ratatui::text::{Line, Span};
 
 use super::list::column;
 use super::theme::Theme;
-use crate::export::countdown;
 use crate::insights::TaskView;
 use crate::plan::Status;
 use crate::text::{clean_line, pad};
 use crate::tui::app::App;
+use crate::wording::countdown;
 
 /// Open tasks due within this many days are marked as due soon.
 pub const DUE_SOON_DAYS: i64 = 14;

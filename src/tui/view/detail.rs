@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::overview::capitalise;
 use super::theme::Theme;
 use crate::calendar::DateOrigin;
-use crate::export::{countdown, date_origin_line};
 use crate::freshness::Freshness;
 use crate::journey::Anchor;
 use crate::text::clean_line;
 use crate::tui::app::{App, Panel, Row};
+use crate::wording::{countdown, date_origin_line};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines = match app.selected_row() {

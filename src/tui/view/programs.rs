@@ -5,10 +5,10 @@ use ratatui::text::{Line, Span};
 
 use super::list::column;
 use super::theme::Theme;
-use crate::export::countdown;
 use crate::programs::{self, Fit, Program};
 use crate::text::clean_line;
 use crate::tui::app::App;
+use crate::wording::countdown;
 
 pub fn title(app: &App) -> String {
     let plan = &app.plan;
