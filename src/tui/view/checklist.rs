@@ -3,13 +3,13 @@
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
+use super::widgets::column;
+use super::widgets::short_countdown;
 use crate::insights::TaskView;
 use crate::plan::Status;
 use crate::text::{clean_line, pad};
 use crate::tui::app::App;
-use crate::wording::countdown;
 
 /// Open tasks due within this many days are marked as due soon.
 pub const DUE_SOON_DAYS: i64 = 14;
@@ -27,20 +27,6 @@ pub fn title(app: &App, index: usize) -> String {
         progress.done + progress.skipped,
         progress.total
     )
-}
-
-/// A countdown that fits its column: "in 12 days", "3 days overdue", and "1452 d overdue" when
-/// the long form would not fit.
-pub fn short_countdown(days: i64, columns: usize) -> String {
-    let long = countdown(days);
-    if crate::text::width(&long) <= columns {
-        return long;
-    }
-    if days < 0 {
-        format!("{} d overdue", -days)
-    } else {
-        format!("in {days} d")
-    }
 }
 
 /// How urgent an open task is, shown by glyph and colour.

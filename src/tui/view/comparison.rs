@@ -3,8 +3,8 @@
 
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
+use super::widgets::column;
 use crate::text::clean_line;
 use crate::tui::app::App;
 
@@ -78,9 +78,9 @@ pub fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>
         theme.dim,
     ));
     lines.push(Line::styled("Sources", theme.heading));
-    lines.extend(super::detail::freshness_line(app, &row.sources, theme));
+    lines.extend(super::widgets::freshness_line(app, &row.sources, theme));
     for source in &row.sources {
-        lines.push(super::detail::source_line(app, source, theme));
+        lines.push(super::widgets::source_line(app, source, theme));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(crate::visa::NOT_ADVICE, theme.dim));

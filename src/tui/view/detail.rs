@@ -6,10 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::overview::capitalise;
 use super::theme::Theme;
+use super::widgets::{capitalise, freshness_line, source_line};
 use crate::calendar::DateOrigin;
-use crate::freshness::Freshness;
 use crate::journey::Anchor;
 use crate::text::clean_line;
 use crate::tui::app::{App, Panel, Row};
@@ -66,47 +65,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn heading(text: &str, theme: &Theme) -> Line<'static> {
     Line::styled(text.to_owned(), theme.heading)
-}
-
-pub fn source_line(app: &App, id: &str, theme: &Theme) -> Line<'static> {
-    match app.template.source(id) {
-        Some(source) => {
-            let freshness = Freshness::of_source(&app.template, source, app.today);
-            let status = match freshness.mark() {
-                Some(mark) => {
-                    Span::styled(format!("{}, {mark}", source.kind.label()), theme.warning)
-                }
-                None => Span::raw(format!(
-                    "{}, checked {}",
-                    source.kind.label(),
-                    source.checked
-                )),
-            };
-            Line::from(vec![
-                Span::raw(format!(
-                    "• {} — {} ({}, ",
-                    clean_line(&source.title),
-                    clean_line(&source.publisher),
-                    clean_line(&source.season),
-                )),
-                status,
-                Span::raw(") "),
-                Span::styled(clean_line(&source.url), theme.dim),
-            ])
-        }
-        None => Line::raw(format!("• {}", clean_line(id))),
-    }
-}
-
-/// "Sources checked 2026-11-30", or the re-check mark in the warning colour.
-pub fn freshness_line(app: &App, sources: &[String], theme: &Theme) -> Option<Line<'static>> {
-    let freshness = Freshness::of(&app.template, sources, app.today)?;
-    let style = if freshness.stale {
-        theme.warning
-    } else {
-        theme.dim
-    };
-    Some(Line::styled(freshness.describe(), style))
 }
 
 fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {

@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
@@ -171,9 +170,4 @@ fn stage_short(app: &App, stage: &str) -> String {
     app.template
         .stage(stage)
         .map_or_else(|| stage.to_owned(), |s| s.short.clone())
-}
-
-/// Text in a fixed-width column, left-aligned and cut with "…" when too long.
-pub fn column(text: &str, columns: usize, style: Style) -> Span<'static> {
-    Span::styled(pad(&truncate(text, columns), columns), style)
 }

@@ -13,6 +13,7 @@ pub mod overview;
 pub mod programs;
 pub mod rotations;
 pub mod theme;
+pub mod widgets;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};

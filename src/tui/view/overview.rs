@@ -2,8 +2,8 @@
 
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
+use super::widgets::{capitalise, column};
 use crate::journey::Anchor;
 use crate::text::{clean_line, truncate};
 use crate::tui::app::App;
@@ -43,7 +43,7 @@ pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> 
         let when = if days < 0 {
             "passed".to_owned()
         } else {
-            super::checklist::short_countdown(days, 12)
+            super::widgets::short_countdown(days, 12)
         };
         spans.push(Span::styled(format!("{when:>13}"), theme.dim));
     }
@@ -57,13 +57,4 @@ pub fn warning_line(app: &App, index: usize, columns: usize, theme: &Theme) -> L
     };
     let text = format!("! {}", clean_line(&warning.message));
     Line::styled(truncate(&text, columns), theme.warning)
-}
-
-/// "the ERAS season opens" → "The ERAS season opens".
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -3,8 +3,8 @@
 
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
+use super::widgets::column;
 use crate::programs::{self, Fit, Program};
 use crate::text::clean_line;
 use crate::tui::app::App;

@@ -2,8 +2,8 @@
 
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
+use super::widgets::column;
 use crate::text::clean_line;
 use crate::tui::app::App;
 use crate::usce::LetterState;
