@@ -24,6 +24,7 @@ pub mod ics;
 pub mod markdown;
 pub mod sheet;
 pub mod trackers;
+pub mod writer;
 
 /// Width the text summary is laid out for.
 pub const TEXT_WIDTH: usize = 80;

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::export;
+use crate::export::writer::WriteError;
 use crate::journey::Template;
 use crate::merge::{self, Prefer};
 use crate::plan::Plan;
@@ -93,16 +94,15 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
     } else {
         app.today.and_time(chrono::NaiveTime::MIN)
     };
-    let path = storage::export_target(
-        &expand_home(request.path.trim()),
-        &request.options.default_file_name(app.today),
-    );
-    if storage::same_file(&path, &app.plan_path) {
-        return Err(ExportProblem::Failed(format!(
-            "{} is your plan file: choose another name",
-            crate::text::shown(&path)
-        )));
-    }
+    let asked = expand_home(request.path.trim());
+    let path = export::writer::target(&asked, &request.options, app.today, &app.plan_path)
+        .map_err(|err| match err {
+            WriteError::PlanFile(path) => ExportProblem::Failed(format!(
+                "{} is your plan file: choose another name",
+                crate::text::shown(&path)
+            )),
+            other => ExportProblem::Failed(other.to_string()),
+        })?;
     if storage::is_link(&path) {
         return Err(ExportProblem::Failed(
             storage::StorageError::Link {
@@ -115,7 +115,8 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
     if path.exists() && request.replace.as_deref() != Some(path.as_path()) {
         return Err(ExportProblem::Exists(path));
     }
-    let body = export::render(
+    export::writer::write(
+        &path,
         &app.template,
         &app.plan,
         &app.snapshot,
@@ -123,8 +124,6 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
         stamp,
     )
     .map_err(|err| ExportProblem::Failed(err.to_string()))?;
-    storage::write_export(&path, body.as_bytes())
-        .map_err(|err| ExportProblem::Failed(err.to_string()))?;
     Ok(std::path::absolute(&path).unwrap_or(path))
 }
 
