@@ -2,9 +2,9 @@
 //! disk; it returns the effects (save, export, suspend, quit) for the runtime to carry out.
 //!
 //! A command that acts on "what is selected" is dispatched once, on the
-//! [`Selection`](super::selection::Selection) of the current panel, to the module that owns that
-//! kind of item: [`tasks`], [`programs`], [`rotations`], [`season`]. Every change to the plan
-//! goes through [`history::change`] (undo, derived state, save).
+//! [`Selection`] of the current panel, to the module that owns that
+//! kind of item: `tasks`, `programs`, `rotations`, `season`. Every change to the plan
+//! goes through `history::change` (undo, derived state, save).
 
 use super::action::{Action, Command, Effect};
 use super::app::{App, Mode, Panel, Tone};
