@@ -12,6 +12,8 @@ pub mod disk;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod profile_form;
+pub mod rows;
 pub mod selection;
 pub mod terminal;
 pub mod update;
