@@ -21,6 +21,22 @@ pub(super) fn profile(
         ctx.lock("profile")?;
     }
     let (mut plan, saved) = ctx.load_or_default()?;
+    apply_changes(&mut plan, args)?;
+    if changing {
+        ctx.save(&plan)?;
+        if !saved {
+            writeln!(
+                out,
+                "Created your plan at {}",
+                crate::text::shown(&ctx.path)
+            )?;
+        }
+    }
+    show(ctx, &plan, out)
+}
+
+/// The changes the options ask for, each checked by the core.
+fn apply_changes(plan: &mut Plan, args: &ProfileArgs) -> Result<(), Failure> {
     let p = &mut plan.profile;
     if let Some(name) = &args.name {
         let name = checked_field(name, MAX_TITLE_CHARS, "the name")?;
@@ -83,16 +99,11 @@ pub(super) fn profile(
         };
         plan.set_letter_target(target)?;
     }
-    if changing {
-        ctx.save(&plan)?;
-        if !saved {
-            writeln!(
-                out,
-                "Created your plan at {}",
-                crate::text::shown(&ctx.path)
-            )?;
-        }
-    }
+    Ok(())
+}
+
+/// The profile as it now is, and what the visa rules say about the user.
+fn show(ctx: &Context, plan: &Plan, out: &mut impl Write) -> Result<(), Failure> {
     let p = &plan.profile;
     let or_unset = |v: &Option<String>| {
         v.as_deref()

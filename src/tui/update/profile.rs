@@ -87,21 +87,23 @@ pub(super) fn profile(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
-    let fail = |app: &mut App, focus: ProfileField, error: String| {
-        if let Mode::Profile(form) = &mut app.mode {
-            form.error = Some(clean_line(&error));
-            form.focus = ProfileField::ALL
-                .iter()
-                .position(|f| *f == focus)
-                .unwrap_or(0);
-        }
-        Vec::new()
-    };
+/// What the profile form says, read and checked field by field.
+struct ProfileChange {
+    match_year: i32,
+    name: Option<String>,
+    specialty: Option<String>,
+    graduation: Option<Graduation>,
+    step2_score: Option<u16>,
+    letter_target: Option<u32>,
+    citizenship: Vec<String>,
+}
+
+/// Reads the form; a field that does not read is named with the reason.
+fn read(form: &ProfileForm) -> Result<ProfileChange, (ProfileField, String)> {
+    let fail = |focus: ProfileField, error: String| Err((focus, error));
     let year_text = form.match_year.value().trim();
     let Ok(match_year) = year_text.parse::<i32>() else {
         return fail(
-            app,
             ProfileField::MatchYear,
             format!(
                 "{:?} is not a year: type the Match year, e.g. 2028",
@@ -111,7 +113,6 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
     };
     if !MATCH_YEARS.contains(&match_year) {
         return fail(
-            app,
             ProfileField::MatchYear,
             format!(
                 "the Match year must be within {}–{}",
@@ -125,7 +126,7 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
             date,
             expected: form.graduation_expected,
         }),
-        Err(err) => return fail(app, ProfileField::Graduation, err),
+        Err(err) => return fail(ProfileField::Graduation, err),
     };
     let optional = |input: &Input, what: &'static str| {
         checked_field(input.value(), MAX_TITLE_CHARS, what)
@@ -133,11 +134,11 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
     };
     let name = match optional(&form.name, "the name") {
         Ok(name) => name,
-        Err(err) => return fail(app, ProfileField::Name, err.to_string()),
+        Err(err) => return fail(ProfileField::Name, err.to_string()),
     };
     let specialty = match optional(&form.specialty, "the specialty") {
         Ok(specialty) => specialty,
-        Err(err) => return fail(app, ProfileField::Specialty, err.to_string()),
+        Err(err) => return fail(ProfileField::Specialty, err.to_string()),
     };
     let score_text = form.step2_score.value().trim();
     let step2_score = if score_text.is_empty() {
@@ -147,7 +148,6 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
             Ok(score) if crate::rules::step2_score(Some(score)).is_ok() => Some(score),
             _ => {
                 return fail(
-                    app,
                     ProfileField::Step2Score,
                     format!(
                         "{:?} is not a Step 2 CK score: a whole number up to 300, or empty",
@@ -165,7 +165,6 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
             Ok(n) if crate::rules::letter_target(Some(n)).is_ok() => Some(n),
             _ => {
                 return fail(
-                    app,
                     ProfileField::LetterTarget,
                     format!(
                         "{:?} is not a number of letters (1-{}); empty uses the default",
@@ -178,7 +177,41 @@ fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
     };
     let citizenship = match crate::situation::parse_citizenship(form.citizenship.value()) {
         Ok(codes) => codes,
-        Err(err) => return fail(app, ProfileField::Citizenship, err),
+        Err(err) => return fail(ProfileField::Citizenship, err),
+    };
+    Ok(ProfileChange {
+        match_year,
+        name,
+        specialty,
+        graduation,
+        step2_score,
+        letter_target,
+        citizenship,
+    })
+}
+
+fn submit_profile(app: &mut App, form: ProfileForm) -> Vec<Effect> {
+    let fail = |app: &mut App, focus: ProfileField, error: String| {
+        if let Mode::Profile(form) = &mut app.mode {
+            form.error = Some(clean_line(&error));
+            form.focus = ProfileField::ALL
+                .iter()
+                .position(|f| *f == focus)
+                .unwrap_or(0);
+        }
+        Vec::new()
+    };
+    let ProfileChange {
+        match_year,
+        name,
+        specialty,
+        graduation,
+        step2_score,
+        letter_target,
+        citizenship,
+    } = match read(&form) {
+        Ok(change) => change,
+        Err((focus, error)) => return fail(app, focus, error),
     };
     app.mode = Mode::Normal;
     let match_day = crate::calendar::SeasonCalendar::compute(
