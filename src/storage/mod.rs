@@ -222,6 +222,15 @@ pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Parses plan-file bytes; `path` is only used in messages.
 pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, StorageError> {
+    let text = decode(path, bytes)?;
+    let mut plan = deserialise(path, text)?;
+    check_loaded(path, text, &plan, template)?;
+    plan.merge_template(template);
+    Ok(plan)
+}
+
+/// The file's text: UTF-8 (past a byte-order mark), not empty.
+fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, StorageError> {
     let parse_error = |line: usize, col: usize, message: String| StorageError::Parse {
         path: path.to_path_buf(),
         line,
@@ -249,6 +258,17 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             "the file is empty (expected a plan); delete it to start a new plan".into(),
         ));
     }
+    Ok(text)
+}
+
+/// The plan the text holds, refusing a newer file version; a syntax error says where and why.
+fn deserialise(path: &Path, text: &str) -> Result<Plan, StorageError> {
+    let parse_error = |line: usize, col: usize, message: String| StorageError::Parse {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message,
+    };
     if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
         && probe.version > PLAN_VERSION
     {
@@ -257,7 +277,7 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             found: probe.version,
         });
     }
-    let mut plan: Plan = ron_options().from_str(text).map_err(|err| {
+    ron_options().from_str(text).map_err(|err| {
         let line = err.span.start.line;
         let ends_at = is_at_end(text, line, err.span.start.col)
             .then(|| text.trim_end().lines().count().max(1));
@@ -267,7 +287,23 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             ends_at,
         );
         parse_error(line, err.span.start.col, message)
-    })?;
+    })
+}
+
+/// What the syntax cannot say: a key given twice, the version, the Match year, the user's own
+/// task ids, and the same rules a change in the planner or on the command line must keep.
+fn check_loaded(
+    path: &Path,
+    text: &str,
+    plan: &Plan,
+    template: &Template,
+) -> Result<(), StorageError> {
+    let parse_error = |line: usize, col: usize, message: String| StorageError::Parse {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message,
+    };
     let located = |needle: &str, message: String| {
         let (line, col) = text
             .find(needle)
@@ -326,13 +362,11 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             return Err(located(&quoted, format!("task id {quoted} is used twice")));
         }
     }
-    // The same rules a change in the planner or on the command line must keep.
-    if let Err((place, error)) = crate::rules::check(&plan) {
+    if let Err((place, error)) = crate::rules::check(plan) {
         let (line, col) = place_in(text, &place);
         return Err(parse_error(line, col, error.to_string()));
     }
-    plan.merge_template(template);
-    Ok(plan)
+    Ok(())
 }
 
 /// Where a rule's place is in the file: each word found after the one before it. A word that
