@@ -61,6 +61,50 @@ pub(super) fn read_row(
     if name.is_empty() {
         problems.push("no program name".to_owned());
     }
+    let (state, nrmp_code) = state_and_code(state, nrmp_code, &mut problems);
+    let visa = VisaStance::parse(visa).unwrap_or_else(|| {
+        problems.push(format!(
+            "Visa {} is not understood; write J-1, H-1B, both, none or unknown",
+            quoted(visa)
+        ));
+        VisaStance::Unknown
+    });
+    let status = ProgramStatus::parse(status).unwrap_or_else(|| {
+        let labels: Vec<&str> = ProgramStatus::ALL.iter().map(|s| s.label()).collect();
+        problems.push(format!(
+            "Status {} is not understood; write one of: {}",
+            quoted(status),
+            labels.join(", ")
+        ));
+        ProgramStatus::Considering
+    });
+    let requirements = requirements(min_step2, max_years, usce_months, step3, &mut problems);
+    let interview = interview_date(interview, &mut problems);
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Program {
+        id: 0,
+        name,
+        state,
+        specialty: (!specialty.is_empty()).then_some(specialty),
+        nrmp_code,
+        service: parse_service(service),
+        visa,
+        requirements,
+        status,
+        interview,
+        note: (!note.is_empty()).then_some(note),
+    })
+}
+
+/// The State and NRMP code cells; an empty cell is none.
+fn state_and_code(
+    state: &str,
+    nrmp_code: &str,
+    problems: &mut Vec<String>,
+) -> (Option<String>, Option<String>) {
     let state = if state.is_empty() {
         None
     } else {
@@ -86,26 +130,21 @@ pub(super) fn read_row(
             })
             .ok()
     };
-    let visa = VisaStance::parse(visa).unwrap_or_else(|| {
-        problems.push(format!(
-            "Visa {} is not understood; write J-1, H-1B, both, none or unknown",
-            quoted(visa)
-        ));
-        VisaStance::Unknown
-    });
-    let status = ProgramStatus::parse(status).unwrap_or_else(|| {
-        let labels: Vec<&str> = ProgramStatus::ALL.iter().map(|s| s.label()).collect();
-        problems.push(format!(
-            "Status {} is not understood; write one of: {}",
-            quoted(status),
-            labels.join(", ")
-        ));
-        ProgramStatus::Considering
-    });
-    let requirements = Requirements {
-        min_step2_score: number(Column::MinStep2, min_step2, &mut problems),
-        max_years_since_graduation: number(Column::MaxYears, max_years, &mut problems),
-        usce_months: number(Column::UsceMonths, usce_months, &mut problems),
+    (state, nrmp_code)
+}
+
+/// The requirement cells: Step 2 CK minimum, years since graduation, USCE months, Step 3.
+fn requirements(
+    min_step2: &str,
+    max_years: &str,
+    usce_months: &str,
+    step3: &str,
+    problems: &mut Vec<String>,
+) -> Requirements {
+    Requirements {
+        min_step2_score: number(Column::MinStep2, min_step2, problems),
+        max_years_since_graduation: number(Column::MaxYears, max_years, problems),
+        usce_months: number(Column::UsceMonths, usce_months, problems),
         step3_before_rank: parse_yes_no(step3).unwrap_or_else(|| {
             problems.push(format!(
                 "{} {} is not understood; write yes or no (or leave it empty)",
@@ -114,8 +153,12 @@ pub(super) fn read_row(
             ));
             false
         }),
-    };
-    let interview = if interview.is_empty() {
+    }
+}
+
+/// The Interview cell: YYYY-MM-DD or M/D/YYYY; an empty cell is none.
+fn interview_date(interview: &str, problems: &mut Vec<String>) -> Option<chrono::NaiveDate> {
+    if interview.is_empty() {
         None
     } else {
         parse_date(interview)
@@ -126,22 +169,5 @@ pub(super) fn read_row(
                 ));
             })
             .ok()
-    };
-
-    if !problems.is_empty() {
-        return Err(problems);
     }
-    Ok(Program {
-        id: 0,
-        name,
-        state,
-        specialty: (!specialty.is_empty()).then_some(specialty),
-        nrmp_code,
-        service: parse_service(service),
-        visa,
-        requirements,
-        status,
-        interview,
-        note: (!note.is_empty()).then_some(note),
-    })
 }
