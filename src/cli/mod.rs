@@ -16,7 +16,6 @@ use crate::journey::{Anchor, Template, VisaChoice};
 use crate::plan::{ApplicantCategory, Graduation, MAX_TITLE_CHARS, Plan, Status, checked_field};
 use crate::storage::{self, PLAN_ENV, StorageError};
 use crate::text::{clean_line, pad, truncate};
-use crate::wording::countdown;
 
 mod args;
 mod exports;

@@ -47,46 +47,41 @@ pub fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot) -> Str
             stage.total
         );
     }
-    let line = |s: &mut String, d: &crate::insights::Deadline| {
-        let title = snapshot
-            .task(&d.task)
-            .map_or_else(|| d.task.clone(), |t| clean_line(&t.title));
-        let when = countdown(d.days);
+    let summary = crate::export::summary::Summary::of(template, snapshot);
+    let line = |s: &mut String, due: &crate::export::summary::Due| {
+        let title = clean_line(due.title);
+        let when = &due.when;
         let room = 78 - 12 - 2 - when.len();
         let _ = writeln!(
             s,
             "  {}  {}  {when}",
-            d.date,
+            due.date,
             pad(&truncate(&title, room), room)
         );
         // A fact due for a re-check says so where the user reads it.
-        if let Some(mark) = snapshot
-            .task(&d.task)
-            .and_then(|t| snapshot.task_freshness(template, t))
-            .and_then(|f| f.mark())
-        {
+        if let Some(mark) = &due.recheck {
             let _ = writeln!(s, "              sources {mark}");
         }
     };
-    if !snapshot.overdue.is_empty() {
-        let _ = writeln!(s, "\nOverdue ({})", snapshot.overdue.len());
-        for d in snapshot.overdue.iter().take(5) {
-            line(&mut s, d);
+    if !summary.overdue.is_empty() {
+        let _ = writeln!(s, "\nOverdue ({})", summary.overdue.len());
+        for due in summary.overdue.iter().take(5) {
+            line(&mut s, due);
         }
-        if snapshot.overdue.len() > 5 {
+        if summary.overdue.len() > 5 {
             let _ = writeln!(
                 s,
                 "  … {} more: imgplan tasks --due-within 0",
-                snapshot.overdue.len() - 5
+                summary.overdue.len() - 5
             );
         }
     }
     let _ = writeln!(s, "\nNext deadlines");
-    if snapshot.upcoming.is_empty() {
+    if summary.upcoming.is_empty() {
         let _ = writeln!(s, "  (none)");
     }
-    for d in snapshot.upcoming.iter().take(5) {
-        line(&mut s, d);
+    for due in summary.upcoming.iter().take(5) {
+        line(&mut s, due);
     }
     if !snapshot.warnings.is_empty() {
         let _ = writeln!(s, "\nWarnings ({})", snapshot.warnings.len());

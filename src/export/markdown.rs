@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use crate::calendar::DateOrigin;
 use crate::export::{UPCOMING_SHOWN, cited_sources, profile_rows};
-use crate::insights::{Deadline, Snapshot};
+use crate::insights::Snapshot;
 use crate::journey::{Anchor, Source, Template};
 use crate::plan::{Plan, Status};
 use crate::programs::{self, Fit};
@@ -100,12 +100,12 @@ pub fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -
     );
     write_profile(&mut out, plan, snapshot);
     write_progress(&mut out, snapshot);
-    write_deadlines(&mut out, "Overdue", &snapshot.overdue, snapshot, usize::MAX);
+    let summary = super::summary::Summary::of(template, snapshot);
+    write_deadlines(&mut out, "Overdue", &summary.overdue, usize::MAX);
     write_deadlines(
         &mut out,
         "Next deadlines",
-        &snapshot.upcoming,
-        snapshot,
+        &summary.upcoming,
         UPCOMING_SHOWN,
     );
     write_warnings(&mut out, snapshot);
@@ -161,29 +161,14 @@ fn write_progress(out: &mut String, snapshot: &Snapshot) {
     table(out, &["Stage", "Closed", "Tasks", "Progress"], &rows);
 }
 
-fn write_deadlines(
-    out: &mut String,
-    title: &str,
-    deadlines: &[Deadline],
-    snapshot: &Snapshot,
-    limit: usize,
-) {
+fn write_deadlines(out: &mut String, title: &str, deadlines: &[super::summary::Due], limit: usize) {
     let _ = writeln!(out, "## {title}\n");
     if deadlines.is_empty() {
         let _ = writeln!(out, "None.\n");
         return;
     }
-    for deadline in deadlines.iter().take(limit) {
-        let name = snapshot
-            .task(&deadline.task)
-            .map_or_else(|| deadline.task.clone(), |t| t.title.clone());
-        let _ = writeln!(
-            out,
-            "- **{}** {} ({})",
-            deadline.date,
-            text(&name),
-            countdown(deadline.days)
-        );
+    for due in deadlines.iter().take(limit) {
+        let _ = writeln!(out, "- **{}** {} ({})", due.date, text(due.title), due.when);
     }
     if deadlines.len() > limit {
         let _ = writeln!(out, "- … and {} more", deadlines.len() - limit);

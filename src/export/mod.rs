@@ -6,13 +6,13 @@
 //! the plan file). Every piece of user text is cleaned again on the way out, so an export can be
 //! `cat`-ed safely.
 
-use crate::wording::{bar, countdown, source_status, stale_mark};
+use crate::wording::{bar, source_status, stale_mark};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::insights::{Deadline, Snapshot, Warning};
+use crate::insights::{Snapshot, Warning};
 use crate::journey::{Anchor, Citation, Source, Template};
 use crate::plan::Plan;
 use crate::text::{clean_line, pad, truncate, wrap};
@@ -21,6 +21,7 @@ pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod sheet;
+pub mod summary;
 pub mod trackers;
 pub mod writer;
 
@@ -157,12 +158,12 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     write_profile(&mut out, plan, snapshot);
     write_season(&mut out, template, snapshot);
     write_progress(&mut out, snapshot);
-    write_deadlines(&mut out, "Overdue", &snapshot.overdue, snapshot, usize::MAX);
+    let summary = summary::Summary::of(template, snapshot);
+    write_deadlines(&mut out, "Overdue", &summary.overdue, usize::MAX);
     write_deadlines(
         &mut out,
         "Next deadlines",
-        &snapshot.upcoming,
-        snapshot,
+        &summary.upcoming,
         UPCOMING_SHOWN,
     );
     write_warnings(&mut out, &snapshot.warnings);
@@ -275,30 +276,21 @@ fn write_progress(out: &mut String, snapshot: &Snapshot) {
     );
 }
 
-fn write_deadlines(
-    out: &mut String,
-    title: &str,
-    deadlines: &[Deadline],
-    snapshot: &Snapshot,
-    limit: usize,
-) {
+fn write_deadlines(out: &mut String, title: &str, deadlines: &[summary::Due], limit: usize) {
     heading(out, title);
     if deadlines.is_empty() {
         out.push_str("  (none)\n");
         return;
     }
-    for deadline in deadlines.iter().take(limit) {
-        let name = snapshot
-            .task(&deadline.task)
-            .map_or_else(|| deadline.task.clone(), |t| clean_line(&t.title));
-        let when = countdown(deadline.days);
-        let room = TEXT_WIDTH - 2 - 10 - 2 - 2 - when.len();
+    for due in deadlines.iter().take(limit) {
+        let name = clean_line(due.title);
+        let room = TEXT_WIDTH - 2 - 10 - 2 - 2 - due.when.len();
         let _ = writeln!(
             out,
             "  {}  {}  {}",
-            deadline.date,
+            due.date,
             pad(&truncate(&name, room), room),
-            when
+            due.when
         );
     }
     if deadlines.len() > limit {
