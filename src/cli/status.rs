@@ -15,7 +15,7 @@ pub(super) fn status(ctx: &Context, out: &mut impl Write) -> Result<(), Failure>
 }
 
 /// The one-screen status summary (also printed when the planner cannot open a terminal).
-pub fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
+pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let profile = &plan.profile;

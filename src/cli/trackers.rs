@@ -107,7 +107,7 @@ pub struct ImportProgramsArgs {
     pub dry_run: bool,
 }
 
-pub fn visa(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
+pub(crate) fn visa(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let (plan, saved) = ctx.load_or_default()?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
     out.write_all(trackers::visa_comparison(&ctx.template, COLUMNS, ctx.today).as_bytes())?;
@@ -121,7 +121,11 @@ pub fn visa(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn programs(ctx: &Context, args: &ProgramsArgs, out: &mut impl Write) -> Result<(), Failure> {
+pub(crate) fn programs(
+    ctx: &Context,
+    args: &ProgramsArgs,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let (plan, saved) = ctx.load_or_default()?;
     let filter = ProgramFilter {
         status: args.status.map(Into::into),
@@ -165,7 +169,11 @@ pub fn programs(ctx: &Context, args: &ProgramsArgs, out: &mut impl Write) -> Res
     Ok(())
 }
 
-pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> Result<(), Failure> {
+pub(crate) fn import(
+    ctx: &Context,
+    command: &ImportCommand,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let ImportCommand::Programs(args) = command;
     let bytes = std::fs::read(&args.file).map_err(|err| {
         Failure::new(format!(

@@ -164,7 +164,7 @@ impl DeleteTarget {
 }
 
 impl Mode {
-    pub fn key_context(&self) -> KeyContext {
+    pub(crate) fn key_context(&self) -> KeyContext {
         match self {
             Mode::Normal => KeyContext::Normal,
             Mode::Help { .. } => KeyContext::Help,

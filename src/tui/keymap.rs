@@ -7,7 +7,7 @@ use super::action::{Action, Command, EditKey};
 
 /// Which keys are live: the planner's modes each have their own part of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyContext {
+pub(crate) enum KeyContext {
     /// Browsing panels.
     Normal,
     /// The help overlay is open.
@@ -21,7 +21,7 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             KeyContext::Normal => "Planner",
             KeyContext::Help => "Help",
@@ -34,7 +34,7 @@ impl KeyContext {
 
 /// A key: a code plus the modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
+pub(crate) struct Key {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
 }
@@ -76,7 +76,7 @@ const fn alt(c: char) -> Key {
 
 /// One row of the keymap.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub(crate) struct Binding {
     pub context: KeyContext,
     pub keys: &'static [Key],
     /// How the keys are written in the footer and help ("j/↓").
@@ -103,7 +103,7 @@ macro_rules! bind {
 }
 
 mod table;
-pub use table::BINDINGS;
+pub(crate) use table::BINDINGS;
 
 /// Crossterm reports Shift+g as 'G' with SHIFT held, or sometimes without; the letter is enough.
 fn normalise(key: KeyEvent) -> Key {
@@ -125,7 +125,7 @@ fn normalise(key: KeyEvent) -> Key {
 
 /// The binding for a key in a context, if any. The profile form's text fields edit with the
 /// same keys as every other text field, so the form falls back to the text-editing bindings.
-pub fn lookup(context: KeyContext, key: KeyEvent) -> Option<&'static Binding> {
+pub(crate) fn lookup(context: KeyContext, key: KeyEvent) -> Option<&'static Binding> {
     let key = normalise(key);
     let find = |context: KeyContext| {
         BINDINGS
@@ -143,7 +143,7 @@ pub fn lookup(context: KeyContext, key: KeyEvent) -> Option<&'static Binding> {
 
 /// Translates a key press into an action. Releases and repeats of non-navigation keys are
 /// ignored (Windows and the kitty protocol report them as separate events).
-pub fn translate(context: KeyContext, key: KeyEvent) -> Option<Action> {
+pub(crate) fn translate(context: KeyContext, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -162,7 +162,7 @@ pub fn translate(context: KeyContext, key: KeyEvent) -> Option<Action> {
 }
 
 /// Commands that only do something in the programs panel; the footer shows their hints there.
-pub fn programs_only(command: Command) -> bool {
+pub(crate) fn programs_only(command: Command) -> bool {
     matches!(
         command,
         Command::Rank
@@ -176,7 +176,7 @@ pub fn programs_only(command: Command) -> bool {
 
 /// The footer hints for a context: ("j/k", "move") pairs in keymap order, only for the
 /// commands `offered` says do something here. In the programs panel its own keys come first.
-pub fn hints(
+pub(crate) fn hints(
     context: KeyContext,
     in_programs: bool,
     offered: impl Fn(Command) -> bool + Copy,
@@ -194,7 +194,7 @@ pub fn hints(
 
 /// The help overlay's entries for a context, skipping the rows that only add a key to a range
 /// already described ("2" … "9" under "1-9").
-pub fn help_entries(context: KeyContext) -> impl Iterator<Item = &'static Binding> {
+pub(crate) fn help_entries(context: KeyContext) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .filter(move |binding| binding.context == context && !binding.help.is_empty())

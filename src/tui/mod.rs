@@ -10,12 +10,12 @@ pub mod action;
 pub mod app;
 pub mod disk;
 pub mod form;
-pub mod keymap;
-pub mod layout;
+pub(crate) mod keymap;
+pub(crate) mod layout;
 pub mod profile_form;
-pub mod rows;
-pub mod selection;
-pub mod terminal;
+pub(crate) mod rows;
+pub(crate) mod selection;
+pub(crate) mod terminal;
 pub mod update;
 pub mod view;
 

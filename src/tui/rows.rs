@@ -9,7 +9,7 @@ use super::app::{App, Panel, Row};
 
 impl App {
     /// Upcoming deadlines the overview shows at least (more when the screen has room).
-    pub const OVERVIEW_UPCOMING: usize = 5;
+    pub(crate) const OVERVIEW_UPCOMING: usize = 5;
 
     /// The rows of a panel, computed from the snapshot.
     pub fn rows(&self, panel: usize) -> Vec<Row> {

@@ -11,7 +11,7 @@ use super::app::{App, Panel, Row};
 
 /// What the selection is about, whichever panel shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Selection {
+pub(crate) enum Selection {
     /// A task row, or a warning about a task.
     Task(String),
     /// A program in the programs list.
@@ -41,7 +41,7 @@ pub enum Selection {
 
 impl Selection {
     /// The program the selection is, in either list.
-    pub fn program(&self) -> Option<u32> {
+    pub(crate) fn program(&self) -> Option<u32> {
         match self {
             Selection::Program(id) | Selection::Ranked(id) => Some(*id),
             _ => None,
@@ -51,7 +51,7 @@ impl Selection {
 
 impl App {
     /// What the selected row of the current panel is about.
-    pub fn selection(&self) -> Selection {
+    pub(crate) fn selection(&self) -> Selection {
         let Some(row) = self.selected_row() else {
             return Selection::Nothing;
         };
@@ -80,7 +80,7 @@ impl App {
 
 /// Whether a command does something in this panel with this selection. Commands that do not
 /// depend on the selection (moving, panels, undo, search, export, help, quit) always do.
-pub fn offers(panel: Panel, selection: &Selection, command: Command) -> bool {
+pub(crate) fn offers(panel: Panel, selection: &Selection, command: Command) -> bool {
     use Selection as S;
     let in_programs = panel == Panel::Programs;
     let item = matches!(

@@ -5,7 +5,7 @@ use super::*;
 
 /// The whole keymap. Order matters twice: the first match wins, and the footer and help list
 /// bindings in this order.
-pub static BINDINGS: &[Binding] = &[
+pub(crate) static BINDINGS: &[Binding] = &[
     bind!(
         Normal,
         [ch('?')],

@@ -11,7 +11,7 @@ use crate::tui::app::App;
 const TOPIC_COLUMNS: usize = 16;
 
 /// `Who sponsors       │ ECFMG (EVSP)…       │ The program…`.
-pub fn row_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn row_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
     let Some(row) = app.template.visa_comparison.rows.get(index) else {
         return Line::raw(String::new());
     };
@@ -32,7 +32,7 @@ pub fn row_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<
 }
 
 /// The column titles, aligned with the rows.
-pub fn header_line(columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn header_line(columns: usize, theme: &Theme) -> Line<'static> {
     let cell = columns.saturating_sub(TOPIC_COLUMNS + 2 + 6) / 2;
     Line::from(vec![
         Span::raw("  "),
@@ -44,7 +44,7 @@ pub fn header_line(columns: usize, theme: &Theme) -> Line<'static> {
     ])
 }
 
-pub fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
     let comparison = &app.template.visa_comparison;
     let Some(row) = comparison.rows.get(index) else {
         return Vec::new();

@@ -14,7 +14,7 @@ use crate::text::clean_line;
 use crate::tui::app::{App, Panel, Row};
 use crate::wording::{countdown, date_origin_line};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines = match app.selected_row() {
         Some(Row::Task(id)) => task_lines(app, &id, theme),
         Some(Row::Warning(index)) => {

@@ -51,7 +51,7 @@ fn draw_input(
     }
 }
 
-pub fn text_field(
+pub(crate) fn text_field(
     app: &App,
     field: &TextField,
     frame: &mut Frame,
@@ -190,7 +190,7 @@ fn search_prompt(field: &TextField, frame: &mut Frame, status: Rect, theme: &The
     );
 }
 
-pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Theme) {
+pub(crate) fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let area = popup(screen, 70, 19);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -267,7 +267,13 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), notes);
 }
 
-pub fn confirm_delete(kind: &str, title: &str, frame: &mut Frame, screen: Rect, theme: &Theme) {
+pub(crate) fn confirm_delete(
+    kind: &str,
+    title: &str,
+    frame: &mut Frame,
+    screen: Rect,
+    theme: &Theme,
+) {
     let area = popup(screen, 60, 5);
     let heading = if kind == "task" {
         " Delete your task? ".to_owned()
@@ -291,7 +297,7 @@ pub fn confirm_delete(kind: &str, title: &str, frame: &mut Frame, screen: Rect, 
 
 /// A program, rotation, filter or export form: label and value per line, scrolled so the focused field
 /// is always in view, with the focused field's hint, the error and the keys below.
-pub fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
+pub(crate) fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let wanted = u16::try_from(form.fields.len())
         .unwrap_or(u16::MAX)
         .saturating_add(6);

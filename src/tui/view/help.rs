@@ -22,7 +22,7 @@ const CONTEXTS: [KeyContext; 5] = [
 
 /// The overlay's lines. The planner's keys are those that do something on the selected row
 /// (the same rule as the footer's).
-pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let panel = app.current_panel();
     let selection = app.selection();
     let mut lines = Vec::new();
@@ -99,14 +99,14 @@ fn area_for(screen: Rect) -> Rect {
 }
 
 /// How far the overlay can scroll at the app's terminal size.
-pub fn max_scroll(app: &App) -> u16 {
+pub(crate) fn max_scroll(app: &App) -> u16 {
     let area = area_for(Rect::new(0, 0, app.width, app.height));
     let visible = area.height.saturating_sub(2);
     let total = u16::try_from(lines(app, &Theme::colour()).len()).unwrap_or(u16::MAX);
     total.saturating_sub(visible)
 }
 
-pub fn render(app: &App, scroll: u16, frame: &mut Frame, screen: Rect, theme: &Theme) {
+pub(crate) fn render(app: &App, scroll: u16, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let area = area_for(screen);
     let scroll = scroll.min(max_scroll(app));
     let max = max_scroll(app);

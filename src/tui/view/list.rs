@@ -12,7 +12,7 @@ use super::{agenda, checklist, comparison, overview, programs, rotations};
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Panel, Row};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let panel = app.current_panel();
     let title = match panel {
         Panel::Overview => overview::title(app),

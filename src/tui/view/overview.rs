@@ -8,7 +8,7 @@ use crate::journey::Anchor;
 use crate::text::{clean_line, truncate};
 use crate::tui::app::App;
 
-pub fn title(app: &App) -> String {
+pub(crate) fn title(app: &App) -> String {
     let (closed, total) = app.snapshot.totals();
     format!(
         " Overview · {closed}/{total} tasks closed ({}%) ",
@@ -17,7 +17,12 @@ pub fn title(app: &App) -> String {
 }
 
 /// `  Match Day                       2028-03-17  estimated   in 478 days`
-pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn season_line(
+    app: &App,
+    anchor: Anchor,
+    columns: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let Some(dated) = app.snapshot.calendar.get(anchor) else {
         return Line::raw("");
     };
@@ -51,7 +56,12 @@ pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> 
 }
 
 /// `! Step 3 is planned after the rank order list deadline …`
-pub fn warning_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn warning_line(
+    app: &App,
+    index: usize,
+    columns: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let Some(warning) = app.snapshot.warnings.get(index) else {
         return Line::raw("");
     };

@@ -10,7 +10,7 @@ use crate::text::clean_line;
 use crate::tui::app::App;
 use crate::wording::countdown;
 
-pub fn title(app: &App) -> String {
+pub(crate) fn title(app: &App) -> String {
     let plan = &app.plan;
     let cost = app
         .template
@@ -29,7 +29,7 @@ pub fn title(app: &App) -> String {
 
 /// `✗ Mercy Hospital IM          NY  Internal Med  J-1 only   applied`; ranked rows start with
 /// their place.
-pub fn program_line(
+pub(crate) fn program_line(
     app: &App,
     id: u32,
     rank: Option<usize>,
@@ -86,7 +86,7 @@ pub fn program_line(
 
 /// The details of the selected program: what it is, whether its visa stance fits, what it asks
 /// for against what the user has, and where it stands.
-pub fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
     let Some(program) = app.plan.program(id) else {
         return vec![Line::raw(format!("Unknown program {id}"))];
     };

@@ -13,11 +13,11 @@ use crate::tui::app::App;
 use crate::wording::countdown;
 
 /// Text in a fixed-width column, left-aligned and cut with "…" when too long.
-pub fn column(text: &str, columns: usize, style: Style) -> Span<'static> {
+pub(crate) fn column(text: &str, columns: usize, style: Style) -> Span<'static> {
     Span::styled(pad(&truncate(text, columns), columns), style)
 }
 
-pub fn source_line(app: &App, id: &str, theme: &Theme) -> Line<'static> {
+pub(crate) fn source_line(app: &App, id: &str, theme: &Theme) -> Line<'static> {
     match app.template.source(id) {
         Some(source) => {
             let freshness = Freshness::of_source(&app.template, source, app.today);
@@ -48,7 +48,11 @@ pub fn source_line(app: &App, id: &str, theme: &Theme) -> Line<'static> {
 }
 
 /// "Sources checked 2026-11-30", or the re-check mark in the warning colour.
-pub fn freshness_line(app: &App, sources: &[String], theme: &Theme) -> Option<Line<'static>> {
+pub(crate) fn freshness_line(
+    app: &App,
+    sources: &[String],
+    theme: &Theme,
+) -> Option<Line<'static>> {
     let freshness = Freshness::of(&app.template, sources, app.today)?;
     let style = if freshness.stale {
         theme.warning
@@ -59,7 +63,7 @@ pub fn freshness_line(app: &App, sources: &[String], theme: &Theme) -> Option<Li
 }
 
 /// "the ERAS season opens" → "The ERAS season opens".
-pub fn capitalise(text: &str) -> String {
+pub(crate) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -69,7 +73,7 @@ pub fn capitalise(text: &str) -> String {
 
 /// A countdown that fits its column: "in 12 days", "3 days overdue", and "1452 d overdue" when
 /// the long form would not fit.
-pub fn short_countdown(days: i64, columns: usize) -> String {
+pub(crate) fn short_countdown(days: i64, columns: usize) -> String {
     let long = countdown(days);
     if crate::text::width(&long) <= columns {
         return long;
