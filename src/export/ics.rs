@@ -32,19 +32,19 @@ use crate::text::clean_line;
 use crate::wording::countdown;
 
 /// Reminder days used when the user names none.
-pub const DEFAULT_ALARM_DAYS: [u32; 2] = [14, 3];
+pub(crate) const DEFAULT_ALARM_DAYS: [u32; 2] = [14, 3];
 
 /// Longest reminder lead the planner accepts, in days.
-pub const MAX_ALARM_DAYS: u32 = 365;
+pub(crate) const MAX_ALARM_DAYS: u32 = 365;
 
 /// Most reminders per event.
-pub const MAX_ALARMS: usize = 5;
+pub(crate) const MAX_ALARMS: usize = 5;
 
 /// RFC 5545 §3.1: lines longer than this many octets are folded.
 const FOLD_OCTETS: usize = 75;
 
 /// Reads reminder days as the user types them: "14, 3", "14 3", "7", or "none"/"" for none.
-pub fn parse_alarm_days(text: &str) -> Result<Vec<u32>, String> {
+pub(crate) fn parse_alarm_days(text: &str) -> Result<Vec<u32>, String> {
     let text = text.trim();
     if text.is_empty() || text.eq_ignore_ascii_case("none") {
         return Ok(Vec::new());
@@ -76,7 +76,7 @@ pub fn parse_alarm_days(text: &str) -> Result<Vec<u32>, String> {
 }
 
 /// "14, 3" or "none": the reminder days as the planner shows them.
-pub fn alarm_days_label(days: &[u32]) -> String {
+pub(crate) fn alarm_days_label(days: &[u32]) -> String {
     if days.is_empty() {
         "none".to_owned()
     } else {
@@ -88,7 +88,7 @@ pub fn alarm_days_label(days: &[u32]) -> String {
 }
 
 /// The whole calendar, stamped with `stamp` (UTC).
-pub fn calendar(
+pub(crate) fn calendar(
     template: &Template,
     plan: &Plan,
     snapshot: &Snapshot,
@@ -378,7 +378,7 @@ fn ics_date(date: NaiveDate) -> String {
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11) after removing control characters.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {

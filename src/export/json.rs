@@ -15,7 +15,7 @@ use crate::text::clean_line;
 
 /// The JSON export. Its shape is documented in the README ("JSON export").
 #[derive(Debug, Serialize)]
-pub struct JsonExport<'a> {
+pub(crate) struct JsonExport<'a> {
     pub imgplan_version: &'static str,
     pub plan_version: u32,
     pub today: NaiveDate,
@@ -41,7 +41,7 @@ pub struct JsonExport<'a> {
 
 /// An item with the check date of its sources and whether they are due for a re-check.
 #[derive(Debug, Serialize)]
-pub struct Checked<'a, T: Serialize> {
+pub(crate) struct Checked<'a, T: Serialize> {
     #[serde(flatten)]
     pub item: &'a T,
     pub checked: Option<NaiveDate>,
@@ -61,7 +61,7 @@ impl<'a, T: Serialize> Checked<'a, T> {
 
 /// How recent the facts are.
 #[derive(Debug, Serialize)]
-pub struct JsonFreshness {
+pub(crate) struct JsonFreshness {
     pub checked_up_to: Option<NaiveDate>,
     /// Facts on this plan's path older than their re-check interval.
     pub stale_on_path: usize,
@@ -69,7 +69,7 @@ pub struct JsonFreshness {
 
 /// A source with its age on the export's `today`.
 #[derive(Debug, Serialize)]
-pub struct JsonSource<'a> {
+pub(crate) struct JsonSource<'a> {
     #[serde(flatten)]
     pub source: &'a Source,
     pub months_since_check: u32,
@@ -78,7 +78,7 @@ pub struct JsonSource<'a> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonProfile {
+pub(crate) struct JsonProfile {
     pub name: Option<String>,
     pub match_year: i32,
     pub visa: crate::journey::VisaChoice,
@@ -94,13 +94,13 @@ pub struct JsonProfile {
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonSeason {
+pub(crate) struct JsonSeason {
     pub match_year: i32,
     pub dates: Vec<JsonSeasonDate>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonSeasonDate {
+pub(crate) struct JsonSeasonDate {
     pub anchor: Anchor,
     pub title: String,
     pub date: NaiveDate,
@@ -109,14 +109,14 @@ pub struct JsonSeasonDate {
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonProgress<'a> {
+pub(crate) struct JsonProgress<'a> {
     #[serde(flatten)]
     pub stage: &'a StageProgress,
     pub percent: u8,
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonDeadline {
+pub(crate) struct JsonDeadline {
     pub task: String,
     pub title: String,
     pub date: NaiveDate,
@@ -124,7 +124,7 @@ pub struct JsonDeadline {
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonTask {
+pub(crate) struct JsonTask {
     pub id: String,
     pub stage: String,
     pub title: String,
@@ -147,20 +147,20 @@ pub struct JsonTask {
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonVisa<'a> {
+pub(crate) struct JsonVisa<'a> {
     pub choice: crate::journey::VisaChoice,
     pub implications: Vec<crate::visa::Implication>,
     pub comparison: &'a crate::journey::VisaComparison,
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonUsce<'a> {
+pub(crate) struct JsonUsce<'a> {
     pub summary: crate::usce::UsceSummary,
     pub rotations: &'a [crate::usce::Rotation],
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonProgram<'a> {
+pub(crate) struct JsonProgram<'a> {
     #[serde(flatten)]
     pub program: &'a crate::programs::Program,
     pub visa_fit: crate::programs::Fit,

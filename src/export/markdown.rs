@@ -28,7 +28,7 @@ const MARKUP: &[char] = &[
 /// Meant for inline positions (after a list marker, a heading's `#`, a label, or in a table
 /// cell), which is everywhere this module uses it: at the very start of a line, text such as
 /// `- x` or `1. x` would still start a block.
-pub fn text(raw: &str) -> String {
+pub(crate) fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in clean_line(raw).chars() {
         if MARKUP.contains(&c) {
@@ -89,7 +89,7 @@ fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
 }
 
 /// The Markdown plan summary.
-pub fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
+pub(crate) fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# imgplan: plan summary\n");
     let _ = writeln!(

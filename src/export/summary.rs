@@ -10,7 +10,7 @@ use crate::wording::countdown;
 
 /// One dated task as every summary shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Due<'a> {
+pub(crate) struct Due<'a> {
     pub date: NaiveDate,
     /// The task's title as written (the id when the task is unknown); not yet cleaned.
     pub title: &'a str,
@@ -22,13 +22,13 @@ pub struct Due<'a> {
 
 /// The deadlines of a summary: what is overdue and what comes next, in date order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary<'a> {
+pub(crate) struct Summary<'a> {
     pub overdue: Vec<Due<'a>>,
     pub upcoming: Vec<Due<'a>>,
 }
 
 impl<'a> Summary<'a> {
-    pub fn of(template: &Template, snapshot: &'a Snapshot) -> Summary<'a> {
+    pub(crate) fn of(template: &Template, snapshot: &'a Snapshot) -> Summary<'a> {
         let due = |deadline: &'a Deadline| {
             let task = snapshot.task(&deadline.task);
             Due {

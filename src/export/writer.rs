@@ -14,7 +14,7 @@ use crate::storage::{self, StorageError};
 
 /// Why an export was not written.
 #[derive(Debug, thiserror::Error)]
-pub enum WriteError {
+pub(crate) enum WriteError {
     /// The path asked for is the plan file itself.
     #[error("{} is the plan file", crate::text::shown(.0))]
     PlanFile(PathBuf),
@@ -26,7 +26,7 @@ pub enum WriteError {
 
 /// Where an export asked for at `asked` goes: into a folder under the default file name, else
 /// the path itself. Refused when it is the plan file, before anything is rendered or written.
-pub fn target(
+pub(crate) fn target(
     asked: &Path,
     options: &ExportOptions,
     today: chrono::NaiveDate,
@@ -40,7 +40,7 @@ pub fn target(
 }
 
 /// Renders the export and writes it atomically to `path` (from [`target`]).
-pub fn write(
+pub(crate) fn write(
     path: &Path,
     template: &Template,
     plan: &Plan,
