@@ -323,11 +323,11 @@ fn programs_panel_keypress_120x40(bencher: Bencher) {
 #[divan::bench]
 fn programs_panel_keypress_filtered(bencher: Bencher) {
     let (mut app, mut terminal) = planner(App::programs_panel);
-    app.program_filter = ProgramFilter {
+    app.prefs.program_filter = ProgramFilter {
         text: Some("hospital".into()),
         ..ProgramFilter::default()
     };
-    app.program_sort = ProgramSort::Specialty;
+    app.prefs.program_sort = ProgramSort::Specialty;
     app.settle_all();
     bencher.bench_local(|| {
         press_and_wrap(&mut app, Command::Down);

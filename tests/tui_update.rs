@@ -649,7 +649,7 @@ fn export_form(app: &App) -> &imgplan::tui::form::Form {
 fn e_opens_the_export_dialog_with_a_default_path_that_follows_the_format() {
     use imgplan::export::Format;
     let mut app = app();
-    app.export_dir = "/home/amal/Documents".into();
+    app.prefs.export_dir = "/home/amal/Documents".into();
     assert!(
         run(&mut app, Command::Export).is_empty(),
         "nothing written yet"
@@ -792,7 +792,7 @@ fn the_runtime_writes_exports_into_folders_never_over_the_plan_and_asks_before_r
     app.plan_path = dir.path().join("plan.ron");
     std::fs::write(&app.plan_path, "the plan").expect("plan");
     let request = |path: &std::path::Path, replace: Option<std::path::PathBuf>| ExportRequest {
-        options: app.export_options.clone(),
+        options: app.prefs.export_options.clone(),
         path: path.display().to_string(),
         replace,
     };

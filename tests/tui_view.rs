@@ -272,7 +272,7 @@ fn the_delete_question() {
 #[test]
 fn colour_free_theme_keeps_selection_and_state_visible() {
     let mut app = app();
-    app.monochrome = true;
+    app.prefs.monochrome = true;
     let exams = app.stage_panel("exams").expect("exams");
     update(&mut app, Action::Command(Command::Panel(exams)));
     let terminal = render(&mut app, 120, 40);
@@ -452,7 +452,7 @@ fn program_rows_flag_visa_misfits_and_unknowns() {
 fn the_export_dialog_at_both_sizes() {
     for (width, height) in SIZES {
         let mut app = app();
-        app.export_dir = "/home/amal/Documents".into();
+        app.prefs.export_dir = "/home/amal/Documents".into();
         update(&mut app, Action::Resize { width, height });
         update(&mut app, Action::Command(Command::Export));
         update(&mut app, Action::Command(Command::NextChoice));
@@ -464,7 +464,7 @@ fn the_export_dialog_at_both_sizes() {
     }
     // A file that exists: the question wraps rather than losing its end.
     let mut app = app();
-    app.export_dir = "/home/amal/Documents".into();
+    app.prefs.export_dir = "/home/amal/Documents".into();
     update(
         &mut app,
         Action::Resize {

@@ -201,6 +201,21 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// The user's choices for this session that are not part of the plan (never saved in it).
+#[derive(Debug, Clone)]
+pub struct Preferences {
+    /// Colour-free theme (NO_COLOR).
+    pub monochrome: bool,
+    /// Which programs the programs panel lists, and in what order.
+    pub program_filter: ProgramFilter,
+    pub program_sort: ProgramSort,
+    /// The export dialog's last choices, offered again next time.
+    pub export_options: ExportOptions,
+    /// Where the export dialog suggests writing: the directory imgplan was started from, then
+    /// the directory of the last export.
+    pub export_dir: PathBuf,
+}
+
 /// The whole state of the planner.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -224,20 +239,12 @@ pub struct App {
     /// Terminal size, for paging and mouse clicks.
     pub width: u16,
     pub height: u16,
-    /// Colour-free theme (NO_COLOR).
-    pub monochrome: bool,
     /// How far the detail pane is scrolled; back to the top when the selection moves.
     pub detail_scroll: u16,
     /// Set when the user pressed `q` once with unsaved changes.
     pub quit_armed: bool,
-    /// Which programs the programs panel lists, and in what order.
-    pub program_filter: ProgramFilter,
-    pub program_sort: ProgramSort,
-    /// The export dialog's last choices, offered again next time.
-    pub export_options: ExportOptions,
-    /// Where the export dialog suggests writing: the directory imgplan was started from, then
-    /// the directory of the last export.
-    pub export_dir: PathBuf,
+    /// The user's choices that are not part of the plan: theme, program filter, export folder.
+    pub prefs: Preferences,
     /// `today` follows the clock (not fixed by `--today`): exports are stamped with the time.
     pub real_clock: bool,
     pub should_quit: bool,
@@ -264,16 +271,18 @@ impl App {
             search: None,
             width: 120,
             height: 40,
-            monochrome: false,
             detail_scroll: 0,
             quit_armed: false,
-            program_filter: ProgramFilter::default(),
-            program_sort: ProgramSort::default(),
-            export_options: ExportOptions::new(Format::Text),
-            export_dir: plan_path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
+            prefs: Preferences {
+                monochrome: false,
+                program_filter: ProgramFilter::default(),
+                program_sort: ProgramSort::default(),
+                export_options: ExportOptions::new(Format::Text),
+                export_dir: plan_path
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default(),
+            },
             real_clock: false,
             should_quit: false,
         };

@@ -120,20 +120,20 @@ impl App {
         rows.extend(ranked.iter().map(|p| Row::Ranked(p.id)));
         let shown = programs::select(
             &plan.programs,
-            &self.program_filter,
-            self.program_sort,
+            &self.prefs.program_filter,
+            self.prefs.program_sort,
             plan.profile.visa,
         );
-        let filter = if self.program_filter.is_empty() {
+        let filter = if self.prefs.program_filter.is_empty() {
             String::new()
         } else {
-            format!(" · {}", self.program_filter.describe())
+            format!(" · {}", self.prefs.program_filter.describe())
         };
         rows.push(Row::Heading(format!(
             "Programs ({} of {}){filter} · sorted by {}",
             shown.len(),
             plan.programs.len(),
-            self.program_sort.label()
+            self.prefs.program_sort.label()
         )));
         if plan.programs.is_empty() {
             rows.push(Row::Note(

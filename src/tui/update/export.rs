@@ -13,11 +13,11 @@ use crate::tui::form::{Form, FormPurpose};
 /// Enter in the export dialog: ask the runtime to write it. The dialog stays open until the
 /// runtime reports back (see [`exported`]).
 pub(super) fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
-    let (options, path) = match form.to_export(&app.export_options) {
+    let (options, path) = match form.to_export(&app.prefs.export_options) {
         Ok(read) => read,
         Err((key, error)) => return reject(app, key, error),
     };
-    app.export_options = options.clone();
+    app.prefs.export_options = options.clone();
     vec![Effect::Export(Box::new(ExportRequest {
         options,
         path,
@@ -36,12 +36,12 @@ pub(super) fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
                 app.mode = Mode::Normal;
             }
             if let Some(directory) = path.parent() {
-                app.export_dir = directory.to_path_buf();
+                app.prefs.export_dir = directory.to_path_buf();
             }
-            let format = app.export_options.format;
+            let format = app.prefs.export_options.format;
             let after = match format {
                 Format::Calendar => " · import it in your calendar app",
-                Format::Csv if app.export_options.table == Table::Programs => {
+                Format::Csv if app.prefs.export_options.table == Table::Programs => {
                     " · `imgplan import programs` reads it back"
                 }
                 _ => "",

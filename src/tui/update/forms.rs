@@ -14,7 +14,7 @@ pub(super) fn open_form(app: &mut App, form: Form) {
 
 /// `e`: the export dialog, with the last choices.
 pub(super) fn open_export(app: &mut App) {
-    let form = Form::export(&app.export_options, &app.export_dir, app.today);
+    let form = Form::export(&app.prefs.export_options, &app.prefs.export_dir, app.today);
     open_form(app, form);
 }
 

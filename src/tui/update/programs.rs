@@ -122,20 +122,20 @@ pub(super) fn move_rank(app: &mut App, id: u32, up: bool) -> Vec<Effect> {
 }
 
 pub(super) fn open_filter(app: &mut App) {
-    open_form(app, Form::filter(&app.program_filter));
+    open_form(app, Form::filter(&app.prefs.program_filter));
 }
 
 pub(super) fn clear_filter(app: &mut App) {
-    app.program_filter = Default::default();
+    app.prefs.program_filter = Default::default();
     app.settle_all();
     app.say("Showing every program.", Tone::Info);
 }
 
 pub(super) fn next_sort(app: &mut App) {
-    app.program_sort = app.program_sort.cycled();
+    app.prefs.program_sort = app.prefs.program_sort.cycled();
     app.settle_all();
     app.say(
-        format!("Programs sorted by {}", app.program_sort.label()),
+        format!("Programs sorted by {}", app.prefs.program_sort.label()),
         Tone::Info,
     );
 }
@@ -148,9 +148,9 @@ pub(super) fn reveal(app: &mut App, id: u32) {
             .position(|r| *r == Row::Ranked(id))
             .or_else(|| rows.iter().position(|r| *r == Row::Program(id)))
     };
-    if find(&app.rows(panel)).is_none() && !app.program_filter.is_empty() {
+    if find(&app.rows(panel)).is_none() && !app.prefs.program_filter.is_empty() {
         // Hidden by the filter: clear it rather than lose the program from sight.
-        app.program_filter = Default::default();
+        app.prefs.program_filter = Default::default();
         app.say("Filter cleared to show the program.", Tone::Info);
     }
     let found = find(&app.rows(panel));
@@ -203,7 +203,7 @@ pub(super) fn submit_filter(app: &mut App, form: &Form) -> Vec<Effect> {
     let shown = crate::programs::select(
         &app.plan.programs,
         &filter,
-        app.program_sort,
+        app.prefs.program_sort,
         app.plan.profile.visa,
     )
     .len();
@@ -219,7 +219,7 @@ pub(super) fn submit_filter(app: &mut App, form: &Form) -> Vec<Effect> {
         },
         Tone::Info,
     );
-    app.program_filter = filter;
+    app.prefs.program_filter = filter;
     app.settle_all();
     Vec::new()
 }

@@ -27,7 +27,7 @@ use theme::Theme;
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let theme = Theme::for_app(app.monochrome);
+    let theme = Theme::for_app(app.prefs.monochrome);
     let Some(areas) = Areas::compute(area) else {
         too_small(frame, area, &theme);
         return;
