@@ -135,7 +135,7 @@ fn program(index: usize) -> Program {
         ApplicationService::Eras
     };
     Program {
-        id: 0,
+        id: imgplan::ids::ProgramId(0),
         name: format!(
             "{} {} {} {index}",
             CITIES[index % CITIES.len()],
@@ -177,7 +177,7 @@ fn rotation(index: usize) -> Rotation {
         .checked_add_days(Days::new(index as u64 * 14))
         .expect("a start date");
     Rotation {
-        id: 0,
+        id: imgplan::ids::RotationId(0),
         kind,
         institution: format!("{} {}", CITIES[index % CITIES.len()], KINDS[index % 4]),
         specialty: Some(SPECIALTIES[index % SPECIALTIES.len()].to_owned()),

@@ -64,6 +64,7 @@ pub mod calendar;
 pub mod cli;
 pub mod export;
 pub mod freshness;
+pub mod ids;
 pub mod import;
 pub mod insights;
 pub mod journey;

@@ -56,7 +56,7 @@ pub struct Plan {
     pub programs: Vec<Program>,
     /// The rank order list: ids of ranked programs, first choice first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rank_order: Vec<u32>,
+    pub rank_order: Vec<crate::ids::ProgramId>,
 }
 
 /// Who the plan is for and what it aims at.
@@ -221,9 +221,9 @@ pub enum PlanError {
     #[error("{0} is a template task; only tasks you added can be deleted")]
     NotCustom(String),
     #[error("no program has the number {0}")]
-    UnknownProgram(u32),
+    UnknownProgram(crate::ids::ProgramId),
     #[error("no rotation has the number {0}")]
-    UnknownRotation(u32),
+    UnknownRotation(crate::ids::RotationId),
     #[error("{0}")]
     Invalid(String),
     /// Moving a program on the rank list that is not on it (the program's name).

@@ -23,7 +23,7 @@ pub use filter::{ProgramFilter, ProgramSort, select};
 #[serde(deny_unknown_fields)]
 pub struct Program {
     /// Stable number within the plan; never reused while the program exists.
-    pub id: u32,
+    pub id: crate::ids::ProgramId,
     pub name: String,
     /// US state or territory, as a two-letter code ("NY").
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -383,7 +383,7 @@ fn a_rotation_ending_before_it_starts_is_refused_on_load_where_it_stands() {
     let template = template();
     let mut plan = sample_plan(&template);
     let rotation = imgplan::usce::Rotation {
-        id: 0,
+        id: imgplan::ids::RotationId(0),
         kind: Default::default(),
         institution: "Mercy Hospital".into(),
         specialty: None,

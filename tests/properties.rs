@@ -256,7 +256,7 @@ proptest! {
                 update(&mut app, Action::Saved(Ok(SaveReport::Written)));
             }
             let plan = &app.plan;
-            let ids: Vec<u32> = plan.programs.iter().map(|p| p.id).collect();
+            let ids: Vec<imgplan::ids::ProgramId> = plan.programs.iter().map(|p| p.id).collect();
             let mut unique = ids.clone();
             unique.sort_unstable();
             unique.dedup();

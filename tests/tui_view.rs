@@ -66,7 +66,7 @@ fn app() -> App {
 /// rotations, one letter uploaded and one still to ask for.
 fn add_trackers(plan: &mut Plan) {
     let program = |name: &str, state: &str, visa: VisaStance, status: ProgramStatus| Program {
-        id: 0,
+        id: imgplan::ids::ProgramId(0),
         name: name.into(),
         state: Some(state.into()),
         specialty: Some("Internal Medicine".into()),
@@ -103,7 +103,7 @@ fn add_trackers(plan: &mut Plan) {
     ))
     .expect("program");
     let rotation = |institution: &str, start: &str, end: &str, letter: LetterState| Rotation {
-        id: 0,
+        id: imgplan::ids::RotationId(0),
         kind: RotationKind::Externship,
         institution: institution.into(),
         specialty: Some("Internal Medicine".into()),

@@ -30,7 +30,7 @@ pub(crate) struct JsonExport<'a> {
     pub usce: JsonUsce<'a>,
     pub programs: Vec<JsonProgram<'a>>,
     /// Program ids, first choice first.
-    pub rank_order: Vec<u32>,
+    pub rank_order: Vec<crate::ids::ProgramId>,
     pub cost_estimate: Option<crate::programs::CostEstimate>,
     pub facts: Vec<Checked<'a, crate::journey::Fact>>,
     /// Entry restrictions and the H-1B payment as they concern this profile.
@@ -186,7 +186,7 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
             .collect()
     };
     let profile = &plan.profile;
-    let rank_list: Vec<u32> = plan.rank_list().iter().map(|p| p.id).collect();
+    let rank_list: Vec<crate::ids::ProgramId> = plan.rank_list().iter().map(|p| p.id).collect();
     let export = JsonExport {
         imgplan_version: env!("CARGO_PKG_VERSION"),
         plan_version: plan.version,

@@ -381,7 +381,7 @@ fn write_programs(out: &mut String, template: &Template, plan: &Plan) {
         let _ = writeln!(out, "No programs yet.\n");
         return;
     }
-    let ranks: Vec<u32> = plan.rank_list().iter().map(|p| p.id).collect();
+    let ranks: Vec<crate::ids::ProgramId> = plan.rank_list().iter().map(|p| p.id).collect();
     let choice = plan.profile.visa;
     let rows: Vec<Vec<String>> = plan
         .programs

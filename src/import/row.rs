@@ -85,7 +85,7 @@ pub(super) fn read_row(
         return Err(problems);
     }
     Ok(Program {
-        id: 0,
+        id: Default::default(), // numbered by the plan when it is added
         name,
         state,
         specialty: (!specialty.is_empty()).then_some(specialty),

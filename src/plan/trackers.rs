@@ -2,16 +2,17 @@
 //! by [`crate::rules`] and cleaned of control characters on the way in.
 
 use super::*;
+use crate::ids::{ProgramId, RotationId};
 
 impl Plan {
     // -----------------------------------------------------------------------------------------
     // Programs and the rank order list
 
-    pub fn program(&self, id: u32) -> Option<&Program> {
+    pub fn program(&self, id: ProgramId) -> Option<&Program> {
         self.programs.iter().find(|p| p.id == id)
     }
 
-    fn program_mut(&mut self, id: u32) -> Result<&mut Program, PlanError> {
+    fn program_mut(&mut self, id: ProgramId) -> Result<&mut Program, PlanError> {
         self.programs
             .iter_mut()
             .find(|p| p.id == id)
@@ -19,9 +20,9 @@ impl Plan {
     }
 
     /// Adds a program (its `id` is replaced by the next free number) and returns its id.
-    pub fn add_program(&mut self, mut program: Program) -> Result<u32, PlanError> {
+    pub fn add_program(&mut self, mut program: Program) -> Result<ProgramId, PlanError> {
         clean_program(&mut program)?;
-        program.id = self.programs.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+        program.id = ProgramId(self.programs.iter().map(|p| p.id.0).max().unwrap_or(0) + 1);
         let id = program.id;
         let ranked = program.status == ProgramStatus::Ranked;
         self.programs.push(program);
@@ -41,7 +42,7 @@ impl Plan {
         Ok(())
     }
 
-    pub fn remove_program(&mut self, id: u32) -> Result<Program, PlanError> {
+    pub fn remove_program(&mut self, id: ProgramId) -> Result<Program, PlanError> {
         let index = self
             .programs
             .iter()
@@ -53,13 +54,17 @@ impl Plan {
 
     /// Moves a program along its pipeline; ranking puts it at the end of the rank list and any
     /// other status takes it off.
-    pub fn set_program_status(&mut self, id: u32, status: ProgramStatus) -> Result<(), PlanError> {
+    pub fn set_program_status(
+        &mut self,
+        id: ProgramId,
+        status: ProgramStatus,
+    ) -> Result<(), PlanError> {
         self.program_mut(id)?.status = status;
         self.follow_status(id, status);
         Ok(())
     }
 
-    fn follow_status(&mut self, id: u32, status: ProgramStatus) {
+    fn follow_status(&mut self, id: ProgramId, status: ProgramStatus) {
         let listed = self.rank_order.contains(&id);
         if status == ProgramStatus::Ranked && !listed {
             self.rank_order.push(id);
@@ -71,7 +76,7 @@ impl Plan {
     /// The rank order list, first choice first: ranked programs in the user's order, then any
     /// ranked program the order does not mention yet (by id), so none is ever lost.
     pub fn rank_list(&self) -> Vec<&Program> {
-        let ranked = |id: &u32| {
+        let ranked = |id: &ProgramId| {
             self.program(*id)
                 .filter(|p| p.status == ProgramStatus::Ranked)
         };
@@ -93,8 +98,8 @@ impl Plan {
 
     /// Moves a ranked program one place up (towards first choice) or down. Returns its new rank
     /// (1-based); moving past either end leaves it where it is.
-    pub fn move_rank(&mut self, id: u32, up: bool) -> Result<usize, PlanError> {
-        let mut order: Vec<u32> = self.rank_list().iter().map(|p| p.id).collect();
+    pub fn move_rank(&mut self, id: ProgramId, up: bool) -> Result<usize, PlanError> {
+        let mut order: Vec<ProgramId> = self.rank_list().iter().map(|p| p.id).collect();
         let Some(index) = order.iter().position(|ranked| *ranked == id) else {
             return Err(match self.program(id) {
                 Some(program) => PlanError::NotRanked(clean_line(&program.name)),
@@ -133,14 +138,14 @@ impl Plan {
     // -----------------------------------------------------------------------------------------
     // USCE and letters
 
-    pub fn rotation(&self, id: u32) -> Option<&Rotation> {
+    pub fn rotation(&self, id: RotationId) -> Option<&Rotation> {
         self.rotations.iter().find(|r| r.id == id)
     }
 
     /// Adds a rotation (its `id` is replaced by the next free number) and returns its id.
-    pub fn add_rotation(&mut self, mut rotation: Rotation) -> Result<u32, PlanError> {
+    pub fn add_rotation(&mut self, mut rotation: Rotation) -> Result<RotationId, PlanError> {
         clean_rotation(&mut rotation)?;
-        rotation.id = self.rotations.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+        rotation.id = RotationId(self.rotations.iter().map(|r| r.id.0).max().unwrap_or(0) + 1);
         let id = rotation.id;
         self.rotations.push(rotation);
         Ok(id)
@@ -157,7 +162,7 @@ impl Plan {
         Ok(())
     }
 
-    pub fn remove_rotation(&mut self, id: u32) -> Result<Rotation, PlanError> {
+    pub fn remove_rotation(&mut self, id: RotationId) -> Result<Rotation, PlanError> {
         let index = self
             .rotations
             .iter()
@@ -166,7 +171,7 @@ impl Plan {
         Ok(self.rotations.remove(index))
     }
 
-    pub fn set_letter(&mut self, id: u32, letter: LetterState) -> Result<(), PlanError> {
+    pub fn set_letter(&mut self, id: RotationId, letter: LetterState) -> Result<(), PlanError> {
         self.rotations
             .iter_mut()
             .find(|r| r.id == id)

@@ -15,6 +15,7 @@ use crate::programs::{ProgramFilter, ProgramSort};
 use super::form::Form;
 use super::keymap::KeyContext;
 pub use super::profile_form::{ProfileField, ProfileForm};
+use crate::ids::{ProgramId, RotationId};
 
 /// Undo keeps this many earlier plans; plans are small, so this costs little.
 pub const UNDO_DEPTH: usize = 200;
@@ -54,13 +55,13 @@ pub enum Row {
     /// A row of the J-1 versus H-1B comparison (index into the template's rows).
     Comparison(usize),
     /// A logged rotation, by id.
-    Rotation(u32),
+    Rotation(RotationId),
     /// "Log a rotation": Enter opens the rotation form.
     AddRotation,
     /// A program in the programs list, by id.
-    Program(u32),
+    Program(ProgramId),
     /// A program in the rank order list, by id.
-    Ranked(u32),
+    Ranked(ProgramId),
 }
 
 impl Row {
@@ -69,7 +70,7 @@ impl Row {
     }
 
     /// The program a row is about, in either list.
-    pub fn program(&self) -> Option<u32> {
+    pub fn program(&self) -> Option<ProgramId> {
         match self {
             Row::Program(id) | Row::Ranked(id) => Some(*id),
             _ => None,
@@ -102,13 +103,13 @@ pub enum TextPurpose {
         stage: String,
     },
     InterviewDate {
-        program: u32,
+        program: ProgramId,
     },
     ProgramNote {
-        program: u32,
+        program: ProgramId,
     },
     RotationNote {
-        rotation: u32,
+        rotation: RotationId,
     },
     /// Incremental search; remembers where the user was, to go back on Esc.
     Search {
@@ -148,8 +149,8 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeleteTarget {
     Task(String),
-    Program(u32),
-    Rotation(u32),
+    Program(ProgramId),
+    Rotation(RotationId),
 }
 
 impl DeleteTarget {

@@ -10,6 +10,7 @@ use tui_input::Input;
 use crate::calendar::parse_date;
 use crate::export::sheet::Table;
 use crate::export::{ExportOptions, Format, default_file_name, ics};
+use crate::ids::{ProgramId, RotationId};
 use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use crate::programs::{
     ApplicationService, Program, ProgramFilter, ProgramStatus, Requirements, VisaStance,
@@ -20,9 +21,9 @@ use crate::usce::{LetterState, MAX_NAME_CHARS, Rotation, RotationKind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormPurpose {
     NewProgram,
-    EditProgram(u32),
+    EditProgram(ProgramId),
     NewRotation,
-    EditRotation(u32),
+    EditRotation(RotationId),
     ProgramFilter,
     /// The export dialog, opened on this day (default file names carry the date).
     Export(NaiveDate),
@@ -312,7 +313,7 @@ impl Form {
     /// Reads the program form. State and code are checked here so the error lands on the field.
     /// The program the form describes: `id` is the program edited, `None` for a new one (the
     /// plan numbers it when it is added).
-    pub fn to_program(&self, id: Option<u32>) -> Result<Program, FieldError> {
+    pub fn to_program(&self, id: Option<ProgramId>) -> Result<Program, FieldError> {
         let name = self.text_of(Key::Name);
         if crate::text::clean_line(&name).is_empty() {
             return Err((Key::Name, "a program needs a name".into()));
@@ -367,7 +368,7 @@ impl Form {
 
     /// Reads the rotation form.
     /// The rotation the form describes: `id` is the rotation edited, `None` for a new one.
-    pub fn to_rotation(&self, id: Option<u32>) -> Result<Rotation, FieldError> {
+    pub fn to_rotation(&self, id: Option<RotationId>) -> Result<Rotation, FieldError> {
         let institution = self.text_of(Key::Institution);
         if crate::text::clean_line(&institution).is_empty() {
             return Err((Key::Institution, "a rotation needs an institution".into()));

@@ -3,6 +3,7 @@
 //! [`super::update`], and the footer and the `?` help offer a key only where
 //! [`offers`] says it does something, so the two can never disagree.
 
+use crate::ids::{ProgramId, RotationId};
 use crate::insights::Subject;
 use crate::journey::Anchor;
 
@@ -15,11 +16,11 @@ pub(crate) enum Selection {
     /// A task row, or a warning about a task.
     Task(String),
     /// A program in the programs list.
-    Program(u32),
+    Program(ProgramId),
     /// A program in the rank order list.
-    Ranked(u32),
+    Ranked(ProgramId),
     /// A logged rotation.
-    Rotation(u32),
+    Rotation(RotationId),
     /// The "Log a rotation" row.
     AddRotation,
     /// A warning about something other than a task (a program, a rotation, the letters):
@@ -41,7 +42,7 @@ pub(crate) enum Selection {
 
 impl Selection {
     /// The program the selection is, in either list.
-    pub(crate) fn program(&self) -> Option<u32> {
+    pub(crate) fn program(&self) -> Option<ProgramId> {
         match self {
             Selection::Program(id) | Selection::Ranked(id) => Some(*id),
             _ => None,

@@ -6,7 +6,7 @@ impl Form {
     /// The program form, filled from a program (or empty for a new one).
     pub fn program(program: Option<&Program>) -> Form {
         let blank = Program {
-            id: 0,
+            id: Default::default(),
             name: String::new(),
             state: None,
             specialty: None,

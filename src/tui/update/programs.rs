@@ -5,6 +5,7 @@ use super::forms::{open_form, reject};
 use super::history::change;
 use super::navigation::select;
 use super::text::{open_field, optional_date, reject as reject_text};
+use crate::ids::ProgramId;
 use crate::plan::{MAX_NOTE_CHARS, PlanError, checked_field};
 use crate::programs::ProgramStatus;
 use crate::text::clean_line;
@@ -12,7 +13,7 @@ use crate::tui::action::Effect;
 use crate::tui::app::{App, DeleteTarget, Mode, Panel, Row, TextPurpose, Tone};
 use crate::tui::form::Form;
 
-fn name(app: &App, id: u32) -> String {
+fn name(app: &App, id: ProgramId) -> String {
     app.plan
         .program(id)
         .map_or_else(|| format!("program {id}"), |p| clean_line(&p.name))
@@ -24,13 +25,13 @@ pub(super) fn add(app: &mut App) {
 }
 
 /// Enter on a program: its form.
-pub(super) fn edit(app: &mut App, id: u32) {
+pub(super) fn edit(app: &mut App, id: ProgramId) {
     let form = Form::program(app.plan.program(id));
     open_form(app, form);
 }
 
 /// `s`: the next application status; a ranked program leaves the rank list only with `r`.
-pub(super) fn cycle_status(app: &mut App, id: u32) -> Vec<Effect> {
+pub(super) fn cycle_status(app: &mut App, id: ProgramId) -> Vec<Effect> {
     let Some(status) = app.plan.program(id).map(|p| p.status) else {
         return Vec::new();
     };
@@ -49,7 +50,7 @@ pub(super) fn cycle_status(app: &mut App, id: u32) -> Vec<Effect> {
 }
 
 /// `d`: the interview date.
-pub(super) fn edit_interview(app: &mut App, id: u32) {
+pub(super) fn edit_interview(app: &mut App, id: ProgramId) {
     let Some(program) = app.plan.program(id) else {
         return;
     };
@@ -57,7 +58,7 @@ pub(super) fn edit_interview(app: &mut App, id: u32) {
     open_field(app, TextPurpose::InterviewDate { program: id }, current);
 }
 
-pub(super) fn edit_note(app: &mut App, id: u32) {
+pub(super) fn edit_note(app: &mut App, id: ProgramId) {
     let Some(program) = app.plan.program(id) else {
         return;
     };
@@ -66,7 +67,7 @@ pub(super) fn edit_note(app: &mut App, id: u32) {
 }
 
 /// `x`: asks first.
-pub(super) fn delete(app: &mut App, id: u32) {
+pub(super) fn delete(app: &mut App, id: ProgramId) {
     let title = name(app, id);
     app.mode = Mode::ConfirmDelete {
         target: DeleteTarget::Program(id),
@@ -75,14 +76,14 @@ pub(super) fn delete(app: &mut App, id: u32) {
 }
 
 /// The delete question answered yes.
-pub(super) fn remove(app: &mut App, id: u32, title: &str) -> Vec<Effect> {
+pub(super) fn remove(app: &mut App, id: ProgramId, title: &str) -> Vec<Effect> {
     change(app, format!("Deleted program: {title}"), |plan, _| {
         plan.remove_program(id).map(|_| ())
     })
 }
 
 /// `r`: rank the program last, or take it off the rank list.
-pub(super) fn rank(app: &mut App, id: u32) -> Vec<Effect> {
+pub(super) fn rank(app: &mut App, id: ProgramId) -> Vec<Effect> {
     let Some(program) = app.plan.program(id) else {
         return Vec::new();
     };
@@ -101,7 +102,7 @@ pub(super) fn rank(app: &mut App, id: u32) -> Vec<Effect> {
 }
 
 /// `+`/`-`: one place up or down the rank list.
-pub(super) fn move_rank(app: &mut App, id: u32, up: bool) -> Vec<Effect> {
+pub(super) fn move_rank(app: &mut App, id: ProgramId, up: bool) -> Vec<Effect> {
     let name = name(app, id);
     let mut place = 0;
     let effects = change(app, format!("Moved {name}"), |plan, _| {
@@ -141,7 +142,7 @@ pub(super) fn next_sort(app: &mut App) {
 }
 
 /// Selects a program in the programs panel: in the rank list when ranked, else in the list.
-pub(super) fn reveal(app: &mut App, id: u32) {
+pub(super) fn reveal(app: &mut App, id: ProgramId) {
     let panel = app.programs_panel();
     let find = |rows: &[Row]| {
         rows.iter()
@@ -161,14 +162,14 @@ pub(super) fn reveal(app: &mut App, id: u32) {
 }
 
 /// Keeps the selection on a program after a change moved it (e.g. into the rank list).
-fn follow(app: &mut App, id: u32) {
+fn follow(app: &mut App, id: ProgramId) {
     if app.current_panel() == Panel::Programs {
         reveal(app, id);
     }
 }
 
 /// Enter in the program form: add the program, or save the one edited.
-pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<u32>) -> Vec<Effect> {
+pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<ProgramId>) -> Vec<Effect> {
     let program = match form.to_program(id) {
         Ok(program) => program,
         Err((key, error)) => return reject(app, key, error),
@@ -224,7 +225,7 @@ pub(super) fn submit_filter(app: &mut App, form: &Form) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn submit_interview(app: &mut App, program: u32, value: &str) -> Vec<Effect> {
+pub(super) fn submit_interview(app: &mut App, program: ProgramId, value: &str) -> Vec<Effect> {
     let date = match optional_date(value) {
         Ok(date) => date,
         Err(err) => return reject_text(app, err),
@@ -245,7 +246,7 @@ pub(super) fn submit_interview(app: &mut App, program: u32, value: &str) -> Vec<
     })
 }
 
-pub(super) fn submit_note(app: &mut App, program: u32, value: &str) -> Vec<Effect> {
+pub(super) fn submit_note(app: &mut App, program: ProgramId, value: &str) -> Vec<Effect> {
     let name = name(app, program);
     let note = match checked_field(value, MAX_NOTE_CHARS, "the note") {
         Ok(note) => note,

@@ -4,6 +4,7 @@ use super::forms::{open_form, reject};
 use super::history::change;
 use super::navigation::select;
 use super::text::{open_field, reject as reject_text};
+use crate::ids::RotationId;
 use crate::journey::StageSection;
 use crate::plan::{MAX_NOTE_CHARS, PlanError, checked_field};
 use crate::text::clean_line;
@@ -11,7 +12,7 @@ use crate::tui::action::Effect;
 use crate::tui::app::{App, DeleteTarget, Mode, Row, TextPurpose};
 use crate::tui::form::Form;
 
-fn name(app: &App, id: u32) -> String {
+fn name(app: &App, id: RotationId) -> String {
     app.plan
         .rotation(id)
         .map_or_else(|| format!("rotation {id}"), |r| clean_line(&r.institution))
@@ -23,13 +24,13 @@ pub(super) fn add(app: &mut App) {
 }
 
 /// Enter or `d` on a rotation: its form.
-pub(super) fn edit(app: &mut App, id: u32) {
+pub(super) fn edit(app: &mut App, id: RotationId) {
     let form = Form::rotation(app.plan.rotation(id), app.today);
     open_form(app, form);
 }
 
 /// `s`: the letter's next state.
-pub(super) fn cycle_letter(app: &mut App, id: u32) -> Vec<Effect> {
+pub(super) fn cycle_letter(app: &mut App, id: RotationId) -> Vec<Effect> {
     let Some(next) = app.plan.rotation(id).map(|r| r.letter.cycled()) else {
         return Vec::new();
     };
@@ -39,7 +40,7 @@ pub(super) fn cycle_letter(app: &mut App, id: u32) -> Vec<Effect> {
     })
 }
 
-pub(super) fn edit_note(app: &mut App, id: u32) {
+pub(super) fn edit_note(app: &mut App, id: RotationId) {
     let Some(rotation) = app.plan.rotation(id) else {
         return;
     };
@@ -48,7 +49,7 @@ pub(super) fn edit_note(app: &mut App, id: u32) {
 }
 
 /// `x`: asks first.
-pub(super) fn delete(app: &mut App, id: u32) {
+pub(super) fn delete(app: &mut App, id: RotationId) {
     let title = name(app, id);
     app.mode = Mode::ConfirmDelete {
         target: DeleteTarget::Rotation(id),
@@ -57,7 +58,7 @@ pub(super) fn delete(app: &mut App, id: u32) {
 }
 
 /// The delete question answered yes.
-pub(super) fn remove(app: &mut App, id: u32, title: &str) -> Vec<Effect> {
+pub(super) fn remove(app: &mut App, id: RotationId, title: &str) -> Vec<Effect> {
     change(app, format!("Deleted rotation: {title}"), |plan, _| {
         plan.remove_rotation(id).map(|_| ())
     })
@@ -73,7 +74,7 @@ fn reveal_row(app: &mut App, row: &Row) {
     }
 }
 
-pub(super) fn reveal(app: &mut App, id: u32) {
+pub(super) fn reveal(app: &mut App, id: RotationId) {
     reveal_row(app, &Row::Rotation(id));
 }
 
@@ -82,7 +83,7 @@ pub(super) fn reveal_add(app: &mut App) {
 }
 
 /// Enter in the rotation form: log the rotation, or save the one edited.
-pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<u32>) -> Vec<Effect> {
+pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<RotationId>) -> Vec<Effect> {
     let rotation = match form.to_rotation(id) {
         Ok(rotation) => rotation,
         Err((key, error)) => return reject(app, key, error),
@@ -105,7 +106,7 @@ pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<u32>) -> Vec<Ef
     effects
 }
 
-pub(super) fn submit_note(app: &mut App, rotation: u32, value: &str) -> Vec<Effect> {
+pub(super) fn submit_note(app: &mut App, rotation: RotationId, value: &str) -> Vec<Effect> {
     let name = name(app, rotation);
     let note = match checked_field(value, MAX_NOTE_CHARS, "the note") {
         Ok(note) => note,

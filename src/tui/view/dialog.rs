@@ -378,7 +378,7 @@ pub(crate) fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) 
     );
 }
 
-fn program_name(app: &App, id: u32) -> String {
+fn program_name(app: &App, id: crate::ids::ProgramId) -> String {
     app.plan
         .program(id)
         .map_or_else(String::new, |p| clean_line(&p.name))

@@ -36,7 +36,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let cursor = app.cursor();
     let columns = usize::from(inner.width);
     // Places in the rank order list, looked up once for the whole window.
-    let ranked: Vec<u32> = app.plan.rank_list().iter().map(|p| p.id).collect();
+    let ranked: Vec<crate::ids::ProgramId> = app.plan.rank_list().iter().map(|p| p.id).collect();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()

@@ -31,7 +31,7 @@ pub(crate) fn title(app: &App) -> String {
 /// their place.
 pub(crate) fn program_line(
     app: &App,
-    id: u32,
+    id: crate::ids::ProgramId,
     rank: Option<usize>,
     columns: usize,
     theme: &Theme,
@@ -86,7 +86,11 @@ pub(crate) fn program_line(
 
 /// The details of the selected program: what it is, whether its visa stance fits, what it asks
 /// for against what the user has, and where it stands.
-pub(crate) fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn detail_lines(
+    app: &App,
+    id: crate::ids::ProgramId,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let Some(program) = app.plan.program(id) else {
         return vec![Line::raw(format!("Unknown program {id}"))];
     };

@@ -9,7 +9,12 @@ use crate::tui::app::App;
 use crate::usce::LetterState;
 
 /// `Externship  Mercy Hospital     2026-06-01  4 wk  hands-on  letter: got`.
-pub(crate) fn rotation_line(app: &App, id: u32, columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn rotation_line(
+    app: &App,
+    id: crate::ids::RotationId,
+    columns: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let Some(rotation) = app.plan.rotation(id) else {
         return Line::raw(format!("unknown rotation {id}"));
     };
@@ -53,7 +58,11 @@ pub(crate) fn add_line(columns: usize, theme: &Theme) -> Line<'static> {
     column("  + Log a rotation (Enter)", columns, theme.accent).into()
 }
 
-pub(crate) fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn detail_lines(
+    app: &App,
+    id: crate::ids::RotationId,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let Some(rotation) = app.plan.rotation(id) else {
         return vec![Line::raw(format!("Unknown rotation {id}"))];
     };
