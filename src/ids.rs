@@ -31,3 +31,22 @@ impl fmt::Display for RotationId {
         self.0.fmt(f)
     }
 }
+
+/// Which item of a plan something is about: a task (by its id), a program or a rotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Task(String),
+    Program(ProgramId),
+    Rotation(RotationId),
+}
+
+impl Item {
+    /// "task", "program", "rotation", for questions and messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Item::Task(_) => "task",
+            Item::Program(_) => "program",
+            Item::Rotation(_) => "rotation",
+        }
+    }
+}

@@ -15,7 +15,7 @@ use crate::programs::{ProgramFilter, ProgramSort};
 use super::form::Form;
 use super::keymap::KeyContext;
 pub use super::profile_form::{ProfileField, ProfileForm};
-use crate::ids::{ProgramId, RotationId};
+use crate::ids::{Item, ProgramId, RotationId};
 
 /// Undo keeps this many earlier plans; plans are small, so this costs little.
 pub const UNDO_DEPTH: usize = 200;
@@ -140,28 +140,10 @@ pub enum Mode {
     /// A program, rotation or filter form.
     Form(Box<Form>),
     ConfirmDelete {
-        target: DeleteTarget,
+        /// What the question is about.
+        target: Item,
         title: String,
     },
-}
-
-/// What a delete question is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeleteTarget {
-    Task(String),
-    Program(ProgramId),
-    Rotation(RotationId),
-}
-
-impl DeleteTarget {
-    /// "task", "program", "rotation", for the question's title.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            DeleteTarget::Task(_) => "task",
-            DeleteTarget::Program(_) => "program",
-            DeleteTarget::Rotation(_) => "rotation",
-        }
-    }
 }
 
 impl Mode {

@@ -5,12 +5,13 @@ use super::forms::{open_form, reject};
 use super::history::change;
 use super::navigation::select;
 use super::text::{open_field, optional_date, reject as reject_text};
+use crate::ids::Item;
 use crate::ids::ProgramId;
 use crate::plan::{MAX_NOTE_CHARS, PlanError, checked_field};
 use crate::programs::ProgramStatus;
 use crate::text::clean_line;
 use crate::tui::action::Effect;
-use crate::tui::app::{App, DeleteTarget, Mode, Panel, Row, TextPurpose, Tone};
+use crate::tui::app::{App, Mode, Panel, Row, TextPurpose, Tone};
 use crate::tui::form::Form;
 
 fn name(app: &App, id: ProgramId) -> String {
@@ -70,7 +71,7 @@ pub(super) fn edit_note(app: &mut App, id: ProgramId) {
 pub(super) fn delete(app: &mut App, id: ProgramId) {
     let title = name(app, id);
     app.mode = Mode::ConfirmDelete {
-        target: DeleteTarget::Program(id),
+        target: Item::Program(id),
         title,
     };
 }

@@ -4,12 +4,13 @@ use super::forms::{open_form, reject};
 use super::history::change;
 use super::navigation::select;
 use super::text::{open_field, reject as reject_text};
+use crate::ids::Item;
 use crate::ids::RotationId;
 use crate::journey::StageSection;
 use crate::plan::{MAX_NOTE_CHARS, PlanError, checked_field};
 use crate::text::clean_line;
 use crate::tui::action::Effect;
-use crate::tui::app::{App, DeleteTarget, Mode, Row, TextPurpose};
+use crate::tui::app::{App, Mode, Row, TextPurpose};
 use crate::tui::form::Form;
 
 fn name(app: &App, id: RotationId) -> String {
@@ -52,7 +53,7 @@ pub(super) fn edit_note(app: &mut App, id: RotationId) {
 pub(super) fn delete(app: &mut App, id: RotationId) {
     let title = name(app, id);
     app.mode = Mode::ConfirmDelete {
-        target: DeleteTarget::Rotation(id),
+        target: Item::Rotation(id),
         title,
     };
 }

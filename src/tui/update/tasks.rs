@@ -5,8 +5,9 @@ use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS, Status, checked_field};
 use super::history::change;
 use super::navigation::reveal_task;
 use super::text::{open_field, optional_date, reject};
+use crate::ids::Item;
 use crate::tui::action::{Command, Effect};
-use crate::tui::app::{App, DeleteTarget, Mode, Panel, TextPurpose, Tone};
+use crate::tui::app::{App, Mode, Panel, TextPurpose, Tone};
 use crate::tui::selection::Selection;
 
 /// Enter on a task: in its stage panel, say what the keys do; elsewhere, go to it there.
@@ -81,7 +82,7 @@ pub(super) fn delete(app: &mut App, id: String) {
     if custom {
         let title = app.task_title(&id);
         app.mode = Mode::ConfirmDelete {
-            target: DeleteTarget::Task(id),
+            target: Item::Task(id),
             title,
         };
     } else {
@@ -110,20 +111,18 @@ pub(super) fn set_status(app: &mut App, id: &str, status: Status) -> Vec<Effect>
 pub(super) fn confirm_delete(
     app: &mut App,
     command: Command,
-    target: &DeleteTarget,
+    target: &Item,
     title: &str,
 ) -> Vec<Effect> {
     match command {
         Command::Yes => {
             app.mode = Mode::Normal;
             match target {
-                DeleteTarget::Task(id) => {
-                    change(app, format!("Deleted: {title}"), |plan, template| {
-                        plan.remove_custom_task(template, id)
-                    })
-                }
-                DeleteTarget::Program(id) => super::programs::remove(app, *id, title),
-                DeleteTarget::Rotation(id) => super::rotations::remove(app, *id, title),
+                Item::Task(id) => change(app, format!("Deleted: {title}"), |plan, template| {
+                    plan.remove_custom_task(template, id)
+                }),
+                Item::Program(id) => super::programs::remove(app, *id, title),
+                Item::Rotation(id) => super::rotations::remove(app, *id, title),
             }
         }
         Command::No => {
