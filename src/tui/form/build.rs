@@ -26,94 +26,15 @@ impl Form {
             ),
             None => (FormPurpose::NewProgram, " New program ".to_owned()),
         };
-        let r = &p.requirements;
         Form {
             purpose,
             title,
-            fields: vec![
-                text(
-                    Key::Name,
-                    "Name",
-                    "The program's name, e.g. \"Mercy Hospital IM\".",
-                    &p.name,
-                ),
-                text(
-                    Key::State,
-                    "State",
-                    "Two letters: NY, CA, TX…",
-                    p.state.as_deref().unwrap_or(""),
-                ),
-                text(
-                    Key::Specialty,
-                    "Specialty",
-                    "ERAS fees are counted per specialty.",
-                    p.specialty.as_deref().unwrap_or(""),
-                ),
-                text(
-                    Key::NrmpCode,
-                    "NRMP code",
-                    "Optional, e.g. 1234140C0.",
-                    p.nrmp_code.as_deref().unwrap_or(""),
-                ),
-                choice(
-                    Key::Service,
-                    "Applied through",
-                    "OB-GYN and EM moved to ResidencyCAS.",
-                    ApplicationService::ALL.iter().map(|s| s.label()).collect(),
-                    position(&ApplicationService::ALL, &p.service),
-                ),
-                choice(
-                    Key::Visa,
-                    "Visa stance",
-                    "\"We sponsor visas\" often means J-1 only: check which.",
-                    VisaStance::ALL.iter().map(|s| s.label()).collect(),
-                    position(&VisaStance::ALL, &p.visa),
-                ),
-                text(
-                    Key::MinStep2,
-                    "Min Step 2 CK",
-                    "The lowest score it considers; empty if none or unknown.",
-                    &number_text(r.min_step2_score),
-                ),
-                text(
-                    Key::YearsSinceGraduation,
-                    "Max yrs since grad",
-                    "Most years since graduation it accepts; empty if none.",
-                    &number_text(r.max_years_since_graduation),
-                ),
-                text(
-                    Key::UsceMonths,
-                    "USCE months",
-                    "Months of US clinical experience it asks for.",
-                    &number_text(r.usce_months),
-                ),
-                choice(
-                    Key::Step3BeforeRank,
-                    "Step 3 before rank",
-                    "Some H-1B programs rank only applicants with Step 3 passed.",
-                    YES_NO.to_vec(),
-                    usize::from(r.step3_before_rank),
-                ),
-                choice(
-                    Key::Status,
-                    "Status",
-                    "Ranked programs join the rank order list.",
-                    ProgramStatus::ALL.iter().map(|s| s.label()).collect(),
-                    position(&ProgramStatus::ALL, &p.status),
-                ),
-                text(
-                    Key::Interview,
-                    "Interview date",
-                    "YYYY-MM-DD, or empty.",
-                    &number_text(p.interview),
-                ),
-                text(
-                    Key::Note,
-                    "Note",
-                    "One line.",
-                    p.note.as_deref().unwrap_or(""),
-                ),
-            ],
+            fields: [
+                program_identity(p),
+                program_requirements(&p.requirements),
+                program_standing(p),
+            ]
+            .concat(),
             focus: 0,
             error: None,
             replace: None,
@@ -294,4 +215,104 @@ impl Form {
             replace: None,
         }
     }
+}
+
+/// Who the program is: name, state, specialty, code, service and visa stance.
+fn program_identity(p: &Program) -> Vec<FormField> {
+    vec![
+        text(
+            Key::Name,
+            "Name",
+            "The program's name, e.g. \"Mercy Hospital IM\".",
+            &p.name,
+        ),
+        text(
+            Key::State,
+            "State",
+            "Two letters: NY, CA, TX…",
+            p.state.as_deref().unwrap_or(""),
+        ),
+        text(
+            Key::Specialty,
+            "Specialty",
+            "ERAS fees are counted per specialty.",
+            p.specialty.as_deref().unwrap_or(""),
+        ),
+        text(
+            Key::NrmpCode,
+            "NRMP code",
+            "Optional, e.g. 1234140C0.",
+            p.nrmp_code.as_deref().unwrap_or(""),
+        ),
+        choice(
+            Key::Service,
+            "Applied through",
+            "OB-GYN and EM moved to ResidencyCAS.",
+            ApplicationService::ALL.iter().map(|s| s.label()).collect(),
+            position(&ApplicationService::ALL, &p.service),
+        ),
+        choice(
+            Key::Visa,
+            "Visa stance",
+            "\"We sponsor visas\" often means J-1 only: check which.",
+            VisaStance::ALL.iter().map(|s| s.label()).collect(),
+            position(&VisaStance::ALL, &p.visa),
+        ),
+    ]
+}
+
+/// What the program asks of applicants.
+fn program_requirements(r: &Requirements) -> Vec<FormField> {
+    vec![
+        text(
+            Key::MinStep2,
+            "Min Step 2 CK",
+            "The lowest score it considers; empty if none or unknown.",
+            &number_text(r.min_step2_score),
+        ),
+        text(
+            Key::YearsSinceGraduation,
+            "Max yrs since grad",
+            "Most years since graduation it accepts; empty if none.",
+            &number_text(r.max_years_since_graduation),
+        ),
+        text(
+            Key::UsceMonths,
+            "USCE months",
+            "Months of US clinical experience it asks for.",
+            &number_text(r.usce_months),
+        ),
+        choice(
+            Key::Step3BeforeRank,
+            "Step 3 before rank",
+            "Some H-1B programs rank only applicants with Step 3 passed.",
+            YES_NO.to_vec(),
+            usize::from(r.step3_before_rank),
+        ),
+    ]
+}
+
+/// Where the application stands: status, interview, note.
+fn program_standing(p: &Program) -> Vec<FormField> {
+    vec![
+        choice(
+            Key::Status,
+            "Status",
+            "Ranked programs join the rank order list.",
+            ProgramStatus::ALL.iter().map(|s| s.label()).collect(),
+            position(&ProgramStatus::ALL, &p.status),
+        ),
+        text(
+            Key::Interview,
+            "Interview date",
+            "YYYY-MM-DD, or empty.",
+            &number_text(p.interview),
+        ),
+        text(
+            Key::Note,
+            "Note",
+            "One line.",
+            p.note.as_deref().unwrap_or(""),
+        ),
+    ]
 }
