@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::theme::Theme;
 use super::widgets::{capitalise, freshness_line, source_line};
 use crate::calendar::DateOrigin;
+use crate::insights::TaskView;
 use crate::journey::Anchor;
 use crate::text::clean_line;
 use crate::tui::app::{App, Panel, Row};
@@ -102,53 +103,13 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
             theme.warning,
         ));
     }
-    match &task.due {
-        Some(due) => {
-            let days = (due.date - app.today).num_days();
-            lines.push(Line::from(vec![
-                Span::styled("Due ", theme.text),
-                Span::styled(due.date.to_string(), theme.title),
-                Span::raw(format!(" · {} · {}", due.label(), countdown(days))),
-            ]));
-            if let Some(rule) = task.rule {
-                let line = match due.origin {
-                    DateOrigin::Yours => format!(
-                        "Your date; the template's rule: {} (d, then empty, returns to it)",
-                        app.template.describe_rule(rule)
-                    ),
-                    _ => capitalise(&date_origin_line(&app.template, due, Some(rule))),
-                };
-                lines.push(Line::styled(line, theme.dim));
-            } else if due.origin == DateOrigin::Yours {
-                lines.push(Line::styled("Your date (d changes it)", theme.dim));
-            }
-        }
-        None => lines.push(Line::styled("No date: press d to set one.", theme.dim)),
-    }
+    lines.extend(due_lines(app, task, theme));
     if !task.why.is_empty() {
         lines.push(Line::raw(""));
         lines.push(heading("Why", theme));
         lines.push(Line::raw(clean_line(&task.why)));
     }
-    if !task.depends_on.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(heading("Needs first", theme));
-        for dependency in &task.depends_on {
-            let line = match app.snapshot.task(dependency) {
-                Some(dep) => format!(
-                    "{} {}{}",
-                    dep.status.checkbox(),
-                    clean_line(&dep.title),
-                    dep.due
-                        .as_ref()
-                        .map(|d| format!(" · {}", d.date))
-                        .unwrap_or_default()
-                ),
-                None => format!("    {} (not in your plan)", clean_line(dependency)),
-            };
-            lines.push(Line::raw(line));
-        }
-    }
+    lines.extend(dependency_lines(app, task, theme));
     if let Some(note) = task.note.as_deref().filter(|n| !n.is_empty()) {
         lines.push(Line::raw(""));
         lines.push(heading("Note", theme));
@@ -391,4 +352,58 @@ fn panel_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         _ => vec![Line::styled("Select a row to see its details.", theme.dim)],
     }
+}
+
+/// The task's date, where it comes from, and how to change it.
+fn due_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    match &task.due {
+        Some(due) => {
+            let days = (due.date - app.today).num_days();
+            lines.push(Line::from(vec![
+                Span::styled("Due ", theme.text),
+                Span::styled(due.date.to_string(), theme.title),
+                Span::raw(format!(" · {} · {}", due.label(), countdown(days))),
+            ]));
+            if let Some(rule) = task.rule {
+                let line = match due.origin {
+                    DateOrigin::Yours => format!(
+                        "Your date; the template's rule: {} (d, then empty, returns to it)",
+                        app.template.describe_rule(rule)
+                    ),
+                    _ => capitalise(&date_origin_line(&app.template, due, Some(rule))),
+                };
+                lines.push(Line::styled(line, theme.dim));
+            } else if due.origin == DateOrigin::Yours {
+                lines.push(Line::styled("Your date (d changes it)", theme.dim));
+            }
+        }
+        None => lines.push(Line::styled("No date: press d to set one.", theme.dim)),
+    }
+    lines
+}
+
+/// "Needs first": the tasks this one depends on, with their state and date.
+fn dependency_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if !task.depends_on.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading("Needs first", theme));
+        for dependency in &task.depends_on {
+            let line = match app.snapshot.task(dependency) {
+                Some(dep) => format!(
+                    "{} {}{}",
+                    dep.status.checkbox(),
+                    clean_line(&dep.title),
+                    dep.due
+                        .as_ref()
+                        .map(|d| format!(" · {}", d.date))
+                        .unwrap_or_default()
+                ),
+                None => format!("    {} (not in your plan)", clean_line(dependency)),
+            };
+            lines.push(Line::raw(line));
+        }
+    }
+    lines
 }
