@@ -34,19 +34,7 @@ pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot)
         profile.category.label(),
         snapshot.today
     );
-    let (closed, total) = snapshot.totals();
-    let percent = snapshot.overall_percent();
-    let _ = writeln!(s, "\nProgress: {closed}/{total} tasks closed ({percent} %)");
-    for stage in &snapshot.progress {
-        let _ = writeln!(
-            s,
-            "  {} {} {:>2}/{:<2}",
-            pad(&truncate(&stage.short, 10), 10),
-            crate::wording::bar(stage.percent(), 20),
-            stage.done + stage.skipped,
-            stage.total
-        );
-    }
+    write_progress(&mut s, snapshot);
     let summary = crate::export::summary::Summary::of(template, snapshot);
     let line = |s: &mut String, due: &crate::export::summary::Due| {
         let title = clean_line(due.title);
@@ -83,22 +71,7 @@ pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot)
     for due in summary.upcoming.iter().take(5) {
         line(&mut s, due);
     }
-    if !snapshot.warnings.is_empty() {
-        let _ = writeln!(s, "\nWarnings ({})", snapshot.warnings.len());
-        for warning in snapshot.warnings.iter().take(4) {
-            let text = clean_line(&warning.message);
-            let _ = writeln!(s, "  ! {}", truncate(&text, 76));
-            if let Some(mark) =
-                crate::freshness::Freshness::of(template, &warning.sources, snapshot.today)
-                    .and_then(|f| f.mark())
-            {
-                let _ = writeln!(s, "    sources {mark}");
-            }
-        }
-        if snapshot.warnings.len() > 4 {
-            let _ = writeln!(s, "  … {} more: imgplan check", snapshot.warnings.len() - 4);
-        }
-    }
+    write_warnings(&mut s, template, snapshot);
     let _ = writeln!(s, "\n{}", snapshot.freshness.line());
     if snapshot.freshness.stale_on_path > 0 {
         let _ = writeln!(
@@ -151,4 +124,43 @@ pub(super) fn check(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> 
         writeln!(out, "No warnings.")?;
     }
     Ok(())
+}
+
+/// "Progress: 12/80 tasks closed (15 %)" and one bar per stage.
+fn write_progress(s: &mut String, snapshot: &Snapshot) {
+    use std::fmt::Write as _;
+    let (closed, total) = snapshot.totals();
+    let percent = snapshot.overall_percent();
+    let _ = writeln!(s, "\nProgress: {closed}/{total} tasks closed ({percent} %)");
+    for stage in &snapshot.progress {
+        let _ = writeln!(
+            s,
+            "  {} {} {:>2}/{:<2}",
+            pad(&truncate(&stage.short, 10), 10),
+            crate::wording::bar(stage.percent(), 20),
+            stage.done + stage.skipped,
+            stage.total
+        );
+    }
+}
+
+/// The first few warnings, each with its sources' re-check mark.
+fn write_warnings(s: &mut String, template: &Template, snapshot: &Snapshot) {
+    use std::fmt::Write as _;
+    if !snapshot.warnings.is_empty() {
+        let _ = writeln!(s, "\nWarnings ({})", snapshot.warnings.len());
+        for warning in snapshot.warnings.iter().take(4) {
+            let text = clean_line(&warning.message);
+            let _ = writeln!(s, "  ! {}", truncate(&text, 76));
+            if let Some(mark) =
+                crate::freshness::Freshness::of(template, &warning.sources, snapshot.today)
+                    .and_then(|f| f.mark())
+            {
+                let _ = writeln!(s, "    sources {mark}");
+            }
+        }
+        if snapshot.warnings.len() > 4 {
+            let _ = writeln!(s, "  … {} more: imgplan check", snapshot.warnings.len() - 4);
+        }
+    }
 }
