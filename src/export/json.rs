@@ -192,20 +192,7 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
         plan_version: plan.version,
         today: snapshot.today,
         profile: JsonProfile::of(profile),
-        season: JsonSeason {
-            match_year: snapshot.calendar.match_year,
-            dates: snapshot
-                .calendar
-                .season_dates()
-                .map(|(anchor, dated)| JsonSeasonDate {
-                    anchor,
-                    title: template.anchor_title(anchor).to_owned(),
-                    date: dated.date,
-                    origin: dated.origin,
-                    source: dated.source.clone(),
-                })
-                .collect(),
-        },
+        season: season(template, snapshot),
         progress: snapshot
             .progress
             .iter()
@@ -227,18 +214,7 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
             summary: snapshot.usce,
             rotations: &plan.rotations,
         },
-        programs: plan
-            .programs
-            .iter()
-            .map(|program| JsonProgram {
-                program,
-                visa_fit: program.fit(profile.visa),
-                rank: rank_list
-                    .iter()
-                    .position(|id| *id == program.id)
-                    .map(|i| i + 1),
-            })
-            .collect(),
+        programs: programs(plan, &rank_list),
         rank_order: rank_list.clone(),
         cost_estimate: template
             .fees_for(profile.match_year)
@@ -323,6 +299,38 @@ fn sources<'a>(template: &'a Template, snapshot: &Snapshot) -> Vec<JsonSource<'a
                 months_since_check: freshness.months_old,
                 recheck: freshness.stale,
             }
+        })
+        .collect()
+}
+
+fn season(template: &Template, snapshot: &Snapshot) -> JsonSeason {
+    JsonSeason {
+        match_year: snapshot.calendar.match_year,
+        dates: snapshot
+            .calendar
+            .season_dates()
+            .map(|(anchor, dated)| JsonSeasonDate {
+                anchor,
+                title: template.anchor_title(anchor).to_owned(),
+                date: dated.date,
+                origin: dated.origin,
+                source: dated.source.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn programs<'a>(plan: &'a Plan, rank_list: &[crate::ids::ProgramId]) -> Vec<JsonProgram<'a>> {
+    let profile = &plan.profile;
+    plan.programs
+        .iter()
+        .map(|program| JsonProgram {
+            program,
+            visa_fit: program.fit(profile.visa),
+            rank: rank_list
+                .iter()
+                .position(|id| *id == program.id)
+                .map(|i| i + 1),
         })
         .collect()
 }
