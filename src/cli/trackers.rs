@@ -189,25 +189,7 @@ pub(crate) fn import(
         ignored_columns,
         matched_columns,
     } = report;
-    let renamed: Vec<String> = matched_columns
-        .iter()
-        .filter(|(header, column)| clean_line(header) != *column)
-        .map(|(header, column)| format!("{:?} as {column}", clean_line(header)))
-        .collect();
-    if !renamed.is_empty() {
-        writeln!(out, "Read columns: {}", renamed.join(", "))?;
-    }
-    if !ignored_columns.is_empty() {
-        writeln!(
-            out,
-            "Ignored columns: {}",
-            ignored_columns
-                .iter()
-                .map(|c| clean_line(c))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )?;
-    }
+    report_columns(&matched_columns, &ignored_columns, out)?;
     let file = crate::text::shown(&args.file);
     for problem in &problems {
         eprintln!("{file}:{}: {}", problem.line, clean_line(&problem.message));
@@ -264,6 +246,40 @@ pub(crate) fn import(
             count(problems.len(), "row", "rows")
         )?;
     }
+    report_misfits(&plan, out)?;
+    Ok(())
+}
+
+/// Which columns were read under another name, and which were ignored.
+fn report_columns(
+    matched_columns: &[(String, &str)],
+    ignored_columns: &[String],
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let renamed: Vec<String> = matched_columns
+        .iter()
+        .filter(|(header, column)| clean_line(header) != *column)
+        .map(|(header, column)| format!("{:?} as {column}", clean_line(header)))
+        .collect();
+    if !renamed.is_empty() {
+        writeln!(out, "Read columns: {}", renamed.join(", "))?;
+    }
+    if !ignored_columns.is_empty() {
+        writeln!(
+            out,
+            "Ignored columns: {}",
+            ignored_columns
+                .iter()
+                .map(|c| clean_line(c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// How many programs now in the plan do not fit the visa choice.
+fn report_misfits(plan: &crate::plan::Plan, out: &mut impl Write) -> Result<(), Failure> {
     let misfits = plan
         .programs
         .iter()
