@@ -177,79 +177,8 @@ fn events(
         });
     }
 
-    for program in &plan.programs {
-        let Some(date) = program.interview else {
-            continue;
-        };
-        if matches!(
-            program.status,
-            ProgramStatus::Withdrawn | ProgramStatus::Rejected
-        ) {
-            continue;
-        }
-        let mut description = vec![
-            format!("Program: {}", clean_line(&program.name)),
-            format!("Status: {}", program.status.label()),
-            format!("Visa: {}", program.visa.label()),
-        ];
-        if let Some(code) = &program.nrmp_code {
-            description.push(format!("NRMP code: {}", clean_line(code)));
-        }
-        if let Some(note) = program.note.as_deref().map(clean_line) {
-            description.push(format!("Note: {note}"));
-        }
-        events.push(Event {
-            uid: format!("interview-{}", program.id),
-            start: date,
-            end: date,
-            summary: format!("Interview: {}", clean_line(&program.name)),
-            description: description.join("\n"),
-            categories: vec!["imgplan".to_owned(), "Interview".to_owned()],
-            status: "CONFIRMED",
-            remind: true,
-        });
-    }
-
-    for rotation in &plan.rotations {
-        let mut description = vec![
-            format!("Kind: {}", rotation.kind.label()),
-            format!(
-                "{} ({})",
-                if rotation.hands_on {
-                    "Hands-on"
-                } else {
-                    "Observing only"
-                },
-                rotation.length_label()
-            ),
-        ];
-        if let Some(who) = rotation.supervisor.as_deref().map(clean_line) {
-            description.push(format!("Supervisor: {who}"));
-        }
-        description.push(format!("Letter: {}", rotation.letter));
-        if let Some(note) = rotation.note.as_deref().map(clean_line) {
-            description.push(format!("Note: {note}"));
-        }
-        let specialty = rotation
-            .specialty
-            .as_deref()
-            .map(|s| format!(" ({})", clean_line(s)))
-            .unwrap_or_default();
-        events.push(Event {
-            uid: format!("rotation-{}", rotation.id),
-            start: rotation.start,
-            end: rotation.end,
-            summary: format!(
-                "{}: {}{specialty}",
-                rotation.kind.label(),
-                clean_line(&rotation.institution)
-            ),
-            description: description.join("\n"),
-            categories: vec!["imgplan".to_owned(), "USCE".to_owned()],
-            status: "CONFIRMED",
-            remind: true,
-        });
-    }
+    events.extend(plan.programs.iter().filter_map(interview_event));
+    events.extend(plan.rotations.iter().map(rotation_event));
     events
 }
 
@@ -425,6 +354,80 @@ fn fold_into(out: &mut String, line: &str) {
         used += size;
     }
     out.push_str("\r\n");
+}
+
+/// An interview as an event; none for a program withdrawn from or rejected.
+fn interview_event(program: &crate::programs::Program) -> Option<Event> {
+    let date = program.interview?;
+    if matches!(
+        program.status,
+        ProgramStatus::Withdrawn | ProgramStatus::Rejected
+    ) {
+        return None;
+    }
+    let mut description = vec![
+        format!("Program: {}", clean_line(&program.name)),
+        format!("Status: {}", program.status.label()),
+        format!("Visa: {}", program.visa.label()),
+    ];
+    if let Some(code) = &program.nrmp_code {
+        description.push(format!("NRMP code: {}", clean_line(code)));
+    }
+    if let Some(note) = program.note.as_deref().map(clean_line) {
+        description.push(format!("Note: {note}"));
+    }
+    Some(Event {
+        uid: format!("interview-{}", program.id),
+        start: date,
+        end: date,
+        summary: format!("Interview: {}", clean_line(&program.name)),
+        description: description.join("\n"),
+        categories: vec!["imgplan".to_owned(), "Interview".to_owned()],
+        status: "CONFIRMED",
+        remind: true,
+    })
+}
+
+/// A rotation as an event spanning its days.
+fn rotation_event(rotation: &crate::usce::Rotation) -> Event {
+    let mut description = vec![
+        format!("Kind: {}", rotation.kind.label()),
+        format!(
+            "{} ({})",
+            if rotation.hands_on {
+                "Hands-on"
+            } else {
+                "Observing only"
+            },
+            rotation.length_label()
+        ),
+    ];
+    if let Some(who) = rotation.supervisor.as_deref().map(clean_line) {
+        description.push(format!("Supervisor: {who}"));
+    }
+    description.push(format!("Letter: {}", rotation.letter));
+    if let Some(note) = rotation.note.as_deref().map(clean_line) {
+        description.push(format!("Note: {note}"));
+    }
+    let specialty = rotation
+        .specialty
+        .as_deref()
+        .map(|s| format!(" ({})", clean_line(s)))
+        .unwrap_or_default();
+    Event {
+        uid: format!("rotation-{}", rotation.id),
+        start: rotation.start,
+        end: rotation.end,
+        summary: format!(
+            "{}: {}{specialty}",
+            rotation.kind.label(),
+            clean_line(&rotation.institution)
+        ),
+        description: description.join("\n"),
+        categories: vec!["imgplan".to_owned(), "USCE".to_owned()],
+        status: "CONFIRMED",
+        remind: true,
+    }
 }
 
 #[cfg(test)]
