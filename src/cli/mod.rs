@@ -149,6 +149,24 @@ impl Context {
         self.save_with(plan, storage::HandEdits::Keep)
     }
 
+    /// Saves the plan, and says where when this save created it (`existed` is false).
+    fn save_saying_where(
+        &self,
+        plan: &Plan,
+        existed: bool,
+        out: &mut impl Write,
+    ) -> Result<(), Failure> {
+        self.save(plan)?;
+        if !existed {
+            writeln!(
+                out,
+                "Created your plan at {}",
+                crate::text::shown(&self.path)
+            )?;
+        }
+        Ok(())
+    }
+
     fn save_with(&self, plan: &Plan, hand_edits: storage::HandEdits) -> Result<(), Failure> {
         self.lock("save")?;
         let mut held = self.lock.borrow_mut();

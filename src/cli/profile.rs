@@ -23,14 +23,7 @@ pub(super) fn profile(
     let (mut plan, saved) = ctx.load_or_default()?;
     apply_changes(&mut plan, args)?;
     if changing {
-        ctx.save(&plan)?;
-        if !saved {
-            writeln!(
-                out,
-                "Created your plan at {}",
-                crate::text::shown(&ctx.path)
-            )?;
-        }
+        ctx.save_saying_where(&plan, saved, out)?;
     }
     show(ctx, &plan, out)
 }

@@ -33,14 +33,7 @@ pub(super) fn season(
             }
         }
         if args.date.is_some() {
-            ctx.save(&plan)?;
-            if !saved {
-                writeln!(
-                    out,
-                    "Created your plan at {}",
-                    crate::text::shown(&ctx.path)
-                )?;
-            }
+            ctx.save_saying_where(&plan, saved, out)?;
         }
     }
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);

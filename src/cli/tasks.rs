@@ -110,14 +110,7 @@ pub(super) fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result
     if let Some(note) = &args.note {
         plan.set_note(template, id, note)?;
     }
-    ctx.save(&plan)?;
-    if !saved {
-        writeln!(
-            out,
-            "Created your plan at {}",
-            crate::text::shown(&ctx.path)
-        )?;
-    }
+    ctx.save_saying_where(&plan, saved, out)?;
     let snapshot = Snapshot::build(template, &plan, ctx.today);
     match snapshot.task(id) {
         Some(task) => {

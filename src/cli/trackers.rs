@@ -217,14 +217,7 @@ pub(crate) fn import(
         return Ok(());
     }
     if added > 0 {
-        ctx.save(&plan)?;
-        if !saved {
-            writeln!(
-                out,
-                "Created your plan at {}",
-                crate::text::shown(&ctx.path)
-            )?;
-        }
+        ctx.save_saying_where(&plan, saved, out)?;
     }
     writeln!(
         out,
