@@ -94,7 +94,6 @@ pub(crate) fn detail_lines(
     let Some(program) = app.plan.program(id) else {
         return vec![Line::raw(format!("Unknown program {id}"))];
     };
-    let choice = app.plan.profile.visa;
     let mut lines = vec![Line::styled(clean_line(&program.name), theme.title)];
     let mut facts = Vec::new();
     if let Some(state) = &program.state {
@@ -123,41 +122,7 @@ pub(crate) fn detail_lines(
         };
         lines.push(Line::raw(format!("Interview: {date} ({when})")));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Visa", theme.heading));
-    match programs::fit_reason(program.visa, choice) {
-        None => lines.push(Line::raw(format!(
-            "{} · fits your choice ({choice})",
-            program.visa.label()
-        ))),
-        Some(reason) => lines.push(Line::styled(
-            format!("{} {reason}", program.fit(choice).glyph()),
-            if program.fit(choice) == Fit::Misfit {
-                theme.overdue
-            } else {
-                theme.soon
-            },
-        )),
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Asks for", theme.heading));
-    if program.requirements.is_empty() {
-        lines.push(Line::styled(
-            "Nothing recorded (Enter edits the program).",
-            theme.dim,
-        ));
-    }
-    for (met, text) in requirement_checks(app, program) {
-        let (mark, style) = match met {
-            Some(true) => ("✓", theme.done),
-            Some(false) => ("✗", theme.overdue),
-            None => ("·", theme.dim),
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{mark} "), style),
-            Span::raw(text),
-        ]));
-    }
+    lines.extend(fit_and_requirement_lines(app, program, theme));
     for warning in app
         .snapshot
         .warnings
@@ -259,4 +224,50 @@ fn requirement_checks(app: &App, program: &Program) -> Vec<(Option<bool>, String
         checks.push((met, text));
     }
     checks
+}
+
+/// Whether the program fits the visa choice, and what it asks for against the profile.
+fn fit_and_requirement_lines(
+    app: &App,
+    program: &crate::programs::Program,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let choice = app.plan.profile.visa;
+    let mut lines = Vec::new();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Visa", theme.heading));
+    match programs::fit_reason(program.visa, choice) {
+        None => lines.push(Line::raw(format!(
+            "{} · fits your choice ({choice})",
+            program.visa.label()
+        ))),
+        Some(reason) => lines.push(Line::styled(
+            format!("{} {reason}", program.fit(choice).glyph()),
+            if program.fit(choice) == Fit::Misfit {
+                theme.overdue
+            } else {
+                theme.soon
+            },
+        )),
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Asks for", theme.heading));
+    if program.requirements.is_empty() {
+        lines.push(Line::styled(
+            "Nothing recorded (Enter edits the program).",
+            theme.dim,
+        ));
+    }
+    for (met, text) in requirement_checks(app, program) {
+        let (mark, style) = match met {
+            Some(true) => ("✓", theme.done),
+            Some(false) => ("✗", theme.overdue),
+            None => ("·", theme.dim),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), style),
+            Span::raw(text),
+        ]));
+    }
+    lines
 }
