@@ -98,6 +98,22 @@ struct ProfileChange {
     citizenship: Vec<String>,
 }
 
+/// A number typed in a field, where empty means none; the cleaned text when it is not a
+/// number the core's rule (`valid`) accepts.
+fn optional_number<T: std::str::FromStr + Copy>(
+    input: &Input,
+    valid: impl Fn(T) -> bool,
+) -> Result<Option<T>, String> {
+    let text = input.value().trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<T>() {
+        Ok(value) if valid(value) => Ok(Some(value)),
+        _ => Err(clean_line(text)),
+    }
+}
+
 /// Reads the form; a field that does not read is named with the reason.
 fn read(form: &ProfileForm) -> Result<ProfileChange, (ProfileField, String)> {
     let fail = |focus: ProfileField, error: String| Err((focus, error));
@@ -140,41 +156,27 @@ fn read(form: &ProfileForm) -> Result<ProfileChange, (ProfileField, String)> {
         Ok(specialty) => specialty,
         Err(err) => return fail(ProfileField::Specialty, err.to_string()),
     };
-    let score_text = form.step2_score.value().trim();
-    let step2_score = if score_text.is_empty() {
-        None
-    } else {
-        match score_text.parse::<u16>() {
-            Ok(score) if crate::rules::step2_score(Some(score)).is_ok() => Some(score),
-            _ => {
-                return fail(
-                    ProfileField::Step2Score,
-                    format!(
-                        "{:?} is not a Step 2 CK score: a whole number up to 300, or empty",
-                        clean_line(score_text)
-                    ),
-                );
-            }
-        }
-    };
-    let target_text = form.letter_target.value().trim();
-    let letter_target = if target_text.is_empty() {
-        None
-    } else {
-        match target_text.parse::<u32>() {
-            Ok(n) if crate::rules::letter_target(Some(n)).is_ok() => Some(n),
-            _ => {
-                return fail(
-                    ProfileField::LetterTarget,
-                    format!(
-                        "{:?} is not a number of letters (1-{}); empty uses the default",
-                        clean_line(target_text),
-                        crate::rules::MAX_LETTER_TARGET
-                    ),
-                );
-            }
-        }
-    };
+    let step2_score = optional_number(&form.step2_score, |score| {
+        crate::rules::step2_score(Some(score)).is_ok()
+    })
+    .map_err(|text| {
+        (
+            ProfileField::Step2Score,
+            format!("{text:?} is not a Step 2 CK score: a whole number up to 300, or empty"),
+        )
+    })?;
+    let letter_target = optional_number(&form.letter_target, |n| {
+        crate::rules::letter_target(Some(n)).is_ok()
+    })
+    .map_err(|text| {
+        (
+            ProfileField::LetterTarget,
+            format!(
+                "{text:?} is not a number of letters (1-{}); empty uses the default",
+                crate::rules::MAX_LETTER_TARGET
+            ),
+        )
+    })?;
     let citizenship = match crate::situation::parse_citizenship(form.citizenship.value()) {
         Ok(codes) => codes,
         Err(err) => return fail(ProfileField::Citizenship, err),
