@@ -135,7 +135,7 @@ fn program(index: usize) -> Program {
         ApplicationService::Eras
     };
     Program {
-        id: 0,
+        id: imgplan::ids::ProgramId(0),
         name: format!(
             "{} {} {} {index}",
             CITIES[index % CITIES.len()],
@@ -177,7 +177,7 @@ fn rotation(index: usize) -> Rotation {
         .checked_add_days(Days::new(index as u64 * 14))
         .expect("a start date");
     Rotation {
-        id: 0,
+        id: imgplan::ids::RotationId(0),
         kind,
         institution: format!("{} {}", CITIES[index % CITIES.len()], KINDS[index % 4]),
         specialty: Some(SPECIALTIES[index % SPECIALTIES.len()].to_owned()),
@@ -323,11 +323,11 @@ fn programs_panel_keypress_120x40(bencher: Bencher) {
 #[divan::bench]
 fn programs_panel_keypress_filtered(bencher: Bencher) {
     let (mut app, mut terminal) = planner(App::programs_panel);
-    app.program_filter = ProgramFilter {
+    app.prefs.program_filter = ProgramFilter {
         text: Some("hospital".into()),
         ..ProgramFilter::default()
     };
-    app.program_sort = ProgramSort::Specialty;
+    app.prefs.program_sort = ProgramSort::Specialty;
     app.settle_all();
     bencher.bench_local(|| {
         press_and_wrap(&mut app, Command::Down);
@@ -434,7 +434,7 @@ fn plan_to_ron_and_back(bencher: Bencher) {
     let fixture = &*FIXTURE;
     let path = Path::new("/tmp/imgplan-bench/plan.ron");
     bencher.bench(|| {
-        let text = storage::to_ron(black_box(&fixture.plan));
+        let text = storage::to_ron(black_box(&fixture.plan)).expect("serialise");
         storage::parse(path, text.as_bytes(), &fixture.template).expect("the plan reads back")
     });
 }
@@ -442,14 +442,14 @@ fn plan_to_ron_and_back(bencher: Bencher) {
 #[divan::bench]
 fn plan_to_ron(bencher: Bencher) {
     let fixture = &*FIXTURE;
-    bencher.bench(|| storage::to_ron(black_box(&fixture.plan)));
+    bencher.bench(|| storage::to_ron(black_box(&fixture.plan)).expect("serialise"));
 }
 
 #[divan::bench]
 fn plan_parse(bencher: Bencher) {
     let fixture = &*FIXTURE;
     let path = Path::new("/tmp/imgplan-bench/plan.ron");
-    let text = storage::to_ron(&fixture.plan);
+    let text = storage::to_ron(&fixture.plan).expect("serialise");
     bencher.bench(|| {
         storage::parse(path, black_box(text.as_bytes()), &fixture.template)
             .expect("the plan reads back")

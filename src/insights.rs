@@ -106,8 +106,8 @@ pub enum WarningKind {
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     Task(String),
-    Program(u32),
-    Rotation(u32),
+    Program(crate::ids::ProgramId),
+    Rotation(crate::ids::RotationId),
     /// The letters as a whole (the target).
     Letters,
 }

@@ -59,7 +59,7 @@ pub fn merge(
     .unwrap_or(Value::Null);
     let mut plan: Plan = serde_json::from_value(merged).map_err(|e| MergeError(e.to_string()))?;
     // A program removed on one side leaves the rank order list with it.
-    let ids: Vec<u32> = plan.programs.iter().map(|p| p.id).collect();
+    let ids: Vec<crate::ids::ProgramId> = plan.programs.iter().map(|p| p.id).collect();
     plan.rank_order.retain(|id| ids.contains(id));
     let mut seen = std::collections::BTreeSet::new();
     plan.rank_order.retain(|id| seen.insert(*id));

@@ -13,8 +13,12 @@ use thiserror::Error;
 use crate::calendar::{self, MATCH_YEARS};
 use crate::journey::{Anchor, Template, VisaChoice};
 use crate::programs::{self, Program, ProgramStatus};
+use crate::rules;
 use crate::text::clean_line;
 use crate::usce::{self, LetterState, Rotation};
+
+mod trackers;
+pub use trackers::same_program;
 
 /// The plan-file format this program writes. Files with a newer version are refused.
 pub const PLAN_VERSION: u32 = 1;
@@ -52,7 +56,7 @@ pub struct Plan {
     pub programs: Vec<Program>,
     /// The rank order list: ids of ranked programs, first choice first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rank_order: Vec<u32>,
+    pub rank_order: Vec<crate::ids::ProgramId>,
 }
 
 /// Who the plan is for and what it aims at.
@@ -217,11 +221,14 @@ pub enum PlanError {
     #[error("{0} is a template task; only tasks you added can be deleted")]
     NotCustom(String),
     #[error("no program has the number {0}")]
-    UnknownProgram(u32),
+    UnknownProgram(crate::ids::ProgramId),
     #[error("no rotation has the number {0}")]
-    UnknownRotation(u32),
+    UnknownRotation(crate::ids::RotationId),
     #[error("{0}")]
     Invalid(String),
+    /// Moving a program on the rank list that is not on it (the program's name).
+    #[error("{0} is not ranked: rank it first")]
+    NotRanked(String),
     /// Text over its limit: refused whole, never silently cut.
     #[error(
         "{what} is {chars} characters long, over the limit of {max}: shorten it (nothing was changed)"
@@ -231,6 +238,14 @@ pub enum PlanError {
         chars: usize,
         max: usize,
     },
+}
+
+/// A broken rule is an invalid value, in the rule's words (callers and tests match on
+/// [`PlanError::Invalid`]; the typed [`rules::RuleError`] is there for front ends that need the field).
+impl From<rules::RuleError> for PlanError {
+    fn from(error: rules::RuleError) -> PlanError {
+        PlanError::Invalid(error.to_string())
+    }
 }
 
 fn hint(suggestions: &[String]) -> String {
@@ -448,309 +463,7 @@ impl Plan {
     }
 }
 
-/// Step 2 CK scores the planner accepts (the three-digit scale).
-pub const STEP2_SCORES: std::ops::RangeInclusive<u16> = 1..=300;
-
-/// The most letters a target can ask for (ERAS programs take a handful; this only bounds typos).
-pub const MAX_LETTER_TARGET: u32 = 20;
-
-impl Plan {
-    // -----------------------------------------------------------------------------------------
-    // Programs and the rank order list
-
-    pub fn program(&self, id: u32) -> Option<&Program> {
-        self.programs.iter().find(|p| p.id == id)
-    }
-
-    fn program_mut(&mut self, id: u32) -> Result<&mut Program, PlanError> {
-        self.programs
-            .iter_mut()
-            .find(|p| p.id == id)
-            .ok_or(PlanError::UnknownProgram(id))
-    }
-
-    /// Adds a program (its `id` is replaced by the next free number) and returns its id.
-    pub fn add_program(&mut self, mut program: Program) -> Result<u32, PlanError> {
-        clean_program(&mut program)?;
-        program.id = self.programs.iter().map(|p| p.id).max().unwrap_or(0) + 1;
-        let id = program.id;
-        let ranked = program.status == ProgramStatus::Ranked;
-        self.programs.push(program);
-        if ranked {
-            self.rank_order.push(id);
-        }
-        Ok(id)
-    }
-
-    /// Replaces a program's fields (keeping its id and place in the rank list).
-    pub fn update_program(&mut self, mut program: Program) -> Result<(), PlanError> {
-        clean_program(&mut program)?;
-        let id = program.id;
-        let status = program.status;
-        *self.program_mut(id)? = program;
-        self.follow_status(id, status);
-        Ok(())
-    }
-
-    pub fn remove_program(&mut self, id: u32) -> Result<Program, PlanError> {
-        let index = self
-            .programs
-            .iter()
-            .position(|p| p.id == id)
-            .ok_or(PlanError::UnknownProgram(id))?;
-        self.rank_order.retain(|ranked| *ranked != id);
-        Ok(self.programs.remove(index))
-    }
-
-    /// Moves a program along its pipeline; ranking puts it at the end of the rank list and any
-    /// other status takes it off.
-    pub fn set_program_status(&mut self, id: u32, status: ProgramStatus) -> Result<(), PlanError> {
-        self.program_mut(id)?.status = status;
-        self.follow_status(id, status);
-        Ok(())
-    }
-
-    fn follow_status(&mut self, id: u32, status: ProgramStatus) {
-        let listed = self.rank_order.contains(&id);
-        if status == ProgramStatus::Ranked && !listed {
-            self.rank_order.push(id);
-        } else if status != ProgramStatus::Ranked && listed {
-            self.rank_order.retain(|ranked| *ranked != id);
-        }
-    }
-
-    /// The rank order list, first choice first: ranked programs in the user's order, then any
-    /// ranked program the order does not mention yet (by id), so none is ever lost.
-    pub fn rank_list(&self) -> Vec<&Program> {
-        let ranked = |id: &u32| {
-            self.program(*id)
-                .filter(|p| p.status == ProgramStatus::Ranked)
-        };
-        let mut list: Vec<&Program> = Vec::new();
-        for id in &self.rank_order {
-            if let Some(program) = ranked(id)
-                && !list.iter().any(|p| p.id == program.id)
-            {
-                list.push(program);
-            }
-        }
-        for program in &self.programs {
-            if program.status == ProgramStatus::Ranked && !list.iter().any(|p| p.id == program.id) {
-                list.push(program);
-            }
-        }
-        list
-    }
-
-    /// Moves a ranked program one place up (towards first choice) or down. Returns its new rank
-    /// (1-based); moving past either end leaves it where it is.
-    pub fn move_rank(&mut self, id: u32, up: bool) -> Result<usize, PlanError> {
-        let mut order: Vec<u32> = self.rank_list().iter().map(|p| p.id).collect();
-        let Some(index) = order.iter().position(|ranked| *ranked == id) else {
-            return Err(match self.program(id) {
-                Some(program) => PlanError::Invalid(format!(
-                    "{} is not ranked; press r to rank it first",
-                    clean_line(&program.name)
-                )),
-                None => PlanError::UnknownProgram(id),
-            });
-        };
-        let target = if up {
-            index.saturating_sub(1)
-        } else {
-            (index + 1).min(order.len() - 1)
-        };
-        order.swap(index, target);
-        self.rank_order = order;
-        Ok(target + 1)
-    }
-
-    /// Adds programs read from a spreadsheet, skipping any the plan already has (same NRMP code,
-    /// or else the same name, state and specialty). Returns how many were added and skipped.
-    pub fn import_programs(
-        &mut self,
-        incoming: Vec<Program>,
-    ) -> Result<(usize, Vec<String>), PlanError> {
-        let mut added = 0;
-        let mut skipped = Vec::new();
-        for program in incoming {
-            if self.programs.iter().any(|p| same_program(p, &program)) {
-                skipped.push(clean_line(&program.name));
-                continue;
-            }
-            self.add_program(program)?;
-            added += 1;
-        }
-        Ok((added, skipped))
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // USCE and letters
-
-    pub fn rotation(&self, id: u32) -> Option<&Rotation> {
-        self.rotations.iter().find(|r| r.id == id)
-    }
-
-    /// Adds a rotation (its `id` is replaced by the next free number) and returns its id.
-    pub fn add_rotation(&mut self, mut rotation: Rotation) -> Result<u32, PlanError> {
-        clean_rotation(&mut rotation)?;
-        rotation.id = self.rotations.iter().map(|r| r.id).max().unwrap_or(0) + 1;
-        let id = rotation.id;
-        self.rotations.push(rotation);
-        Ok(id)
-    }
-
-    pub fn update_rotation(&mut self, mut rotation: Rotation) -> Result<(), PlanError> {
-        clean_rotation(&mut rotation)?;
-        let slot = self
-            .rotations
-            .iter_mut()
-            .find(|r| r.id == rotation.id)
-            .ok_or(PlanError::UnknownRotation(rotation.id))?;
-        *slot = rotation;
-        Ok(())
-    }
-
-    pub fn remove_rotation(&mut self, id: u32) -> Result<Rotation, PlanError> {
-        let index = self
-            .rotations
-            .iter()
-            .position(|r| r.id == id)
-            .ok_or(PlanError::UnknownRotation(id))?;
-        Ok(self.rotations.remove(index))
-    }
-
-    pub fn set_letter(&mut self, id: u32, letter: LetterState) -> Result<(), PlanError> {
-        self.rotations
-            .iter_mut()
-            .find(|r| r.id == id)
-            .ok_or(PlanError::UnknownRotation(id))?
-            .letter = letter;
-        Ok(())
-    }
-
-    /// Sets how many letters the user aims for; `None` returns to the template's default.
-    pub fn set_letter_target(&mut self, target: Option<u32>) -> Result<(), PlanError> {
-        if let Some(target) = target
-            && !(1..=MAX_LETTER_TARGET).contains(&target)
-        {
-            return Err(PlanError::Invalid(format!(
-                "the letter target must be between 1 and {MAX_LETTER_TARGET}, not {target}"
-            )));
-        }
-        self.letter_target = target;
-        Ok(())
-    }
-
-    /// The letter target in force: the user's own, else the template's.
-    pub fn letter_target(&self, template: &Template) -> u32 {
-        self.letter_target
-            .unwrap_or(template.trackers.letter_target)
-    }
-}
-
-/// Whether two programs are the same one, for imports: the NRMP code when both have one, else
-/// the name, state and specialty compared without regard to case and spacing.
-pub fn same_program(a: &Program, b: &Program) -> bool {
-    if let (Some(x), Some(y)) = (&a.nrmp_code, &b.nrmp_code) {
-        return x.eq_ignore_ascii_case(y);
-    }
-    let key = |p: &Program| {
-        let fold = |text: Option<&str>| {
-            text.unwrap_or_default()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
-        (
-            fold(Some(&p.name)),
-            fold(p.state.as_deref()),
-            fold(p.specialty.as_deref()),
-        )
-    };
-    key(a) == key(b)
-}
-
-fn optional_field(value: Option<String>, max: usize) -> Option<String> {
-    value
-        .map(|text| clean_field(&text, max).trim().to_owned())
-        .filter(|text| !text.is_empty())
-}
-
-/// As [`optional_field`], refusing text over `max` characters instead of cutting it.
-fn optional_checked(
-    value: Option<String>,
-    max: usize,
-    what: &'static str,
-) -> Result<Option<String>, PlanError> {
-    Ok(match value {
-        Some(text) => Some(checked_field(&text, max, what)?).filter(|text| !text.is_empty()),
-        None => None,
-    })
-}
-
-/// Cleans a program's text and checks its fields; the error says which field and why.
-fn clean_program(program: &mut Program) -> Result<(), PlanError> {
-    program.name = checked_field(&program.name, MAX_TITLE_CHARS, "the program's name")?;
-    if program.name.is_empty() {
-        return Err(PlanError::Invalid("a program needs a name".into()));
-    }
-    program.state = match optional_field(program.state.take(), 8) {
-        Some(state) => Some(programs::parse_state(&state).map_err(PlanError::Invalid)?),
-        None => None,
-    };
-    program.specialty =
-        optional_checked(program.specialty.take(), MAX_TITLE_CHARS, "the specialty")?;
-    program.nrmp_code = match optional_field(program.nrmp_code.take(), 20) {
-        Some(code) => Some(programs::parse_nrmp_code(&code).map_err(PlanError::Invalid)?),
-        None => None,
-    };
-    program.note = optional_checked(program.note.take(), MAX_NOTE_CHARS, "the note")?;
-    if let Some(score) = program.requirements.min_step2_score
-        && !STEP2_SCORES.contains(&score)
-    {
-        return Err(PlanError::Invalid(format!(
-            "a Step 2 CK minimum of {score} is not a score (1-300)"
-        )));
-    }
-    Ok(())
-}
-
-/// Cleans a rotation's text and checks its dates.
-fn clean_rotation(rotation: &mut Rotation) -> Result<(), PlanError> {
-    rotation.institution = checked_field(
-        &rotation.institution,
-        usce::MAX_NAME_CHARS,
-        "the institution",
-    )?;
-    if rotation.institution.is_empty() {
-        return Err(PlanError::Invalid("a rotation needs an institution".into()));
-    }
-    rotation.specialty = optional_checked(
-        rotation.specialty.take(),
-        usce::MAX_NAME_CHARS,
-        "the specialty",
-    )?;
-    rotation.supervisor = optional_checked(
-        rotation.supervisor.take(),
-        usce::MAX_NAME_CHARS,
-        "the supervisor",
-    )?;
-    rotation.note = optional_checked(rotation.note.take(), MAX_NOTE_CHARS, "the note")?;
-    if rotation.end < rotation.start {
-        return Err(PlanError::Invalid(format!(
-            "the rotation ends ({}) before it starts ({})",
-            rotation.end, rotation.start
-        )));
-    }
-    if (rotation.end - rotation.start).num_days() > 366 * 2 {
-        return Err(PlanError::Invalid(
-            "a rotation longer than two years is probably a typo in a date".into(),
-        ));
-    }
-    Ok(())
-}
+pub use crate::rules::{MAX_LETTER_TARGET, STEP2_SCORES};
 
 /// Up to three known ids closest to a mistyped one.
 pub fn closest_ids(wanted: &str, known: &[&str]) -> Vec<String> {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Rotation {
     /// Stable number within the plan.
-    pub id: u32,
+    pub id: crate::ids::RotationId,
     pub kind: RotationKind,
     pub institution: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -242,7 +242,7 @@ mod tests {
 
     fn rotation(start: &str, end: &str, hands_on: bool, letter: LetterState) -> Rotation {
         Rotation {
-            id: 1,
+            id: crate::ids::RotationId(1),
             kind: RotationKind::Externship,
             institution: "General".into(),
             specialty: None,

@@ -47,6 +47,18 @@ pub fn implications(
     snapshot: &Snapshot,
     choice: VisaChoice,
 ) -> Vec<Implication> {
+    let mut out = choice_tasks(template, snapshot, choice);
+    out.extend(check_deadlines(template, snapshot, choice));
+    out.extend(situation_notes(template, snapshot, choice));
+    // Dated consequences in calendar order, after the summary line.
+    if out.len() > 1 {
+        out[1..].sort_by_key(|i| (i.date.is_none(), i.date));
+    }
+    out
+}
+
+/// The summary line for the choice, then the tasks it brings in (or asks to decide).
+fn choice_tasks(template: &Template, snapshot: &Snapshot, choice: VisaChoice) -> Vec<Implication> {
     let mut out = Vec::new();
     let specific = |visas: &[VisaChoice]| {
         !visas.is_empty() && visas.contains(&choice) && visas.len() < VisaChoice::ALL.len() - 1
@@ -113,6 +125,16 @@ pub fn implications(
             }
         }
     }
+    out
+}
+
+/// The timing checks the choice adds, with the date each is due by.
+fn check_deadlines(
+    template: &Template,
+    snapshot: &Snapshot,
+    choice: VisaChoice,
+) -> Vec<Implication> {
+    let mut out = Vec::new();
     for check in template
         .checks
         .iter()
@@ -129,8 +151,17 @@ pub fn implications(
             situation: None,
         });
     }
-    // What the entry restrictions and the H-1B payment say about this user, for the routes the
-    // choice keeps open.
+    out
+}
+
+/// What the entry restrictions and the H-1B payment say about this user, for the routes the
+/// choice keeps open.
+fn situation_notes(
+    template: &Template,
+    snapshot: &Snapshot,
+    choice: VisaChoice,
+) -> Vec<Implication> {
+    let mut out = Vec::new();
     let routes = &template.situation.route_tasks;
     for note in &snapshot.situation {
         let task = match note.route {
@@ -148,10 +179,6 @@ pub fn implications(
                 situation: Some(note.severity),
             });
         }
-    }
-    // Dated consequences in calendar order, after the summary line.
-    if out.len() > 1 {
-        out[1..].sort_by_key(|i| (i.date.is_none(), i.date));
     }
     out
 }

@@ -236,7 +236,7 @@ fn rules_are_an_anchor_plus_an_offset() {
         "28 days before programs may review applications"
     );
     assert_eq!(
-        imgplan::export::date_origin_line(&template, &due, Some(rule)),
+        imgplan::wording::date_origin_line(&template, &due, Some(rule)),
         "planned: 28 days before programs may review applications (published)"
     );
     let later = season(&template, 2030).resolve(rule).expect("date");

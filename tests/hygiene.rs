@@ -89,7 +89,7 @@ fn the_json_export_escapes_c1_controls_and_bidi_overrides() {
         .programs
         .remove(0)
         .program;
-    program.id = 1;
+    program.id = imgplan::ids::ProgramId(1);
     program.name = "next\u{85}line \u{202e}txt.exe\u{2066} \u{9b}31m".into();
     plan.programs.push(program);
     let dir = tempfile::tempdir().expect("dir");

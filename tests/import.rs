@@ -32,7 +32,7 @@ fn names(report: &ImportReport) -> Vec<(u64, &str)> {
 
 fn program(name: &str) -> Program {
     Program {
-        id: 0,
+        id: imgplan::ids::ProgramId(0),
         name: name.to_owned(),
         state: None,
         specialty: None,
@@ -75,7 +75,7 @@ fn odd_headers_are_matched_and_unknown_ones_listed() {
     assert_eq!(
         *first,
         Program {
-            id: 0,
+            id: imgplan::ids::ProgramId(0),
             name: "Mount Example Hospital".into(),
             state: Some("NY".into()),
             specialty: Some("Internal Medicine".into()),
@@ -228,7 +228,7 @@ fn semicolon_separated_files_are_understood() {
 
 fn sample_programs() -> Vec<Program> {
     let mut full = program("Saint Example, \"Brooklyn\" 漢字");
-    full.id = 7;
+    full.id = imgplan::ids::ProgramId(7);
     full.state = Some("NY".into());
     full.specialty = Some("Internal Medicine".into());
     full.nrmp_code = Some("1234140C0".into());
@@ -244,7 +244,7 @@ fn sample_programs() -> Vec<Program> {
     full.note = Some("=HYPERLINK(\"x\") looks like a formula; so does -5".into());
 
     let mut cas = program("-Dash Hospital");
-    cas.id = 8;
+    cas.id = imgplan::ids::ProgramId(8);
     cas.service = ApplicationService::ResidencyCas;
     cas.visa = VisaStance::NoVisa;
     cas.status = ProgramStatus::Withdrawn;
@@ -282,7 +282,10 @@ fn an_export_reads_back_as_the_same_programs() {
     let read_back: Vec<Program> = report.programs.into_iter().map(|p| p.program).collect();
     let expected: Vec<Program> = programs
         .into_iter()
-        .map(|p| Program { id: 0, ..p })
+        .map(|p| Program {
+            id: imgplan::ids::ProgramId(0),
+            ..p
+        })
         .collect();
     assert_eq!(read_back, expected);
 }

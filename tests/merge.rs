@@ -104,7 +104,7 @@ fn programs_added_on_both_sides_are_both_kept_and_a_removed_one_leaves_the_rank_
     assert!(conflicts.is_empty(), "{conflicts:?}");
     let names: Vec<&str> = merged.programs.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Ours", "Theirs"]);
-    let mut ids: Vec<u32> = merged.programs.iter().map(|p| p.id).collect();
+    let mut ids: Vec<u32> = merged.programs.iter().map(|p| p.id.0).collect();
     ids.dedup();
     assert_eq!(ids.len(), 2, "distinct ids: {ids:?}");
     assert!(merged.rank_order.is_empty(), "{:?}", merged.rank_order);

@@ -144,7 +144,7 @@ fn malformed_files_report_line_and_column() {
 fn truncated_empty_and_binary_files_are_errors() {
     let template = template();
     let plan = sample_plan(&template);
-    let full = storage::to_ron(&plan);
+    let full = storage::to_ron(&plan).expect("serialise");
     let half = &full.as_bytes()[..full.len() / 2];
     assert!(matches!(parse_error(half), StorageError::Parse { .. }));
     assert!(parse_error(b"").to_string().contains("empty"));
@@ -292,7 +292,7 @@ fn parse_errors_speak_the_users_language() {
 #[test]
 fn a_duplicated_key_is_an_error_naming_both_lines() {
     let template = template();
-    let text = storage::to_ron(&sample_plan(&template));
+    let text = storage::to_ron(&sample_plan(&template)).expect("serialise");
     let entry = text
         .lines()
         .find(|l| l.trim_start().starts_with("\"exams.step1\""))
@@ -327,7 +327,7 @@ fn a_duplicated_key_is_an_error_naming_both_lines() {
 #[test]
 fn a_byte_order_mark_is_read_past_and_utf16_is_named() {
     let template = template();
-    let text = storage::to_ron(&sample_plan(&template));
+    let text = storage::to_ron(&sample_plan(&template)).expect("serialise");
     let mut with_bom = b"\xEF\xBB\xBF".to_vec();
     with_bom.extend_from_slice(text.as_bytes());
     let plan = storage::parse(Path::new("plan.ron"), &with_bom, &template).expect("a BOM is fine");
@@ -341,4 +341,118 @@ fn a_byte_order_mark_is_read_past_and_utf16_is_named() {
     let err = storage::parse(Path::new("plan.ron"), &utf16, &template).expect_err("UTF-16");
     assert!(err.to_string().contains("UTF-16"), "{err}");
     assert!(err.to_string().contains("save it as UTF-8"), "{err}");
+}
+
+/// The line and column a parse error names, and its message.
+fn located(text: &str) -> (usize, usize, String) {
+    match parse_error(text.as_bytes()) {
+        StorageError::Parse {
+            line, col, message, ..
+        } => (line, col, message),
+        other => panic!("unexpected {other}"),
+    }
+}
+
+/// 1-based line and column of the first `needle` after `after`.
+fn position(text: &str, after: &str, needle: &str) -> (usize, usize) {
+    let start = text.find(after).expect("after");
+    let offset = start + text[start..].find(needle).expect("needle");
+    let line = text[..offset].matches('\n').count() + 1;
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+#[test]
+fn a_step2_score_out_of_range_is_refused_on_load_where_it_stands() {
+    let template = template();
+    let mut plan = sample_plan(&template);
+    // Past the rules, as a hand edit would be.
+    plan.profile.step2_score = Some(999);
+    let text = storage::to_ron(&plan).expect("serialise");
+    let (line, col, message) = located(&text);
+    assert_eq!((line, col), position(&text, "profile", "step2_score"));
+    assert!(
+        message.contains("999") && message.contains("Step 2 CK"),
+        "{message}"
+    );
+    plan.profile.step2_score = Some(250);
+    assert!(
+        storage::parse(
+            Path::new("plan.ron"),
+            storage::to_ron(&plan).expect("serialise").as_bytes(),
+            &template
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_rotation_ending_before_it_starts_is_refused_on_load_where_it_stands() {
+    let template = template();
+    let mut plan = sample_plan(&template);
+    let rotation = imgplan::usce::Rotation {
+        id: imgplan::ids::RotationId(0),
+        kind: Default::default(),
+        institution: "Mercy Hospital".into(),
+        specialty: None,
+        start: date("2027-03-01"),
+        end: date("2027-03-28"),
+        hands_on: true,
+        supervisor: None,
+        letter: Default::default(),
+        note: None,
+    };
+    let id = plan.add_rotation(rotation.clone()).expect("rotation");
+    let mut second = rotation.clone();
+    second.institution = "General Hospital".into();
+    let second_id = plan.add_rotation(second).expect("second");
+    // The same rule refuses the change in the plan...
+    let mut backwards = plan.rotation(second_id).cloned().expect("second");
+    backwards.end = date("2027-02-01");
+    let refused = plan
+        .update_rotation(backwards.clone())
+        .expect_err("backwards");
+    assert!(
+        refused
+            .to_string()
+            .contains("ends (2027-02-01) before it starts (2027-03-01)")
+    );
+    // ...and the file that has it, at the rotation's end.
+    plan.rotations[1] = backwards;
+    let text = storage::to_ron(&plan).expect("serialise");
+    let (line, col, message) = located(&text);
+    assert_eq!(
+        message,
+        "the rotation ends (2027-02-01) before it starts (2027-03-01)"
+    );
+    let after = format!("id: {second_id},");
+    assert_eq!((line, col), position(&text, &after, "end"));
+    assert_ne!(id, second_id);
+}
+
+#[test]
+fn check_refuses_a_file_that_breaks_a_rule_with_file_line_and_column() {
+    let template = template();
+    let mut plan = sample_plan(&template);
+    plan.profile.step2_score = Some(999);
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("plan.ron");
+    let text = storage::to_ron(&plan).expect("serialise");
+    fs::write(&path, &text).expect("write");
+    let (line, col) = position(&text, "profile", "step2_score");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_imgplan"))
+        .arg("--plan")
+        .arg(&path)
+        .args(["--today", "2026-11-25", "check"])
+        .env("HOME", dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("plan.ron:{line}:{col}:")),
+        "{stderr}"
+    );
+    // Nothing was written.
+    assert_eq!(fs::read_to_string(&path).expect("read"), text);
 }

@@ -118,7 +118,7 @@ proptest! {
         visa in visa(),
     ) {
         let plan = plan_with(changes, visa);
-        let text = storage::to_ron(&plan);
+        let text = storage::to_ron(&plan).expect("serialise");
         let loaded = storage::parse(Path::new("plan.ron"), text.as_bytes(), template());
         prop_assert!(loaded.is_ok(), "{:?}\n{}", loaded.err(), text);
         prop_assert_eq!(loaded.ok(), Some(plan));
@@ -134,7 +134,7 @@ proptest! {
         changes in proptest::collection::vec(change(), 0..8),
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<u8>()), 1..6),
     ) {
-        let mut bytes = storage::to_ron(&plan_with(changes, VisaChoice::J1)).into_bytes();
+        let mut bytes = storage::to_ron(&plan_with(changes, VisaChoice::J1)).expect("serialise").into_bytes();
         for (at, kind, byte) in edits {
             if bytes.is_empty() {
                 break;
@@ -149,7 +149,7 @@ proptest! {
         }
         if let Ok(plan) = storage::parse(Path::new("plan.ron"), &bytes, template()) {
             // Whatever loads saves and loads again unchanged.
-            let text = storage::to_ron(&plan);
+            let text = storage::to_ron(&plan).expect("serialise");
             let again = storage::parse(Path::new("plan.ron"), text.as_bytes(), template());
             prop_assert_eq!(again.ok(), Some(plan));
         }
@@ -192,10 +192,10 @@ fn commands() -> Vec<Command> {
         DetailUp,
         ToggleDone,
         CycleState,
-        EditDue,
+        EditDate,
         EditNote,
-        AddTask,
-        DeleteTask,
+        Add,
+        Delete,
         EditProfile,
         Rank,
         RankUp,
@@ -256,7 +256,7 @@ proptest! {
                 update(&mut app, Action::Saved(Ok(SaveReport::Written)));
             }
             let plan = &app.plan;
-            let ids: Vec<u32> = plan.programs.iter().map(|p| p.id).collect();
+            let ids: Vec<imgplan::ids::ProgramId> = plan.programs.iter().map(|p| p.id).collect();
             let mut unique = ids.clone();
             unique.sort_unstable();
             unique.dedup();
@@ -266,7 +266,7 @@ proptest! {
                 prop_assert!(plan.tasks.contains_key(&task.id), "{} has its state", task.id);
             }
         }
-        let text = storage::to_ron(&app.plan);
+        let text = storage::to_ron(&app.plan).expect("serialise");
         let loaded = storage::parse(Path::new("plan.ron"), text.as_bytes(), template());
         prop_assert_eq!(loaded.ok(), Some(app.plan.clone()));
     }

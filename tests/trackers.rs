@@ -26,7 +26,7 @@ fn setup(visa: VisaChoice) -> (Template, Plan) {
 
 fn program(name: &str, state: &str, specialty: &str, visa: VisaStance) -> Program {
     Program {
-        id: 0,
+        id: imgplan::ids::ProgramId(0),
         name: name.into(),
         state: Some(state.into()),
         specialty: Some(specialty.into()),
@@ -42,7 +42,7 @@ fn program(name: &str, state: &str, specialty: &str, visa: VisaStance) -> Progra
 
 fn rotation(institution: &str, letter: LetterState) -> Rotation {
     Rotation {
-        id: 0,
+        id: imgplan::ids::RotationId(0),
         kind: RotationKind::Externship,
         institution: institution.into(),
         specialty: Some("Internal Medicine".into()),
@@ -159,7 +159,7 @@ fn filters_combine_and_sorting_is_stable() {
     list[2].status = ProgramStatus::Applied;
     list[0].note = Some("strong IMG history".into());
     for (id, p) in list.iter_mut().enumerate() {
-        p.id = u32::try_from(id).expect("id") + 1;
+        p.id = imgplan::ids::ProgramId(u32::try_from(id).expect("id") + 1);
     }
     let names = |filter: &ProgramFilter, sort, choice| {
         programs::select(&list, filter, sort, choice)
@@ -262,7 +262,7 @@ fn ranking_keeps_order_moves_and_survives_status_changes() {
     assert_eq!(order(&plan), [a, b, c], "re-ranked programs go last");
     plan.remove_program(b).expect("remove");
     assert_eq!(order(&plan), [a, c]);
-    assert!(plan.move_rank(99, true).is_err());
+    assert!(plan.move_rank(imgplan::ids::ProgramId(99), true).is_err());
     // A plan file whose order misses a ranked program still lists it.
     plan.rank_order.clear();
     assert_eq!(order(&plan), [a, c]);
@@ -289,7 +289,7 @@ fn ranked_misfits_and_step3_rules_are_warned_about_by_name() {
     plan.set_due(&template, "exams.step3", Some(date("2028-05-01")))
         .expect("date");
     let snapshot = Snapshot::build(&template, &plan, today);
-    let about = |id: u32, kind: WarningKind| {
+    let about = |id: imgplan::ids::ProgramId, kind: WarningKind| {
         snapshot
             .warnings
             .iter()
@@ -403,7 +403,10 @@ fn rotations_are_validated() {
         plan.rotation(id).map(|r| r.letter),
         Some(LetterState::Requested)
     );
-    assert!(plan.set_letter(42, LetterState::Requested).is_err());
+    assert!(
+        plan.set_letter(imgplan::ids::RotationId(42), LetterState::Requested)
+            .is_err()
+    );
 }
 
 #[test]

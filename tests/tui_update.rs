@@ -189,7 +189,7 @@ fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
     let mut app = app();
     app.panel = exams_panel(&app);
     select_task(&mut app, "exams.step2ck");
-    run(&mut app, Command::EditDue);
+    run(&mut app, Command::EditDate);
     assert!(matches!(app.mode, Mode::Text(_)));
     fill(&mut app, "2027-02-30");
     let effects = run(&mut app, Command::Submit);
@@ -220,7 +220,7 @@ fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
     );
 
     // Empty returns to the template's rule.
-    run(&mut app, Command::EditDue);
+    run(&mut app, Command::EditDate);
     fill(&mut app, "");
     run(&mut app, Command::Submit);
     assert_eq!(app.plan.tasks["exams.step2ck"].due, None);
@@ -231,7 +231,7 @@ fn a_far_away_year_is_taken_for_a_typo() {
     let mut app = app();
     app.panel = exams_panel(&app);
     select_task(&mut app, "exams.step1");
-    run(&mut app, Command::EditDue);
+    run(&mut app, Command::EditDate);
     fill(&mut app, "0207-01-01");
     run(&mut app, Command::Submit);
     assert!(matches!(app.mode, Mode::Text(_)));
@@ -271,24 +271,24 @@ fn you_can_add_and_delete_your_own_task_but_not_a_template_task() {
     let mut app = app();
     let usce = app.stage_panel("usce").expect("usce");
     app.panel = usce;
-    run(&mut app, Command::AddTask);
+    run(&mut app, Command::Add);
     type_text(&mut app, "Email Dr. Rao about an observership");
     assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
     let id = app.selected_task().expect("the new task is selected");
     assert!(id.starts_with("usce.my-"), "{id}");
     assert_eq!(app.plan.custom_tasks.len(), 1);
 
-    run(&mut app, Command::DeleteTask);
+    run(&mut app, Command::Delete);
     assert!(matches!(app.mode, Mode::ConfirmDelete { .. }));
     run(&mut app, Command::No);
     assert_eq!(app.plan.custom_tasks.len(), 1, "n keeps it");
-    run(&mut app, Command::DeleteTask);
+    run(&mut app, Command::Delete);
     assert_eq!(run(&mut app, Command::Yes), vec![Effect::Save]);
     assert!(app.plan.custom_tasks.is_empty());
     assert!(!app.plan.tasks.contains_key(&id));
 
     run(&mut app, Command::Top);
-    run(&mut app, Command::DeleteTask);
+    run(&mut app, Command::Delete);
     assert!(
         matches!(app.mode, Mode::Normal),
         "template tasks are not deleted"
@@ -300,7 +300,7 @@ fn you_can_add_and_delete_your_own_task_but_not_a_template_task() {
 fn an_empty_title_is_refused() {
     let mut app = app();
     app.panel = 1;
-    run(&mut app, Command::AddTask);
+    run(&mut app, Command::Add);
     type_text(&mut app, "   ");
     assert!(run(&mut app, Command::Submit).is_empty());
     assert!(matches!(app.mode, Mode::Text(_)));
@@ -450,11 +450,11 @@ fn a_season_date_can_be_set_and_returned_to_the_estimate() {
         panic!("the season comes next")
     };
     let estimated = app.snapshot.calendar.get(anchor).expect("date").date;
-    run(&mut app, Command::EditDue);
+    run(&mut app, Command::EditDate);
     fill(&mut app, "2027-06-09");
     assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
     assert_eq!(app.plan.calendar.get(&anchor), Some(&date("2027-06-09")));
-    run(&mut app, Command::EditDue);
+    run(&mut app, Command::EditDate);
     fill(&mut app, "");
     run(&mut app, Command::Submit);
     assert!(app.plan.calendar.is_empty());
@@ -649,7 +649,7 @@ fn export_form(app: &App) -> &imgplan::tui::form::Form {
 fn e_opens_the_export_dialog_with_a_default_path_that_follows_the_format() {
     use imgplan::export::Format;
     let mut app = app();
-    app.export_dir = "/home/amal/Documents".into();
+    app.prefs.export_dir = "/home/amal/Documents".into();
     assert!(
         run(&mut app, Command::Export).is_empty(),
         "nothing written yet"
@@ -709,7 +709,10 @@ fn export_dialog_reports_the_file_and_remembers_the_choice() {
         "{:?}",
         form.error
     );
-    assert_eq!(form.field().map(|f| f.key), Some("path"));
+    assert_eq!(
+        form.field().map(|f| f.key),
+        Some(imgplan::tui::form::Key::Path)
+    );
     let request = export_request(&run(&mut app, Command::Submit));
     assert_eq!(request.replace, Some(existing.clone()));
 
@@ -739,7 +742,10 @@ fn export_dialog_refuses_bad_reminders_and_an_empty_path_on_their_fields() {
     fill(&mut app, "soon");
     assert!(run(&mut app, Command::Submit).is_empty());
     let form = export_form(&app);
-    assert_eq!(form.field().map(|f| f.key), Some("alarms"));
+    assert_eq!(
+        form.field().map(|f| f.key),
+        Some(imgplan::tui::form::Key::Alarms)
+    );
     assert!(
         form.error
             .as_deref()
@@ -751,7 +757,10 @@ fn export_dialog_refuses_bad_reminders_and_an_empty_path_on_their_fields() {
     run(&mut app, Command::NextField);
     fill(&mut app, "   ");
     assert!(run(&mut app, Command::Submit).is_empty());
-    assert_eq!(export_form(&app).field().map(|f| f.key), Some("path"));
+    assert_eq!(
+        export_form(&app).field().map(|f| f.key),
+        Some(imgplan::tui::form::Key::Path)
+    );
 
     fill(&mut app, "plan.ics");
     let request = export_request(&run(&mut app, Command::Submit));
@@ -783,7 +792,7 @@ fn the_runtime_writes_exports_into_folders_never_over_the_plan_and_asks_before_r
     app.plan_path = dir.path().join("plan.ron");
     std::fs::write(&app.plan_path, "the plan").expect("plan");
     let request = |path: &std::path::Path, replace: Option<std::path::PathBuf>| ExportRequest {
-        options: app.export_options.clone(),
+        options: app.prefs.export_options.clone(),
         path: path.display().to_string(),
         replace,
     };

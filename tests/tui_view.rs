@@ -66,7 +66,7 @@ fn app() -> App {
 /// rotations, one letter uploaded and one still to ask for.
 fn add_trackers(plan: &mut Plan) {
     let program = |name: &str, state: &str, visa: VisaStance, status: ProgramStatus| Program {
-        id: 0,
+        id: imgplan::ids::ProgramId(0),
         name: name.into(),
         state: Some(state.into()),
         specialty: Some("Internal Medicine".into()),
@@ -103,7 +103,7 @@ fn add_trackers(plan: &mut Plan) {
     ))
     .expect("program");
     let rotation = |institution: &str, start: &str, end: &str, letter: LetterState| Rotation {
-        id: 0,
+        id: imgplan::ids::RotationId(0),
         kind: RotationKind::Externship,
         institution: institution.into(),
         specialty: Some("Internal Medicine".into()),
@@ -225,9 +225,9 @@ fn dialog(command: Command) -> App {
 fn edit_dialogs_at_both_sizes() {
     for (width, height) in SIZES {
         for (name, command) in [
-            ("due", Command::EditDue),
+            ("due", Command::EditDate),
             ("note", Command::EditNote),
-            ("add", Command::AddTask),
+            ("add", Command::Add),
             ("profile", Command::EditProfile),
             ("search", Command::Search),
         ] {
@@ -247,7 +247,7 @@ fn edit_dialogs_at_both_sizes() {
 
 #[test]
 fn a_bad_date_shows_its_error_in_the_dialog() {
-    let mut app = dialog(Command::EditDue);
+    let mut app = dialog(Command::EditDate);
     update(
         &mut app,
         Action::Command(Command::Edit(imgplan::tui::action::EditKey::DeleteToStart)),
@@ -265,14 +265,14 @@ fn the_delete_question() {
     let exams = app.stage_panel("exams").expect("exams");
     update(&mut app, Action::Command(Command::Panel(exams)));
     update(&mut app, Action::Command(Command::Bottom));
-    update(&mut app, Action::Command(Command::DeleteTask));
+    update(&mut app, Action::Command(Command::Delete));
     insta::assert_snapshot!("dialog_delete_80x24", screen(&mut app, 80, 24));
 }
 
 #[test]
 fn colour_free_theme_keeps_selection_and_state_visible() {
     let mut app = app();
-    app.monochrome = true;
+    app.prefs.monochrome = true;
     let exams = app.stage_panel("exams").expect("exams");
     update(&mut app, Action::Command(Command::Panel(exams)));
     let terminal = render(&mut app, 120, 40);
@@ -452,7 +452,7 @@ fn program_rows_flag_visa_misfits_and_unknowns() {
 fn the_export_dialog_at_both_sizes() {
     for (width, height) in SIZES {
         let mut app = app();
-        app.export_dir = "/home/amal/Documents".into();
+        app.prefs.export_dir = "/home/amal/Documents".into();
         update(&mut app, Action::Resize { width, height });
         update(&mut app, Action::Command(Command::Export));
         update(&mut app, Action::Command(Command::NextChoice));
@@ -464,7 +464,7 @@ fn the_export_dialog_at_both_sizes() {
     }
     // A file that exists: the question wraps rather than losing its end.
     let mut app = app();
-    app.export_dir = "/home/amal/Documents".into();
+    app.prefs.export_dir = "/home/amal/Documents".into();
     update(
         &mut app,
         Action::Resize {

@@ -1,5 +1,6 @@
 //! `imgplan export`, `imgplan completions` and `imgplan man`.
 
+use crate::export::writer::WriteError;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -131,33 +132,46 @@ pub(super) fn export_plan(
     let options = args.options()?;
     // Resolved and checked before anything is written, so a mistaken path never replaces the
     // plan. A folder gets the default file name, as in the planner's export dialog.
-    let target = args
-        .output
-        .as_deref()
-        .map(|path| storage::export_target(path, &options.default_file_name(ctx.today)));
-    if let Some(target) = &target
-        && storage::same_file(target, &ctx.path)
-    {
-        return Err(Failure::new(format!(
-            "refusing to write the export over the plan file itself ({})",
-            crate::text::shown(&ctx.path)
-        )));
-    }
+    let target = match args.output.as_deref() {
+        Some(path) => Some(
+            export::writer::target(path, &options, ctx.today, &ctx.path).map_err(
+                |err| match err {
+                    WriteError::PlanFile(_) => Failure::new(format!(
+                        "refusing to write the export over the plan file itself ({})",
+                        crate::text::shown(&ctx.path)
+                    )),
+                    other => write_failure(other),
+                },
+            )?,
+        ),
+        None => None,
+    };
     let (plan, saved) = ctx.load_or_default()?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
-    let body = export::render(&ctx.template, &plan, &snapshot, &options, ctx.stamp)
-        .map_err(|err| Failure::new(err.to_string()))?;
     if !saved {
         eprintln!("{}", ctx.not_saved_note());
     }
     match &target {
-        None => out.write_all(body.as_bytes())?,
+        None => {
+            let body = export::render(&ctx.template, &plan, &snapshot, &options, ctx.stamp)
+                .map_err(|err| Failure::new(err.to_string()))?;
+            out.write_all(body.as_bytes())?;
+        }
         Some(target) => {
-            storage::write_export(target, body.as_bytes())?;
+            export::writer::write(target, &ctx.template, &plan, &snapshot, &options, ctx.stamp)
+                .map_err(write_failure)?;
             writeln!(out, "Wrote {}", crate::text::shown(target))?;
         }
     }
     Ok(())
+}
+
+/// A file problem keeps its own exit code and words; anything else is said as it is.
+fn write_failure(err: WriteError) -> Failure {
+    match err {
+        WriteError::Storage(err) => err.into(),
+        other => Failure::new(other.to_string()),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

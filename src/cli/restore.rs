@@ -8,7 +8,11 @@ use crate::text::clean_line;
 
 /// Lists the kept versions (`version` is `None`) or puts version `n` back, keeping the current
 /// plan as version 1.
-pub fn restore(ctx: &Context, version: Option<usize>, out: &mut impl Write) -> Result<(), Failure> {
+pub(crate) fn restore(
+    ctx: &Context,
+    version: Option<usize>,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let path = crate::text::shown(&ctx.path);
     let Some(n) = version else {
         let versions = storage::versions(&ctx.path, &ctx.template);

@@ -22,7 +22,11 @@ pub struct SourcesArgs {
     pub stale: bool,
 }
 
-pub fn sources(ctx: &Context, args: &SourcesArgs, out: &mut impl Write) -> Result<(), Failure> {
+pub(crate) fn sources(
+    ctx: &Context,
+    args: &SourcesArgs,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let template = &ctx.template;
     let cited_by = cited_by(template);
     let listed: Vec<(&Source, Freshness)> = template
@@ -95,7 +99,7 @@ pub fn sources(ctx: &Context, args: &SourcesArgs, out: &mut impl Write) -> Resul
 }
 
 /// For each source id, what cites it ("task exams.step1", "visa row costs"), in template order.
-pub fn cited_by(template: &Template) -> BTreeMap<&str, Vec<String>> {
+pub(crate) fn cited_by(template: &Template) -> BTreeMap<&str, Vec<String>> {
     let mut map: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (citation, ids) in template.citations() {
         for id in ids {

@@ -107,7 +107,7 @@ pub struct ImportProgramsArgs {
     pub dry_run: bool,
 }
 
-pub fn visa(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
+pub(crate) fn visa(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let (plan, saved) = ctx.load_or_default()?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
     out.write_all(trackers::visa_comparison(&ctx.template, COLUMNS, ctx.today).as_bytes())?;
@@ -121,7 +121,11 @@ pub fn visa(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn programs(ctx: &Context, args: &ProgramsArgs, out: &mut impl Write) -> Result<(), Failure> {
+pub(crate) fn programs(
+    ctx: &Context,
+    args: &ProgramsArgs,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let (plan, saved) = ctx.load_or_default()?;
     let filter = ProgramFilter {
         status: args.status.map(Into::into),
@@ -165,7 +169,11 @@ pub fn programs(ctx: &Context, args: &ProgramsArgs, out: &mut impl Write) -> Res
     Ok(())
 }
 
-pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> Result<(), Failure> {
+pub(crate) fn import(
+    ctx: &Context,
+    command: &ImportCommand,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let ImportCommand::Programs(args) = command;
     let bytes = std::fs::read(&args.file).map_err(|err| {
         Failure::new(format!(
@@ -181,25 +189,7 @@ pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> R
         ignored_columns,
         matched_columns,
     } = report;
-    let renamed: Vec<String> = matched_columns
-        .iter()
-        .filter(|(header, column)| clean_line(header) != *column)
-        .map(|(header, column)| format!("{:?} as {column}", clean_line(header)))
-        .collect();
-    if !renamed.is_empty() {
-        writeln!(out, "Read columns: {}", renamed.join(", "))?;
-    }
-    if !ignored_columns.is_empty() {
-        writeln!(
-            out,
-            "Ignored columns: {}",
-            ignored_columns
-                .iter()
-                .map(|c| clean_line(c))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )?;
-    }
+    report_columns(&matched_columns, &ignored_columns, out)?;
     let file = crate::text::shown(&args.file);
     for problem in &problems {
         eprintln!("{file}:{}: {}", problem.line, clean_line(&problem.message));
@@ -227,14 +217,7 @@ pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> R
         return Ok(());
     }
     if added > 0 {
-        ctx.save(&plan)?;
-        if !saved {
-            writeln!(
-                out,
-                "Created your plan at {}",
-                crate::text::shown(&ctx.path)
-            )?;
-        }
+        ctx.save_saying_where(&plan, saved, out)?;
     }
     writeln!(
         out,
@@ -256,6 +239,40 @@ pub fn import(ctx: &Context, command: &ImportCommand, out: &mut impl Write) -> R
             count(problems.len(), "row", "rows")
         )?;
     }
+    report_misfits(&plan, out)?;
+    Ok(())
+}
+
+/// Which columns were read under another name, and which were ignored.
+fn report_columns(
+    matched_columns: &[(String, &str)],
+    ignored_columns: &[String],
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let renamed: Vec<String> = matched_columns
+        .iter()
+        .filter(|(header, column)| clean_line(header) != *column)
+        .map(|(header, column)| format!("{:?} as {column}", clean_line(header)))
+        .collect();
+    if !renamed.is_empty() {
+        writeln!(out, "Read columns: {}", renamed.join(", "))?;
+    }
+    if !ignored_columns.is_empty() {
+        writeln!(
+            out,
+            "Ignored columns: {}",
+            ignored_columns
+                .iter()
+                .map(|c| clean_line(c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// How many programs now in the plan do not fit the visa choice.
+fn report_misfits(plan: &crate::plan::Plan, out: &mut impl Write) -> Result<(), Failure> {
     let misfits = plan
         .programs
         .iter()

@@ -23,27 +23,28 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
-use crate::export::{ExportError, ExportOptions, countdown};
+use crate::export::{ExportError, ExportOptions};
 use crate::insights::{Snapshot, TaskView};
 use crate::journey::Template;
 use crate::plan::{Plan, Status};
 use crate::programs::ProgramStatus;
 use crate::text::clean_line;
+use crate::wording::countdown;
 
 /// Reminder days used when the user names none.
-pub const DEFAULT_ALARM_DAYS: [u32; 2] = [14, 3];
+pub(crate) const DEFAULT_ALARM_DAYS: [u32; 2] = [14, 3];
 
 /// Longest reminder lead the planner accepts, in days.
-pub const MAX_ALARM_DAYS: u32 = 365;
+pub(crate) const MAX_ALARM_DAYS: u32 = 365;
 
 /// Most reminders per event.
-pub const MAX_ALARMS: usize = 5;
+pub(crate) const MAX_ALARMS: usize = 5;
 
 /// RFC 5545 §3.1: lines longer than this many octets are folded.
 const FOLD_OCTETS: usize = 75;
 
 /// Reads reminder days as the user types them: "14, 3", "14 3", "7", or "none"/"" for none.
-pub fn parse_alarm_days(text: &str) -> Result<Vec<u32>, String> {
+pub(crate) fn parse_alarm_days(text: &str) -> Result<Vec<u32>, String> {
     let text = text.trim();
     if text.is_empty() || text.eq_ignore_ascii_case("none") {
         return Ok(Vec::new());
@@ -75,7 +76,7 @@ pub fn parse_alarm_days(text: &str) -> Result<Vec<u32>, String> {
 }
 
 /// "14, 3" or "none": the reminder days as the planner shows them.
-pub fn alarm_days_label(days: &[u32]) -> String {
+pub(crate) fn alarm_days_label(days: &[u32]) -> String {
     if days.is_empty() {
         "none".to_owned()
     } else {
@@ -87,7 +88,7 @@ pub fn alarm_days_label(days: &[u32]) -> String {
 }
 
 /// The whole calendar, stamped with `stamp` (UTC).
-pub fn calendar(
+pub(crate) fn calendar(
     template: &Template,
     plan: &Plan,
     snapshot: &Snapshot,
@@ -176,79 +177,8 @@ fn events(
         });
     }
 
-    for program in &plan.programs {
-        let Some(date) = program.interview else {
-            continue;
-        };
-        if matches!(
-            program.status,
-            ProgramStatus::Withdrawn | ProgramStatus::Rejected
-        ) {
-            continue;
-        }
-        let mut description = vec![
-            format!("Program: {}", clean_line(&program.name)),
-            format!("Status: {}", program.status.label()),
-            format!("Visa: {}", program.visa.label()),
-        ];
-        if let Some(code) = &program.nrmp_code {
-            description.push(format!("NRMP code: {}", clean_line(code)));
-        }
-        if let Some(note) = program.note.as_deref().map(clean_line) {
-            description.push(format!("Note: {note}"));
-        }
-        events.push(Event {
-            uid: format!("interview-{}", program.id),
-            start: date,
-            end: date,
-            summary: format!("Interview: {}", clean_line(&program.name)),
-            description: description.join("\n"),
-            categories: vec!["imgplan".to_owned(), "Interview".to_owned()],
-            status: "CONFIRMED",
-            remind: true,
-        });
-    }
-
-    for rotation in &plan.rotations {
-        let mut description = vec![
-            format!("Kind: {}", rotation.kind.label()),
-            format!(
-                "{} ({})",
-                if rotation.hands_on {
-                    "Hands-on"
-                } else {
-                    "Observing only"
-                },
-                rotation.length_label()
-            ),
-        ];
-        if let Some(who) = rotation.supervisor.as_deref().map(clean_line) {
-            description.push(format!("Supervisor: {who}"));
-        }
-        description.push(format!("Letter: {}", rotation.letter));
-        if let Some(note) = rotation.note.as_deref().map(clean_line) {
-            description.push(format!("Note: {note}"));
-        }
-        let specialty = rotation
-            .specialty
-            .as_deref()
-            .map(|s| format!(" ({})", clean_line(s)))
-            .unwrap_or_default();
-        events.push(Event {
-            uid: format!("rotation-{}", rotation.id),
-            start: rotation.start,
-            end: rotation.end,
-            summary: format!(
-                "{}: {}{specialty}",
-                rotation.kind.label(),
-                clean_line(&rotation.institution)
-            ),
-            description: description.join("\n"),
-            categories: vec!["imgplan".to_owned(), "USCE".to_owned()],
-            status: "CONFIRMED",
-            remind: true,
-        });
-    }
+    events.extend(plan.programs.iter().filter_map(interview_event));
+    events.extend(plan.rotations.iter().map(rotation_event));
     events
 }
 
@@ -271,7 +201,7 @@ fn task_description(template: &Template, task: &TaskView, today: NaiveDate) -> S
         format!("State: {}", task.status.label()),
     ];
     if let Some(due) = &task.due {
-        let origin = crate::export::date_origin_line(template, due, task.rule);
+        let origin = crate::wording::date_origin_line(template, due, task.rule);
         lines.push(format!("Date: {} ({origin})", due.date));
     }
     let why = clean_line(&task.why);
@@ -298,7 +228,7 @@ fn task_description(template: &Template, task: &TaskView, today: NaiveDate) -> S
                 s.publisher,
                 s.title,
                 s.season,
-                crate::export::source_status(template, s, today),
+                crate::wording::source_status(template, s, today),
                 clean_line(&s.url)
             )
         })
@@ -377,7 +307,7 @@ fn ics_date(date: NaiveDate) -> String {
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11) after removing control characters.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -424,6 +354,80 @@ fn fold_into(out: &mut String, line: &str) {
         used += size;
     }
     out.push_str("\r\n");
+}
+
+/// An interview as an event; none for a program withdrawn from or rejected.
+fn interview_event(program: &crate::programs::Program) -> Option<Event> {
+    let date = program.interview?;
+    if matches!(
+        program.status,
+        ProgramStatus::Withdrawn | ProgramStatus::Rejected
+    ) {
+        return None;
+    }
+    let mut description = vec![
+        format!("Program: {}", clean_line(&program.name)),
+        format!("Status: {}", program.status.label()),
+        format!("Visa: {}", program.visa.label()),
+    ];
+    if let Some(code) = &program.nrmp_code {
+        description.push(format!("NRMP code: {}", clean_line(code)));
+    }
+    if let Some(note) = program.note.as_deref().map(clean_line) {
+        description.push(format!("Note: {note}"));
+    }
+    Some(Event {
+        uid: format!("interview-{}", program.id),
+        start: date,
+        end: date,
+        summary: format!("Interview: {}", clean_line(&program.name)),
+        description: description.join("\n"),
+        categories: vec!["imgplan".to_owned(), "Interview".to_owned()],
+        status: "CONFIRMED",
+        remind: true,
+    })
+}
+
+/// A rotation as an event spanning its days.
+fn rotation_event(rotation: &crate::usce::Rotation) -> Event {
+    let mut description = vec![
+        format!("Kind: {}", rotation.kind.label()),
+        format!(
+            "{} ({})",
+            if rotation.hands_on {
+                "Hands-on"
+            } else {
+                "Observing only"
+            },
+            rotation.length_label()
+        ),
+    ];
+    if let Some(who) = rotation.supervisor.as_deref().map(clean_line) {
+        description.push(format!("Supervisor: {who}"));
+    }
+    description.push(format!("Letter: {}", rotation.letter));
+    if let Some(note) = rotation.note.as_deref().map(clean_line) {
+        description.push(format!("Note: {note}"));
+    }
+    let specialty = rotation
+        .specialty
+        .as_deref()
+        .map(|s| format!(" ({})", clean_line(s)))
+        .unwrap_or_default();
+    Event {
+        uid: format!("rotation-{}", rotation.id),
+        start: rotation.start,
+        end: rotation.end,
+        summary: format!(
+            "{}: {}{specialty}",
+            rotation.kind.label(),
+            clean_line(&rotation.institution)
+        ),
+        description: description.join("\n"),
+        categories: vec!["imgplan".to_owned(), "USCE".to_owned()],
+        status: "CONFIRMED",
+        remind: true,
+    }
 }
 
 #[cfg(test)]

@@ -9,12 +9,13 @@
 use std::fmt::Write as _;
 
 use crate::calendar::DateOrigin;
-use crate::export::{UPCOMING_SHOWN, cited_sources, countdown, profile_rows, source_status};
-use crate::insights::{Deadline, Snapshot};
+use crate::export::{UPCOMING_SHOWN, cited_sources, profile_rows};
+use crate::insights::Snapshot;
 use crate::journey::{Anchor, Source, Template};
 use crate::plan::{Plan, Status};
 use crate::programs::{self, Fit};
 use crate::text::clean_line;
+use crate::wording::{countdown, source_status};
 
 /// Characters escaped in Markdown text: CommonMark inline markup, GitHub's table pipe and
 /// strikethrough, `$` (GitHub reads `$…$` as maths), `&` (entities) and `#`.
@@ -27,7 +28,7 @@ const MARKUP: &[char] = &[
 /// Meant for inline positions (after a list marker, a heading's `#`, a label, or in a table
 /// cell), which is everywhere this module uses it: at the very start of a line, text such as
 /// `- x` or `1. x` would still start a block.
-pub fn text(raw: &str) -> String {
+pub(crate) fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in clean_line(raw).chars() {
         if MARKUP.contains(&c) {
@@ -88,7 +89,7 @@ fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
 }
 
 /// The Markdown plan summary.
-pub fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
+pub(crate) fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# imgplan: plan summary\n");
     let _ = writeln!(
@@ -99,12 +100,12 @@ pub fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -
     );
     write_profile(&mut out, plan, snapshot);
     write_progress(&mut out, snapshot);
-    write_deadlines(&mut out, "Overdue", &snapshot.overdue, snapshot, usize::MAX);
+    let summary = super::summary::Summary::of(template, snapshot);
+    write_deadlines(&mut out, "Overdue", &summary.overdue, usize::MAX);
     write_deadlines(
         &mut out,
         "Next deadlines",
-        &snapshot.upcoming,
-        snapshot,
+        &summary.upcoming,
         UPCOMING_SHOWN,
     );
     write_warnings(&mut out, snapshot);
@@ -160,29 +161,14 @@ fn write_progress(out: &mut String, snapshot: &Snapshot) {
     table(out, &["Stage", "Closed", "Tasks", "Progress"], &rows);
 }
 
-fn write_deadlines(
-    out: &mut String,
-    title: &str,
-    deadlines: &[Deadline],
-    snapshot: &Snapshot,
-    limit: usize,
-) {
+fn write_deadlines(out: &mut String, title: &str, deadlines: &[super::summary::Due], limit: usize) {
     let _ = writeln!(out, "## {title}\n");
     if deadlines.is_empty() {
         let _ = writeln!(out, "None.\n");
         return;
     }
-    for deadline in deadlines.iter().take(limit) {
-        let name = snapshot
-            .task(&deadline.task)
-            .map_or_else(|| deadline.task.clone(), |t| t.title.clone());
-        let _ = writeln!(
-            out,
-            "- **{}** {} ({})",
-            deadline.date,
-            text(&name),
-            countdown(deadline.days)
-        );
+    for due in deadlines.iter().take(limit) {
+        let _ = writeln!(out, "- **{}** {} ({})", due.date, text(due.title), due.when);
     }
     if deadlines.len() > limit {
         let _ = writeln!(out, "- … and {} more", deadlines.len() - limit);
@@ -327,7 +313,7 @@ fn write_visa(out: &mut String, template: &Template, plan: &Plan, snapshot: &Sna
                 format!(
                     "{}{}",
                     text(&row.season),
-                    text(&crate::export::stale_mark(
+                    text(&crate::wording::stale_mark(
                         template,
                         &row.sources,
                         snapshot.today
@@ -395,7 +381,7 @@ fn write_programs(out: &mut String, template: &Template, plan: &Plan) {
         let _ = writeln!(out, "No programs yet.\n");
         return;
     }
-    let ranks: Vec<u32> = plan.rank_list().iter().map(|p| p.id).collect();
+    let ranks: Vec<crate::ids::ProgramId> = plan.rank_list().iter().map(|p| p.id).collect();
     let choice = plan.profile.visa;
     let rows: Vec<Vec<String>> = plan
         .programs
@@ -532,7 +518,7 @@ fn write_facts(out: &mut String, template: &Template, today: chrono::NaiveDate) 
             text(&fact.value),
             text(&fact.season),
             source_links(template, &fact.sources),
-            text(&crate::export::stale_mark(template, &fact.sources, today))
+            text(&crate::wording::stale_mark(template, &fact.sources, today))
         );
     }
     out.push('\n');

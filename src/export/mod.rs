@@ -6,23 +6,26 @@
 //! the plan file). Every piece of user text is cleaned again on the way out, so an export can be
 //! `cat`-ed safely.
 
+use crate::wording::{bar, source_status, stale_mark};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use crate::calendar::{DateOrigin, Dated};
-use crate::freshness::Freshness;
-use crate::insights::{Deadline, Snapshot, StageProgress, Warning};
-use crate::journey::{Anchor, Citation, DateRule, Source, Template};
+use crate::insights::{Snapshot, Warning};
+use crate::journey::{Anchor, Citation, Source, Template};
 use crate::plan::Plan;
 use crate::text::{clean_line, pad, truncate, wrap};
 
 pub mod ics;
+pub mod json;
 pub mod markdown;
 pub mod sheet;
+pub mod summary;
 pub mod trackers;
+pub mod writer;
+
+pub use json::json_summary;
 
 /// Width the text summary is laid out for.
 pub const TEXT_WIDTH: usize = 80;
@@ -143,17 +146,6 @@ pub fn render(
     })
 }
 
-/// "in 12 days", "today", "3 days overdue".
-pub fn countdown(days: i64) -> String {
-    match days {
-        0 => "today".to_owned(),
-        1 => "tomorrow".to_owned(),
-        -1 => "1 day overdue".to_owned(),
-        d if d < 0 => format!("{} days overdue", -d),
-        d => format!("in {d} days"),
-    }
-}
-
 /// The plain-text plan summary.
 pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
     let mut out = String::new();
@@ -166,12 +158,12 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     write_profile(&mut out, plan, snapshot);
     write_season(&mut out, template, snapshot);
     write_progress(&mut out, snapshot);
-    write_deadlines(&mut out, "Overdue", &snapshot.overdue, snapshot, usize::MAX);
+    let summary = summary::Summary::of(template, snapshot);
+    write_deadlines(&mut out, "Overdue", &summary.overdue, usize::MAX);
     write_deadlines(
         &mut out,
         "Next deadlines",
-        &snapshot.upcoming,
-        snapshot,
+        &summary.upcoming,
         UPCOMING_SHOWN,
     );
     write_warnings(&mut out, &snapshot.warnings);
@@ -284,36 +276,21 @@ fn write_progress(out: &mut String, snapshot: &Snapshot) {
     );
 }
 
-/// A progress bar of `width` cells between brackets, e.g. `[#####.....]`.
-pub fn bar(percent: u8, width: usize) -> String {
-    let filled = usize::from(percent.min(100)) * width / 100;
-    format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled))
-}
-
-fn write_deadlines(
-    out: &mut String,
-    title: &str,
-    deadlines: &[Deadline],
-    snapshot: &Snapshot,
-    limit: usize,
-) {
+fn write_deadlines(out: &mut String, title: &str, deadlines: &[summary::Due], limit: usize) {
     heading(out, title);
     if deadlines.is_empty() {
         out.push_str("  (none)\n");
         return;
     }
-    for deadline in deadlines.iter().take(limit) {
-        let name = snapshot
-            .task(&deadline.task)
-            .map_or_else(|| deadline.task.clone(), |t| clean_line(&t.title));
-        let when = countdown(deadline.days);
-        let room = TEXT_WIDTH - 2 - 10 - 2 - 2 - when.len();
+    for due in deadlines.iter().take(limit) {
+        let name = clean_line(due.title);
+        let room = TEXT_WIDTH - 2 - 10 - 2 - 2 - due.when.len();
         let _ = writeln!(
             out,
             "  {}  {}  {}",
-            deadline.date,
+            due.date,
             pad(&truncate(&name, room), room),
-            when
+            due.when
         );
     }
     if deadlines.len() > limit {
@@ -462,36 +439,6 @@ fn write_sources(out: &mut String, template: &Template, snapshot: &Snapshot) {
     }
 }
 
-/// Where a task's date comes from, in words: "planned: 35 days before applicants may submit to
-/// ERAS (published)", "yours", or a season date's own origin.
-pub fn date_origin_line(template: &Template, due: &Dated, rule: Option<DateRule>) -> String {
-    match (due.origin, due.basis, rule) {
-        (DateOrigin::Planned, Some(basis), Some(rule)) => {
-            format!("planned: {} ({basis})", template.describe_rule(rule))
-        }
-        _ => due.label(),
-    }
-}
-
-/// "official; checked 2026-11-30", with "checked N months ago: confirm" once it is due for a
-/// re-check: how every list of sources describes one.
-pub fn source_status(template: &Template, source: &Source, today: NaiveDate) -> String {
-    let freshness = Freshness::of_source(template, source, today);
-    match freshness.mark() {
-        Some(mark) => format!("{}; {mark}", source.kind.label()),
-        None => format!("{}; checked {}", source.kind.label(), source.checked),
-    }
-}
-
-/// " [checked 13 months ago: confirm]" after a fact whose sources are due for a re-check, or
-/// nothing.
-pub fn stale_mark(template: &Template, sources: &[String], today: NaiveDate) -> String {
-    crate::freshness::Freshness::of(template, sources, today)
-        .and_then(|f| f.mark())
-        .map(|mark| format!(" [{mark}]"))
-        .unwrap_or_default()
-}
-
 /// The sources the summary relies on: those of its tasks and of every other fact, date, fee,
 /// check and situation rule the template holds, in template order.
 pub fn cited_sources<'a>(template: &'a Template, snapshot: &Snapshot) -> Vec<&'a Source> {
@@ -509,304 +456,4 @@ pub fn cited_sources<'a>(template: &'a Template, snapshot: &Snapshot) -> Vec<&'a
         .iter()
         .filter(|s| cited.contains(s.id.as_str()))
         .collect()
-}
-
-/// The JSON export. Its shape is documented in the README ("JSON export").
-#[derive(Debug, Serialize)]
-pub struct JsonExport<'a> {
-    pub imgplan_version: &'static str,
-    pub plan_version: u32,
-    pub today: NaiveDate,
-    pub profile: JsonProfile,
-    pub season: JsonSeason,
-    pub progress: Vec<JsonProgress<'a>>,
-    pub overdue: Vec<JsonDeadline>,
-    pub upcoming: Vec<JsonDeadline>,
-    pub warnings: &'a [Warning],
-    pub tasks: Vec<JsonTask>,
-    pub visa: JsonVisa<'a>,
-    pub usce: JsonUsce<'a>,
-    pub programs: Vec<JsonProgram<'a>>,
-    /// Program ids, first choice first.
-    pub rank_order: Vec<u32>,
-    pub cost_estimate: Option<crate::programs::CostEstimate>,
-    pub facts: Vec<Checked<'a, crate::journey::Fact>>,
-    /// Entry restrictions and the H-1B payment as they concern this profile.
-    pub situation: Vec<Checked<'a, crate::situation::SituationNote>>,
-    pub freshness: JsonFreshness,
-    pub sources: Vec<JsonSource<'a>>,
-}
-
-/// An item with the check date of its sources and whether they are due for a re-check.
-#[derive(Debug, Serialize)]
-pub struct Checked<'a, T: Serialize> {
-    #[serde(flatten)]
-    pub item: &'a T,
-    pub checked: Option<NaiveDate>,
-    pub recheck: bool,
-}
-
-impl<'a, T: Serialize> Checked<'a, T> {
-    fn new(template: &Template, item: &'a T, sources: &[String], today: NaiveDate) -> Self {
-        let freshness = Freshness::of(template, sources, today);
-        Checked {
-            item,
-            checked: freshness.map(|f| f.checked),
-            recheck: freshness.is_some_and(|f| f.stale),
-        }
-    }
-}
-
-/// How recent the facts are.
-#[derive(Debug, Serialize)]
-pub struct JsonFreshness {
-    pub checked_up_to: Option<NaiveDate>,
-    /// Facts on this plan's path older than their re-check interval.
-    pub stale_on_path: usize,
-}
-
-/// A source with its age on the export's `today`.
-#[derive(Debug, Serialize)]
-pub struct JsonSource<'a> {
-    #[serde(flatten)]
-    pub source: &'a Source,
-    pub months_since_check: u32,
-    /// Older than its re-check interval: confirm it.
-    pub recheck: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonProfile {
-    pub name: Option<String>,
-    pub match_year: i32,
-    pub visa: crate::journey::VisaChoice,
-    pub category: crate::plan::ApplicantCategory,
-    pub specialty: Option<String>,
-    pub graduation: Option<NaiveDate>,
-    pub graduation_expected: Option<bool>,
-    /// The user's Step 2 CK score, compared with programs' minimums.
-    pub step2_score: Option<u16>,
-    /// ISO 3166-1 alpha-2 codes.
-    pub citizenship: Vec<String>,
-    pub in_us: Option<bool>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonSeason {
-    pub match_year: i32,
-    pub dates: Vec<JsonSeasonDate>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonSeasonDate {
-    pub anchor: Anchor,
-    pub title: String,
-    pub date: NaiveDate,
-    pub origin: DateOrigin,
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonProgress<'a> {
-    #[serde(flatten)]
-    pub stage: &'a StageProgress,
-    pub percent: u8,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonDeadline {
-    pub task: String,
-    pub title: String,
-    pub date: NaiveDate,
-    pub days: i64,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonTask {
-    pub id: String,
-    pub stage: String,
-    pub title: String,
-    pub why: String,
-    pub status: crate::plan::Status,
-    pub done_on: Option<NaiveDate>,
-    pub due: Option<NaiveDate>,
-    pub due_origin: Option<DateOrigin>,
-    /// For a planned date, the origin of the anchor it counts from.
-    pub due_basis: Option<DateOrigin>,
-    pub rule: Option<String>,
-    pub note: Option<String>,
-    pub depends_on: Vec<String>,
-    pub sources: Vec<String>,
-    /// The oldest check date among the task's sources.
-    pub checked: Option<NaiveDate>,
-    /// Its sources are older than their re-check interval.
-    pub recheck: bool,
-    pub custom: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonVisa<'a> {
-    pub choice: crate::journey::VisaChoice,
-    pub implications: Vec<crate::visa::Implication>,
-    pub comparison: &'a crate::journey::VisaComparison,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonUsce<'a> {
-    pub summary: crate::usce::UsceSummary,
-    pub rotations: &'a [crate::usce::Rotation],
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonProgram<'a> {
-    #[serde(flatten)]
-    pub program: &'a crate::programs::Program,
-    pub visa_fit: crate::programs::Fit,
-    /// Place in the rank order list (1 = first choice), when ranked.
-    pub rank: Option<usize>,
-}
-
-/// The plan as pretty-printed JSON.
-pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
-    let title_of = |id: &str| {
-        snapshot
-            .task(id)
-            .map_or_else(|| id.to_owned(), |t| clean_line(&t.title))
-    };
-    let deadlines = |list: &[Deadline]| {
-        list.iter()
-            .map(|d| JsonDeadline {
-                task: d.task.clone(),
-                title: title_of(&d.task),
-                date: d.date,
-                days: d.days,
-            })
-            .collect()
-    };
-    let profile = &plan.profile;
-    let rank_list: Vec<u32> = plan.rank_list().iter().map(|p| p.id).collect();
-    let export = JsonExport {
-        imgplan_version: env!("CARGO_PKG_VERSION"),
-        plan_version: plan.version,
-        today: snapshot.today,
-        profile: JsonProfile {
-            name: profile.name.as_deref().map(clean_line),
-            match_year: profile.match_year,
-            visa: profile.visa,
-            category: profile.category,
-            specialty: profile.specialty.as_deref().map(clean_line),
-            graduation: profile.graduation.map(|g| g.date),
-            graduation_expected: profile.graduation.map(|g| g.expected),
-            step2_score: profile.step2_score,
-            citizenship: profile.citizenship.clone(),
-            in_us: profile.in_us,
-        },
-        season: JsonSeason {
-            match_year: snapshot.calendar.match_year,
-            dates: snapshot
-                .calendar
-                .season_dates()
-                .map(|(anchor, dated)| JsonSeasonDate {
-                    anchor,
-                    title: template.anchor_title(anchor).to_owned(),
-                    date: dated.date,
-                    origin: dated.origin,
-                    source: dated.source.clone(),
-                })
-                .collect(),
-        },
-        progress: snapshot
-            .progress
-            .iter()
-            .map(|stage| JsonProgress {
-                stage,
-                percent: stage.percent(),
-            })
-            .collect(),
-        overdue: deadlines(&snapshot.overdue),
-        upcoming: deadlines(&snapshot.upcoming),
-        warnings: &snapshot.warnings,
-        tasks: snapshot
-            .tasks
-            .iter()
-            .map(|task| (task, snapshot.task_freshness(template, task)))
-            .map(|(task, freshness)| JsonTask {
-                id: task.id.clone(),
-                stage: task.stage.clone(),
-                title: clean_line(&task.title),
-                why: task.why.clone(),
-                status: task.status,
-                done_on: task.done_on,
-                due: task.due.as_ref().map(|d| d.date),
-                due_origin: task.due.as_ref().map(|d| d.origin),
-                due_basis: task.due.as_ref().and_then(|d| d.basis),
-                rule: task.rule.map(|rule| template.describe_rule(rule)),
-                note: task.note.as_deref().map(clean_line),
-                depends_on: task.depends_on.clone(),
-                sources: task.sources.clone(),
-                checked: freshness.map(|f| f.checked),
-                recheck: freshness.is_some_and(|f| f.stale),
-                custom: task.custom,
-            })
-            .collect(),
-        visa: JsonVisa {
-            choice: profile.visa,
-            implications: crate::visa::implications(template, snapshot, profile.visa),
-            comparison: &template.visa_comparison,
-        },
-        usce: JsonUsce {
-            summary: snapshot.usce,
-            rotations: &plan.rotations,
-        },
-        programs: plan
-            .programs
-            .iter()
-            .map(|program| JsonProgram {
-                program,
-                visa_fit: program.fit(profile.visa),
-                rank: rank_list
-                    .iter()
-                    .position(|id| *id == program.id)
-                    .map(|i| i + 1),
-            })
-            .collect(),
-        rank_order: rank_list.clone(),
-        cost_estimate: template
-            .fees_for(profile.match_year)
-            .map(|fees| crate::programs::estimate_cost(&plan.programs, fees, true)),
-        facts: template
-            .facts
-            .iter()
-            .map(|fact| Checked::new(template, fact, &fact.sources, snapshot.today))
-            .collect(),
-        situation: snapshot
-            .situation
-            .iter()
-            .filter(|note| crate::visa::route_open(profile.visa, note.route))
-            .map(|note| Checked::new(template, note, &note.sources, snapshot.today))
-            .collect(),
-        freshness: JsonFreshness {
-            checked_up_to: snapshot.freshness.checked_up_to,
-            stale_on_path: snapshot.freshness.stale_on_path,
-        },
-        sources: template
-            .sources
-            .iter()
-            .map(|source| {
-                let freshness = Freshness::of_source(template, source, snapshot.today);
-                JsonSource {
-                    source,
-                    months_since_check: freshness.months_old,
-                    recheck: freshness.stale,
-                }
-            })
-            .collect(),
-    };
-    let mut json = serde_json::to_string_pretty(&export).unwrap_or_else(|err| {
-        // Serialising these plain structs cannot fail; say so in JSON rather than panic.
-        format!("{{\"error\": {:?}}}", err.to_string())
-    });
-    json = crate::text::escape_unsafe_in_json(&json);
-    json.push('\n');
-    json
 }

@@ -22,10 +22,10 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 3] = [Table::Programs, Table::Usce, Table::Tasks];
+    pub(crate) const ALL: [Table; 3] = [Table::Programs, Table::Usce, Table::Tasks];
 
     /// The word used on the command line (`--what`) and in file names.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Table::Programs => "programs",
             Table::Usce => "usce",
@@ -33,7 +33,7 @@ impl Table {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Table::Programs => "programs",
             Table::Usce => "USCE rotations",
@@ -43,7 +43,7 @@ impl Table {
 }
 
 /// Columns of the USCE table.
-pub const ROTATION_COLUMNS: [&str; 10] = [
+pub(crate) const ROTATION_COLUMNS: [&str; 10] = [
     "Kind",
     "Institution",
     "Specialty",
@@ -57,7 +57,7 @@ pub const ROTATION_COLUMNS: [&str; 10] = [
 ];
 
 /// Columns of the task table.
-pub const TASK_COLUMNS: [&str; 10] = [
+pub(crate) const TASK_COLUMNS: [&str; 10] = [
     "Task id",
     "Stage",
     "Task",
@@ -71,7 +71,7 @@ pub const TASK_COLUMNS: [&str; 10] = [
 ];
 
 /// The table as CSV text. `open_only` leaves done and skipped tasks out of the task table.
-pub fn csv(
+pub(crate) fn csv(
     table: Table,
     template: &Template,
     plan: &Plan,

@@ -6,17 +6,17 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::export::countdown;
 use crate::insights::Snapshot;
 use crate::journey::{Anchor, Template, VisaChoice};
 use crate::plan::Plan;
 use crate::programs::{self, Program};
 use crate::text::{clean_line, count, pad, truncate, wrap};
 use crate::visa;
+use crate::wording::countdown;
 
 /// The J-1 versus H-1B table, cells wrapped in three columns, then each row's notes and sources,
 /// each marked when its sources are due for a re-check on `today`.
-pub fn visa_comparison(template: &Template, columns: usize, today: NaiveDate) -> String {
+pub(crate) fn visa_comparison(template: &Template, columns: usize, today: NaiveDate) -> String {
     let comparison = &template.visa_comparison;
     let mut out = String::new();
     let topic_width = 18;
@@ -68,7 +68,7 @@ pub fn visa_comparison(template: &Template, columns: usize, today: NaiveDate) ->
             item.note.as_deref().unwrap_or("(no further detail)"),
             item.season,
             item.sources.join(", "),
-            super::stale_mark(template, &item.sources, today)
+            crate::wording::stale_mark(template, &item.sources, today)
         );
         for (i, part) in wrap(&text, columns.saturating_sub(4)).iter().enumerate() {
             let lead = if i == 0 { "  - " } else { "    " };
@@ -79,7 +79,7 @@ pub fn visa_comparison(template: &Template, columns: usize, today: NaiveDate) ->
 }
 
 /// What the plan's visa choice implies, with dates and countdowns.
-pub fn visa_implications(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
+pub(crate) fn visa_implications(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
     let mut out = String::new();
     let choice = plan.profile.visa;
     let _ = writeln!(out, "Your choice: {choice}");
@@ -98,7 +98,7 @@ pub fn visa_implications(template: &Template, plan: &Plan, snapshot: &Snapshot) 
                 .situation
                 .iter()
                 .find(|note| implication.text.ends_with(&note.message))
-                .map(|note| super::stale_mark(template, &note.sources, snapshot.today))
+                .map(|note| crate::wording::stale_mark(template, &note.sources, snapshot.today))
                 .unwrap_or_default()
         } else {
             String::new()
@@ -123,7 +123,7 @@ pub fn visa_implications(template: &Template, plan: &Plan, snapshot: &Snapshot) 
 /// The sources `imgplan visa` cites (the comparison, the visa tasks and checks of the plan's
 /// choice, the situation rules), each with its address: an id alone is not a source a user can
 /// follow.
-pub fn visa_sources(template: &Template, snapshot: &Snapshot) -> String {
+pub(crate) fn visa_sources(template: &Template, snapshot: &Snapshot) -> String {
     let mut ids: Vec<String> = Vec::new();
     let mut add = |list: &[String]| {
         for id in list {
@@ -149,7 +149,7 @@ pub fn visa_sources(template: &Template, snapshot: &Snapshot) -> String {
             clean_line(&source.publisher),
             clean_line(&source.title),
             clean_line(&source.season),
-            super::source_status(template, source, snapshot.today)
+            crate::wording::source_status(template, source, snapshot.today)
         );
         for (i, part) in wrap(&line, super::TEXT_WIDTH - 4).iter().enumerate() {
             let lead = if i == 0 { "  - " } else { "    " };
@@ -161,7 +161,7 @@ pub fn visa_sources(template: &Template, snapshot: &Snapshot) -> String {
 }
 
 /// The USCE log: the summary line, then one line per rotation.
-pub fn usce_log(plan: &Plan, snapshot: &Snapshot) -> String {
+pub(crate) fn usce_log(plan: &Plan, snapshot: &Snapshot) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "  {}", snapshot.usce.line());
     if plan.rotations.is_empty() {
@@ -211,7 +211,7 @@ pub fn usce_log(plan: &Plan, snapshot: &Snapshot) -> String {
 const NAME_COLUMNS: usize = 30;
 
 /// One program as a table line: fit flag, name, state, specialty, visa, status.
-pub fn program_line(program: &Program, choice: VisaChoice) -> String {
+pub(crate) fn program_line(program: &Program, choice: VisaChoice) -> String {
     format!("{} {}", program.fit(choice).glyph(), program_cells(program))
 }
 
@@ -237,7 +237,7 @@ fn program_cells(program: &Program) -> String {
 }
 
 /// The programs table with a header, then what each misfit or unknown flag means.
-pub fn programs_table(list: &[&Program], choice: VisaChoice) -> String {
+pub(crate) fn programs_table(list: &[&Program], choice: VisaChoice) -> String {
     let mut out = String::new();
     let header = format!(
         "  {} ST {} {} status",
@@ -271,7 +271,7 @@ pub fn programs_table(list: &[&Program], choice: VisaChoice) -> String {
 }
 
 /// The application-cost estimate in words, with its fee season and sources.
-pub fn cost_lines(template: &Template, plan: &Plan, today: NaiveDate) -> String {
+pub(crate) fn cost_lines(template: &Template, plan: &Plan, today: NaiveDate) -> String {
     let mut out = String::new();
     let Some(schedule) = template.fees_for(plan.profile.match_year) else {
         out.push_str("  No fee table in the template: no cost estimate.\n");
@@ -346,7 +346,7 @@ pub fn cost_lines(template: &Template, plan: &Plan, today: NaiveDate) -> String 
 }
 
 /// The rank order list with the ROL deadline countdown.
-pub fn rank_list(plan: &Plan, snapshot: &Snapshot) -> String {
+pub(crate) fn rank_list(plan: &Plan, snapshot: &Snapshot) -> String {
     let mut out = String::new();
     let list = plan.rank_list();
     if let Some(deadline) = snapshot.calendar.get(Anchor::RolDeadline) {

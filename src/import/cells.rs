@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::columns::{Column, fold_header};
-use super::quoted;
+use super::row::quoted;
 use crate::programs::ApplicationService;
 use crate::text::clean_line;
 

@@ -25,6 +25,7 @@ use crate::text::{clean_line, truncate};
 
 mod cells;
 mod columns;
+mod row;
 mod strict;
 
 use cells::{clean_text, number, parse_date, parse_service, parse_yes_no};
@@ -297,7 +298,7 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
                         limit: MAX_IMPORT_ROWS,
                     });
                 }
-                match read_row(&record, positions) {
+                match row::read_row(&record, positions) {
                     Ok(program) => report.programs.push(ImportedProgram { line, program }),
                     Err(problems) => report.problems.push(RowProblem {
                         line,
@@ -385,147 +386,6 @@ fn read_header(
         return Err(ImportError::NoNameColumn(found));
     }
     Ok(positions)
-}
-
-/// A cell quoted in a message: one clean line, cut short.
-fn quoted(cell: &str) -> String {
-    format!("{:?}", truncate(&clean_line(cell), QUOTED_CELL_CHARS))
-}
-
-/// Reads one data row into a program, or says everything that is wrong with it.
-fn read_row(record: &ByteRecord, positions: &[Option<usize>; 13]) -> Result<Program, Vec<String>> {
-    let mut problems = Vec::new();
-    // The trimmed text of a field's cell; "" when the column or cell is missing or not UTF-8.
-    let mut cell = |column: Column| -> &str {
-        let Some(bytes) = positions[column as usize].and_then(|index| record.get(index)) else {
-            return "";
-        };
-        match std::str::from_utf8(bytes) {
-            Ok(text) => unguard_formula(text.trim()),
-            Err(_) => {
-                problems.push(format!(
-                    "{} holds bytes that are not UTF-8 text; save the spreadsheet as CSV UTF-8",
-                    column.title()
-                ));
-                ""
-            }
-        }
-    };
-    let name = cell(Column::Name).to_owned();
-    let state = cell(Column::State);
-    let specialty = cell(Column::Specialty).to_owned();
-    let nrmp_code = cell(Column::NrmpCode);
-    let service = cell(Column::Service);
-    let visa = cell(Column::Visa);
-    let min_step2 = cell(Column::MinStep2);
-    let max_years = cell(Column::MaxYears);
-    let usce_months = cell(Column::UsceMonths);
-    let step3 = cell(Column::Step3);
-    let status = cell(Column::Status);
-    let interview = cell(Column::Interview);
-    let note = cell(Column::Note).to_owned();
-    // Text over its limit makes the row a problem: never cut without a word.
-    let mut text = |column: Column, value: &str, max: usize| {
-        let cleaned = clean_text(value);
-        let chars = cleaned.chars().count();
-        if chars > max {
-            problems.push(format!(
-                "{} is {chars} characters long; at most {max} are kept",
-                column.title()
-            ));
-        }
-        cleaned
-    };
-    let name = text(Column::Name, &name, MAX_TITLE_CHARS);
-    let specialty = text(Column::Specialty, &specialty, MAX_TITLE_CHARS);
-    let note = text(Column::Note, &note, MAX_NOTE_CHARS);
-
-    if name.is_empty() {
-        problems.push("no program name".to_owned());
-    }
-    let state = if state.is_empty() {
-        None
-    } else {
-        // The messages are written here, not taken from `parse_state`, so a long cell is cut.
-        parse_state(state)
-            .map_err(|_| {
-                problems.push(format!(
-                    "State {} is not a US state code: use two letters such as NY, CA or TX",
-                    quoted(state)
-                ));
-            })
-            .ok()
-    };
-    let nrmp_code = if nrmp_code.is_empty() {
-        None
-    } else {
-        parse_nrmp_code(nrmp_code)
-            .map_err(|_| {
-                problems.push(format!(
-                    "NRMP code {} is not a program code: letters and digits, e.g. 1234140C0",
-                    quoted(nrmp_code)
-                ));
-            })
-            .ok()
-    };
-    let visa = VisaStance::parse(visa).unwrap_or_else(|| {
-        problems.push(format!(
-            "Visa {} is not understood; write J-1, H-1B, both, none or unknown",
-            quoted(visa)
-        ));
-        VisaStance::Unknown
-    });
-    let status = ProgramStatus::parse(status).unwrap_or_else(|| {
-        let labels: Vec<&str> = ProgramStatus::ALL.iter().map(|s| s.label()).collect();
-        problems.push(format!(
-            "Status {} is not understood; write one of: {}",
-            quoted(status),
-            labels.join(", ")
-        ));
-        ProgramStatus::Considering
-    });
-    let requirements = Requirements {
-        min_step2_score: number(Column::MinStep2, min_step2, &mut problems),
-        max_years_since_graduation: number(Column::MaxYears, max_years, &mut problems),
-        usce_months: number(Column::UsceMonths, usce_months, &mut problems),
-        step3_before_rank: parse_yes_no(step3).unwrap_or_else(|| {
-            problems.push(format!(
-                "{} {} is not understood; write yes or no (or leave it empty)",
-                Column::Step3.title(),
-                quoted(step3)
-            ));
-            false
-        }),
-    };
-    let interview = if interview.is_empty() {
-        None
-    } else {
-        parse_date(interview)
-            .map_err(|why| {
-                problems.push(format!(
-                    "Interview {} {why}; write YYYY-MM-DD, e.g. 2025-11-04 (or M/D/YYYY)",
-                    quoted(interview)
-                ));
-            })
-            .ok()
-    };
-
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Program {
-        id: 0,
-        name,
-        state,
-        specialty: (!specialty.is_empty()).then_some(specialty),
-        nrmp_code,
-        service: parse_service(service),
-        visa,
-        requirements,
-        status,
-        interview,
-        note: (!note.is_empty()).then_some(note),
-    })
 }
 
 #[cfg(test)]

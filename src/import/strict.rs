@@ -18,7 +18,7 @@ pub const MAX_COLUMNS: usize = 256;
 pub const MAX_CELL_CHARS: usize = 10_000;
 
 /// Refuses text that is not UTF-8, saying what it looks like instead.
-pub fn check_encoding(bytes: &[u8]) -> Result<(), ImportError> {
+pub(crate) fn check_encoding(bytes: &[u8]) -> Result<(), ImportError> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(ImportError::Encoding {
             line: 1,
@@ -74,7 +74,7 @@ enum State {
 /// Refuses a quote that never closes, or whose closing quote is followed by more text in the
 /// same cell: both mean a quote is missing or one too many, and the rows after it would be read
 /// wrong.
-pub fn check_quotes(bytes: &[u8], delimiter: u8) -> Result<(), ImportError> {
+pub(crate) fn check_quotes(bytes: &[u8], delimiter: u8) -> Result<(), ImportError> {
     let mut state = State::StartOfCell;
     let mut line: u64 = 1;
     let mut opened: u64 = 1;

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 /// A key seen twice in one map: its text (as written) and the lines of both entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DuplicateKey {
+pub(crate) struct DuplicateKey {
     pub key: String,
     pub first_line: usize,
     pub second_line: usize,
@@ -49,7 +49,7 @@ fn normalised(key: &str) -> String {
 }
 
 /// The first duplicated key of any map in `text`, if there is one.
-pub fn find_duplicate(text: &str) -> Option<DuplicateKey> {
+pub(crate) fn find_duplicate(text: &str) -> Option<DuplicateKey> {
     // One entry per open bracket: `Some` for a `{` map, `None` for `(` and `[`.
     let mut stack: Vec<Option<Map>> = Vec::new();
     let mut chars = text.chars().peekable();

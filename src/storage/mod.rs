@@ -70,6 +70,9 @@ pub enum StorageError {
         .path.display()
     )]
     NewerVersion { path: PathBuf, found: u32 },
+    /// The plan could not be turned into text (never expected; nothing is written).
+    #[error("the plan could not be written as text: {0}")]
+    Serialise(String),
     #[error("cannot save {}: {source}", .path.display())]
     Write { path: PathBuf, source: io::Error },
     #[error(
@@ -264,6 +267,15 @@ pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Parses plan-file bytes; `path` is only used in messages.
 pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, StorageError> {
+    let text = decode(path, bytes)?;
+    let mut plan = deserialise(path, text)?;
+    check_loaded(path, text, &plan, template)?;
+    plan.merge_template(template);
+    Ok(plan)
+}
+
+/// The file's text: UTF-8 (past a byte-order mark), not empty.
+fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, StorageError> {
     let parse_error = |line: usize, col: usize, message: String| StorageError::Parse {
         path: path.to_path_buf(),
         line,
@@ -291,6 +303,17 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             "the file is empty (expected a plan); delete it to start a new plan".into(),
         ));
     }
+    Ok(text)
+}
+
+/// The plan the text holds, refusing a newer file version; a syntax error says where and why.
+fn deserialise(path: &Path, text: &str) -> Result<Plan, StorageError> {
+    let parse_error = |line: usize, col: usize, message: String| StorageError::Parse {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message,
+    };
     if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
         && probe.version > PLAN_VERSION
     {
@@ -299,7 +322,7 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             found: probe.version,
         });
     }
-    let mut plan: Plan = ron_options().from_str(text).map_err(|err| {
+    ron_options().from_str(text).map_err(|err| {
         let line = err.span.start.line;
         let looks_like_a_plan = text.contains("version");
         let code = err.code.to_string();
@@ -318,7 +341,23 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             ends_at,
         );
         parse_error(line, err.span.start.col, message)
-    })?;
+    })
+}
+
+/// What the syntax cannot say: a key given twice, the version, the Match year, the user's own
+/// task ids, and the same rules a change in the planner or on the command line must keep.
+fn check_loaded(
+    path: &Path,
+    text: &str,
+    plan: &Plan,
+    template: &Template,
+) -> Result<(), StorageError> {
+    let parse_error = |line: usize, col: usize, message: String| StorageError::Parse {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message,
+    };
     let located = |needle: &str, message: String| {
         let (line, col) = text
             .find(needle)
@@ -377,8 +416,28 @@ pub fn parse(path: &Path, bytes: &[u8], template: &Template) -> Result<Plan, Sto
             return Err(located(&quoted, format!("task id {quoted} is used twice")));
         }
     }
-    plan.merge_template(template);
-    Ok(plan)
+    if let Err((place, error)) = crate::rules::check(plan) {
+        let (line, col) = place_in(text, &place);
+        return Err(parse_error(line, col, error.to_string()));
+    }
+    Ok(())
+}
+
+/// Where a rule's place is in the file: each word found after the one before it. A word that
+/// is not found leaves the position at the last one found (the file's start at worst).
+fn place_in(text: &str, place: &[String]) -> (usize, usize) {
+    let mut offset = 0;
+    let mut found = None;
+    for word in place {
+        match text.get(offset..).and_then(|rest| rest.find(word.as_str())) {
+            Some(at) => {
+                found = Some(offset + at);
+                offset += at + word.len();
+            }
+            None => break,
+        }
+    }
+    found.map_or((1, 1), |at| position_of(text.as_bytes(), at))
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -397,28 +456,22 @@ fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// The plan as it is written to disk: a comment header, then pretty RON, sorted and stable.
-pub fn to_ron(plan: &Plan) -> String {
+pub fn to_ron(plan: &Plan) -> Result<String, StorageError> {
     let config = PrettyConfig::new()
         .depth_limit(2)
         .indentor("    ")
         .extensions(Extensions::IMPLICIT_SOME);
-    // Serialising plain structs, maps and strings into a String cannot fail; if it ever did,
-    // the caller gets an empty body and `save` refuses to write it.
+    // Serialising plain structs, maps and strings into a String should not fail; if it ever
+    // does, the error is returned and nothing is written.
     let body = ron::Options::default()
         .to_string_pretty(plan, config)
-        .unwrap_or_default();
-    format!("{PLAN_HEADER}{body}\n")
+        .map_err(|err| StorageError::Serialise(err.to_string()))?;
+    Ok(format!("{PLAN_HEADER}{body}\n"))
 }
 
 /// Saves the plan atomically (see the module docs) with owner-only permissions on Unix.
 pub fn save(path: &Path, plan: &Plan) -> Result<(), StorageError> {
-    let text = to_ron(plan);
-    if !text.contains("version") {
-        return Err(StorageError::Write {
-            path: path.to_path_buf(),
-            source: io::Error::other("the plan could not be serialised"),
-        });
-    }
+    let text = to_ron(plan)?;
     write_atomic(path, text.as_bytes())
 }
 

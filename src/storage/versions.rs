@@ -50,13 +50,7 @@ pub fn save_locked(
     plan: &Plan,
     hand_edits: HandEdits,
 ) -> Result<Saved, StorageError> {
-    let text = to_ron(plan);
-    if !text.contains("version") {
-        return Err(StorageError::Write {
-            path: path.to_path_buf(),
-            source: io::Error::other("the plan could not be serialised"),
-        });
-    }
+    let text = to_ron(plan)?;
     replace_plan(lock, path, text.as_bytes(), hand_edits)
 }
 

@@ -27,12 +27,19 @@ pub enum Command {
     /// Scroll the detail pane.
     DetailDown,
     DetailUp,
+    /// Tick the selected task done, or back to todo.
     ToggleDone,
+    /// The next state of what is selected: a task's state, a program's status, a letter's state.
     CycleState,
-    EditDue,
+    /// Edit the date of what is selected: a task's due date, a season date, a program's
+    /// interview, a rotation's dates.
+    EditDate,
+    /// Edit the note of the selected task, program or rotation.
     EditNote,
-    AddTask,
-    DeleteTask,
+    /// Add an item of the kind the panel (or the selection) holds: a task, program or rotation.
+    Add,
+    /// Delete what is selected (asks first): one of your tasks, a program, a rotation.
+    Delete,
     EditProfile,
     /// Programs panel: rank the selected program, or take it off the rank list.
     Rank,
@@ -189,8 +196,11 @@ pub struct Merge {
 /// Why a save did not happen; the change stays in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveProblem {
-    /// In words: a read-only file, a full disk, a file that cannot be read now.
+    /// In words: a read-only file, a full disk, the lock held elsewhere.
     Failed(String),
+    /// The file was changed outside imgplan and cannot be read now (why, in words): the change
+    /// stays in memory until the file is fixed.
+    Unreadable(String),
     /// The file and the planner changed the same field(s) to different values.
     Conflicts(Vec<crate::merge::Conflict>),
 }
@@ -199,6 +209,10 @@ impl std::fmt::Display for SaveProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveProblem::Failed(why) => f.write_str(why),
+            SaveProblem::Unreadable(why) => write!(
+                f,
+                "the plan file was changed outside imgplan and cannot be read now ({why}); your change is kept here: fix the file, then press w"
+            ),
             SaveProblem::Conflicts(conflicts) => {
                 let Some(first) = conflicts.first() else {
                     return f.write_str("the plan file was changed elsewhere");

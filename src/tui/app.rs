@@ -8,12 +8,14 @@ use tui_input::Input;
 
 use crate::export::{ExportOptions, Format};
 use crate::insights::Snapshot;
-use crate::journey::{Anchor, StageSection, Template, VisaChoice};
-use crate::plan::{ApplicantCategory, Plan};
-use crate::programs::{self, ProgramFilter, ProgramSort};
+use crate::journey::{Anchor, StageSection, Template};
+use crate::plan::Plan;
+use crate::programs::{ProgramFilter, ProgramSort};
 
 use super::form::Form;
 use super::keymap::KeyContext;
+pub use super::profile_form::{ProfileField, ProfileForm};
+use crate::ids::{Item, ProgramId, RotationId};
 
 /// Undo keeps this many earlier plans; plans are small, so this costs little.
 pub const UNDO_DEPTH: usize = 200;
@@ -53,13 +55,13 @@ pub enum Row {
     /// A row of the J-1 versus H-1B comparison (index into the template's rows).
     Comparison(usize),
     /// A logged rotation, by id.
-    Rotation(u32),
+    Rotation(RotationId),
     /// "Log a rotation": Enter opens the rotation form.
     AddRotation,
     /// A program in the programs list, by id.
-    Program(u32),
+    Program(ProgramId),
     /// A program in the rank order list, by id.
-    Ranked(u32),
+    Ranked(ProgramId),
 }
 
 impl Row {
@@ -68,7 +70,7 @@ impl Row {
     }
 
     /// The program a row is about, in either list.
-    pub fn program(&self) -> Option<u32> {
+    pub fn program(&self) -> Option<ProgramId> {
         match self {
             Row::Program(id) | Row::Ranked(id) => Some(*id),
             _ => None,
@@ -101,13 +103,13 @@ pub enum TextPurpose {
         stage: String,
     },
     InterviewDate {
-        program: u32,
+        program: ProgramId,
     },
     ProgramNote {
-        program: u32,
+        program: ProgramId,
     },
     RotationNote {
-        rotation: u32,
+        rotation: RotationId,
     },
     /// Incremental search; remembers where the user was, to go back on Esc.
     Search {
@@ -125,150 +127,6 @@ pub struct TextField {
     pub error: Option<String>,
 }
 
-/// The profile form's fields, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProfileField {
-    Name,
-    MatchYear,
-    Visa,
-    Category,
-    Specialty,
-    Graduation,
-    GraduationExpected,
-    Step2Score,
-    LetterTarget,
-    Citizenship,
-    InUs,
-}
-
-impl ProfileField {
-    pub const ALL: [ProfileField; 11] = [
-        ProfileField::Name,
-        ProfileField::MatchYear,
-        ProfileField::Visa,
-        ProfileField::Category,
-        ProfileField::Specialty,
-        ProfileField::Graduation,
-        ProfileField::GraduationExpected,
-        ProfileField::Step2Score,
-        ProfileField::LetterTarget,
-        ProfileField::Citizenship,
-        ProfileField::InUs,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProfileField::Name => "Name",
-            ProfileField::MatchYear => "Target Match year",
-            ProfileField::Visa => "Visa",
-            ProfileField::Category => "NRMP category",
-            ProfileField::Specialty => "Specialty",
-            ProfileField::Graduation => "Graduation date",
-            ProfileField::GraduationExpected => "Graduation is",
-            ProfileField::Step2Score => "Step 2 CK score",
-            ProfileField::LetterTarget => "Letters to aim for",
-            ProfileField::Citizenship => "Citizenship",
-            ProfileField::InUs => "In the US now",
-        }
-    }
-
-    pub fn is_choice(self) -> bool {
-        matches!(
-            self,
-            ProfileField::Visa
-                | ProfileField::Category
-                | ProfileField::GraduationExpected
-                | ProfileField::InUs
-        )
-    }
-}
-
-/// The profile being edited; applied as a whole on Enter.
-#[derive(Debug, Clone)]
-pub struct ProfileForm {
-    pub focus: usize,
-    pub name: Input,
-    pub match_year: Input,
-    pub visa: VisaChoice,
-    pub category: ApplicantCategory,
-    pub specialty: Input,
-    pub graduation: Input,
-    pub graduation_expected: bool,
-    pub step2_score: Input,
-    pub letter_target: Input,
-    /// ISO codes or English names, comma-separated.
-    pub citizenship: Input,
-    pub in_us: Option<bool>,
-    pub error: Option<String>,
-}
-
-impl ProfileForm {
-    pub fn from_plan(plan: &Plan) -> ProfileForm {
-        let profile = &plan.profile;
-        let text = |value: Option<&str>| Input::new(value.unwrap_or_default().to_owned());
-        ProfileForm {
-            focus: 0,
-            name: text(profile.name.as_deref()),
-            match_year: Input::new(profile.match_year.to_string()),
-            visa: profile.visa,
-            category: profile.category,
-            specialty: text(profile.specialty.as_deref()),
-            graduation: Input::new(
-                profile
-                    .graduation
-                    .map(|g| g.date.to_string())
-                    .unwrap_or_default(),
-            ),
-            graduation_expected: profile.graduation.is_none_or(|g| g.expected),
-            step2_score: Input::new(
-                profile
-                    .step2_score
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-            ),
-            letter_target: Input::new(
-                plan.letter_target
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
-            ),
-            citizenship: Input::new(profile.citizenship.join(", ")),
-            in_us: profile.in_us,
-            error: None,
-        }
-    }
-
-    pub fn field(&self) -> ProfileField {
-        ProfileField::ALL[self.focus.min(ProfileField::ALL.len() - 1)]
-    }
-
-    /// The text input of a text field.
-    pub fn input(&self, field: ProfileField) -> Option<&Input> {
-        match field {
-            ProfileField::Name => Some(&self.name),
-            ProfileField::MatchYear => Some(&self.match_year),
-            ProfileField::Specialty => Some(&self.specialty),
-            ProfileField::Graduation => Some(&self.graduation),
-            ProfileField::Step2Score => Some(&self.step2_score),
-            ProfileField::LetterTarget => Some(&self.letter_target),
-            ProfileField::Citizenship => Some(&self.citizenship),
-            _ => None,
-        }
-    }
-
-    pub fn input_mut(&mut self, field: ProfileField) -> Option<&mut Input> {
-        match field {
-            ProfileField::Name => Some(&mut self.name),
-            ProfileField::MatchYear => Some(&mut self.match_year),
-            ProfileField::Specialty => Some(&mut self.specialty),
-            ProfileField::Graduation => Some(&mut self.graduation),
-            ProfileField::Step2Score => Some(&mut self.step2_score),
-            ProfileField::LetterTarget => Some(&mut self.letter_target),
-            ProfileField::Citizenship => Some(&mut self.citizenship),
-            _ => None,
-        }
-    }
-}
-
 /// What has the keyboard.
 #[derive(Debug, Clone)]
 pub enum Mode {
@@ -282,32 +140,14 @@ pub enum Mode {
     /// A program, rotation or filter form.
     Form(Box<Form>),
     ConfirmDelete {
-        target: DeleteTarget,
+        /// What the question is about.
+        target: Item,
         title: String,
     },
 }
 
-/// What a delete question is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeleteTarget {
-    Task(String),
-    Program(u32),
-    Rotation(u32),
-}
-
-impl DeleteTarget {
-    /// "task", "program", "rotation", for the question's title.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            DeleteTarget::Task(_) => "task",
-            DeleteTarget::Program(_) => "program",
-            DeleteTarget::Rotation(_) => "rotation",
-        }
-    }
-}
-
 impl Mode {
-    pub fn key_context(&self) -> KeyContext {
+    pub(crate) fn key_context(&self) -> KeyContext {
         match self {
             Mode::Normal => KeyContext::Normal,
             Mode::Help { .. } => KeyContext::Help,
@@ -344,6 +184,21 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// The user's choices for this session that are not part of the plan (never saved in it).
+#[derive(Debug, Clone)]
+pub struct Preferences {
+    /// Colour-free theme (NO_COLOR).
+    pub monochrome: bool,
+    /// Which programs the programs panel lists, and in what order.
+    pub program_filter: ProgramFilter,
+    pub program_sort: ProgramSort,
+    /// The export dialog's last choices, offered again next time.
+    pub export_options: ExportOptions,
+    /// Where the export dialog suggests writing: the directory imgplan was started from, then
+    /// the directory of the last export.
+    pub export_dir: PathBuf,
+}
+
 /// The whole state of the planner.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -367,20 +222,12 @@ pub struct App {
     /// Terminal size, for paging and mouse clicks.
     pub width: u16,
     pub height: u16,
-    /// Colour-free theme (NO_COLOR).
-    pub monochrome: bool,
     /// How far the detail pane is scrolled; back to the top when the selection moves.
     pub detail_scroll: u16,
     /// Set when the user pressed `q` once with unsaved changes.
     pub quit_armed: bool,
-    /// Which programs the programs panel lists, and in what order.
-    pub program_filter: ProgramFilter,
-    pub program_sort: ProgramSort,
-    /// The export dialog's last choices, offered again next time.
-    pub export_options: ExportOptions,
-    /// Where the export dialog suggests writing: the directory imgplan was started from, then
-    /// the directory of the last export.
-    pub export_dir: PathBuf,
+    /// The user's choices that are not part of the plan: theme, program filter, export folder.
+    pub prefs: Preferences,
     /// `today` follows the clock (not fixed by `--today`): exports are stamped with the time.
     pub real_clock: bool,
     pub should_quit: bool,
@@ -407,16 +254,18 @@ impl App {
             search: None,
             width: 120,
             height: 40,
-            monochrome: false,
             detail_scroll: 0,
             quit_armed: false,
-            program_filter: ProgramFilter::default(),
-            program_sort: ProgramSort::default(),
-            export_options: ExportOptions::new(Format::Text),
-            export_dir: plan_path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
+            prefs: Preferences {
+                monochrome: false,
+                program_filter: ProgramFilter::default(),
+                program_sort: ProgramSort::default(),
+                export_options: ExportOptions::new(Format::Text),
+                export_dir: plan_path
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default(),
+            },
             real_clock: false,
             should_quit: false,
         };
@@ -469,220 +318,6 @@ impl App {
             .map(|i| i + 1)
     }
 
-    /// Upcoming deadlines the overview shows at least (more when the screen has room).
-    pub const OVERVIEW_UPCOMING: usize = 5;
-
-    /// The rows of a panel, computed from the snapshot.
-    pub fn rows(&self, panel: usize) -> Vec<Row> {
-        match self.panel_kind(panel) {
-            Panel::Overview => self.overview_rows(),
-            Panel::Stage(index) => self.stage_rows(index),
-            Panel::Programs => self.program_rows(),
-            Panel::Agenda => self.agenda_rows(),
-        }
-    }
-
-    fn stage_rows(&self, index: usize) -> Vec<Row> {
-        let stage = &self.template.stages[index];
-        let mut rows = Vec::new();
-        let sections = &stage.sections;
-        if sections.contains(&StageSection::VisaComparison) {
-            let comparison = &self.template.visa_comparison;
-            rows.push(Row::Heading(format!(
-                "J-1 versus H-1B · policy as of {}",
-                comparison.policy_as_of
-            )));
-            rows.push(Row::ComparisonHeader);
-            rows.extend((0..comparison.rows.len()).map(Row::Comparison));
-            let choice = self.plan.profile.visa;
-            rows.push(Row::Heading(format!(
-                "Your choice: {choice} (p changes it) · what it means"
-            )));
-            for implication in crate::visa::implications(&self.template, &self.snapshot, choice)
-                .into_iter()
-                .filter(|i| i.situation.is_none())
-            {
-                let date = implication
-                    .date
-                    .map(|d| format!("{d}  "))
-                    .unwrap_or_default();
-                rows.push(Row::Note(format!("{date}{}", implication.text)));
-            }
-            // Entry restrictions and the H-1B payment: whole text in the details.
-            rows.extend(
-                self.snapshot
-                    .situation
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, note)| crate::visa::route_open(choice, note.route))
-                    .map(|(index, _)| Row::Situation(index)),
-            );
-            rows.push(Row::Heading("Tasks".into()));
-        }
-        let before = rows.len();
-        rows.extend(
-            self.snapshot
-                .stage_tasks(&stage.id)
-                .map(|task| Row::Task(task.id.clone())),
-        );
-        if rows.len() == before {
-            rows.push(Row::Note(
-                "No tasks for your visa choice here. Press a to add one.".into(),
-            ));
-        }
-        if sections.contains(&StageSection::UsceLog) {
-            rows.push(Row::Heading(format!(
-                "Rotations and letters · {}",
-                self.snapshot.usce.line()
-            )));
-            rows.extend(self.plan.rotations.iter().map(|r| Row::Rotation(r.id)));
-            rows.push(Row::AddRotation);
-        }
-        let facts: Vec<Row> = self
-            .template
-            .facts
-            .iter()
-            .enumerate()
-            .filter(|(_, fact)| fact.stage == stage.id)
-            .map(|(index, _)| Row::Fact(index))
-            .collect();
-        if !facts.is_empty() {
-            rows.push(Row::Heading("Facts and figures".into()));
-            rows.extend(facts);
-        }
-        rows
-    }
-
-    fn program_rows(&self) -> Vec<Row> {
-        let plan = &self.plan;
-        let mut rows = Vec::new();
-        let ranked = plan.rank_list();
-        let deadline = self
-            .snapshot
-            .calendar
-            .get(Anchor::RolDeadline)
-            .map(|d| {
-                format!(
-                    " · certify by {} ({})",
-                    d.date,
-                    crate::export::countdown((d.date - self.today).num_days())
-                )
-            })
-            .unwrap_or_default();
-        rows.push(Row::Heading(format!(
-            "Rank order list ({}){deadline}",
-            ranked.len()
-        )));
-        if ranked.is_empty() {
-            rows.push(Row::Note(
-                "Nothing ranked yet: r ranks the selected program.".into(),
-            ));
-        }
-        rows.extend(ranked.iter().map(|p| Row::Ranked(p.id)));
-        let shown = programs::select(
-            &plan.programs,
-            &self.program_filter,
-            self.program_sort,
-            plan.profile.visa,
-        );
-        let filter = if self.program_filter.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", self.program_filter.describe())
-        };
-        rows.push(Row::Heading(format!(
-            "Programs ({} of {}){filter} · sorted by {}",
-            shown.len(),
-            plan.programs.len(),
-            self.program_sort.label()
-        )));
-        if plan.programs.is_empty() {
-            rows.push(Row::Note(
-                "No programs yet: a adds one (or imgplan import programs FILE.csv).".into(),
-            ));
-        } else if shown.is_empty() {
-            rows.push(Row::Note(
-                "No program matches the filter: f changes it, F clears it.".into(),
-            ));
-        }
-        rows.extend(shown.iter().map(|p| Row::Program(p.id)));
-        rows
-    }
-
-    fn overview_rows(&self) -> Vec<Row> {
-        let snapshot = &self.snapshot;
-        let mut rows = vec![
-            Row::Freshness,
-            Row::Heading(format!(
-                "Season of the {} Match",
-                self.plan.profile.match_year
-            )),
-        ];
-        rows.extend(
-            snapshot
-                .calendar
-                .season_dates()
-                .map(|(anchor, _)| Row::Season(anchor)),
-        );
-        rows.push(Row::Heading(format!(
-            "Overdue ({})",
-            snapshot.overdue.len()
-        )));
-        if snapshot.overdue.is_empty() {
-            rows.push(Row::Note("Nothing overdue.".into()));
-        }
-        rows.extend(snapshot.overdue.iter().map(|d| Row::Task(d.task.clone())));
-        rows.push(Row::Heading("Next deadlines".into()));
-        if snapshot.upcoming.is_empty() {
-            rows.push(Row::Note("No dated task ahead.".into()));
-        }
-        // Fill the screen with deadlines when there is room, and show at least a few.
-        let below = 1 + snapshot.warnings.len().max(1);
-        let room = self.list_height().saturating_sub(rows.len() + below);
-        rows.extend(
-            snapshot
-                .upcoming
-                .iter()
-                .take(room.max(Self::OVERVIEW_UPCOMING))
-                .map(|d| Row::Task(d.task.clone())),
-        );
-        rows.push(Row::Heading(format!(
-            "Warnings ({})",
-            snapshot.warnings.len()
-        )));
-        if snapshot.warnings.is_empty() {
-            rows.push(Row::Note(
-                "No warnings: the plan's order and dates hold.".into(),
-            ));
-        }
-        rows.extend((0..snapshot.warnings.len()).map(Row::Warning));
-        rows
-    }
-
-    fn agenda_rows(&self) -> Vec<Row> {
-        let mut dated: Vec<_> = self
-            .snapshot
-            .tasks
-            .iter()
-            .filter_map(|task| Some((task.due.as_ref()?.date, task)))
-            .collect();
-        dated.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        let mut rows = Vec::new();
-        let mut month = None;
-        for (date, task) in dated {
-            let this_month = date.format("%B %Y").to_string();
-            if month.as_ref() != Some(&this_month) {
-                rows.push(Row::Heading(this_month.clone()));
-                month = Some(this_month);
-            }
-            rows.push(Row::Task(task.id.clone()));
-        }
-        if rows.is_empty() {
-            rows.push(Row::Note("No task has a date yet.".into()));
-        }
-        rows
-    }
-
     pub fn cursor(&self) -> Cursor {
         self.cursors.get(self.panel).copied().unwrap_or_default()
     }
@@ -710,7 +345,7 @@ impl App {
 
     /// Rows the list shows at once, from the layout for the current terminal size.
     pub fn list_height(&self) -> usize {
-        super::view::layout::list_rows(self.width, self.height)
+        super::layout::list_rows(self.width, self.height)
     }
 
     /// Keeps a panel's selection on a selectable row and within reach of its scroll window.

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::export;
+use crate::export::writer::WriteError;
 use crate::journey::Template;
 use crate::merge::{self, Prefer};
 use crate::plan::Plan;
@@ -64,27 +65,26 @@ impl PlanFile {
         };
         let changed_elsewhere = on_disk.is_some() && on_disk != self.last_seen;
         if !changed_elsewhere {
+            let text = storage::to_ron(plan).map_err(|err| failed(err.to_string()))?;
             storage::save_locked(&mut lock, &self.path, plan, storage::HandEdits::Keep)
                 .map_err(|err| failed(err.to_string()))?;
-            self.last_seen = Some(storage::to_ron(plan).into_bytes());
+            self.last_seen = Some(text.into_bytes());
             self.base = Some(plan.clone());
             return Ok(SaveReport::Written);
         }
         let bytes = on_disk.unwrap_or_default();
-        let theirs = storage::parse(&self.path, &bytes, template).map_err(|err| {
-            failed(format!(
-                "the plan file was changed outside imgplan and cannot be read now ({err}); your change is kept here: fix the file, then press w"
-            ))
-        })?;
+        let theirs = storage::parse(&self.path, &bytes, template)
+            .map_err(|err| SaveProblem::Unreadable(err.to_string()))?;
         let base = self.base.clone().unwrap_or_else(|| theirs.clone());
         let (merged, conflicts) = merge::merge(&base, plan, &theirs, Prefer::Ours)
             .map_err(|err| failed(err.to_string()))?;
         if !conflicts.is_empty() && !keep_mine {
             return Err(SaveProblem::Conflicts(conflicts));
         }
+        let text = storage::to_ron(&merged).map_err(|err| failed(err.to_string()))?;
         let saved = storage::save_locked(&mut lock, &self.path, &merged, storage::HandEdits::Keep)
             .map_err(|err| failed(err.to_string()))?;
-        self.last_seen = Some(storage::to_ron(&merged).into_bytes());
+        self.last_seen = Some(text.into_bytes());
         self.base = Some(merged.clone());
         Ok(SaveReport::Merged(Box::new(Merge {
             base,
@@ -105,16 +105,15 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
     } else {
         app.today.and_time(chrono::NaiveTime::MIN)
     };
-    let path = storage::export_target(
-        &expand_home(request.path.trim()),
-        &request.options.default_file_name(app.today),
-    );
-    if storage::same_file(&path, &app.plan_path) {
-        return Err(ExportProblem::Failed(format!(
-            "{} is your plan file: choose another name",
-            crate::text::shown(&path)
-        )));
-    }
+    let asked = expand_home(request.path.trim());
+    let path = export::writer::target(&asked, &request.options, app.today, &app.plan_path)
+        .map_err(|err| match err {
+            WriteError::PlanFile(path) => ExportProblem::Failed(format!(
+                "{} is your plan file: choose another name",
+                crate::text::shown(&path)
+            )),
+            other => ExportProblem::Failed(other.to_string()),
+        })?;
     if storage::is_link(&path) {
         return Err(ExportProblem::Failed(
             storage::StorageError::Link {
@@ -127,7 +126,8 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
     if path.exists() && request.replace.as_deref() != Some(path.as_path()) {
         return Err(ExportProblem::Exists(path));
     }
-    let body = export::render(
+    export::writer::write(
+        &path,
         &app.template,
         &app.plan,
         &app.snapshot,
@@ -135,8 +135,6 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
         stamp,
     )
     .map_err(|err| ExportProblem::Failed(err.to_string()))?;
-    storage::write_export(&path, body.as_bytes())
-        .map_err(|err| ExportProblem::Failed(err.to_string()))?;
     Ok(std::path::absolute(&path).unwrap_or(path))
 }
 
@@ -224,19 +222,19 @@ mod tests {
         std::fs::write(&path, "changed by an editor").expect("outside change");
         assert!(matches!(
             file.save(&template, &ours, true),
-            Err(SaveProblem::Failed(_))
+            Err(SaveProblem::Unreadable(_))
         ));
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),
             "changed by an editor"
         );
         // Nor is one that stopped being UTF-8 (Latin-1 typed in by another program).
-        let mut latin1 = storage::to_ron(&report.merged).into_bytes();
+        let mut latin1 = storage::to_ron(&report.merged).expect("ron").into_bytes();
         latin1.extend_from_slice(b"// Caf\xe9 S\xe3o Paulo\n");
         std::fs::write(&path, &latin1).expect("outside change");
         assert!(matches!(
             file.save(&template, &ours, true),
-            Err(SaveProblem::Failed(_))
+            Err(SaveProblem::Unreadable(_))
         ));
         assert_eq!(std::fs::read(&path).expect("read"), latin1);
     }

@@ -10,6 +10,7 @@ use tui_input::Input;
 use crate::calendar::parse_date;
 use crate::export::sheet::Table;
 use crate::export::{ExportOptions, Format, default_file_name, ics};
+use crate::ids::{ProgramId, RotationId};
 use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use crate::programs::{
     ApplicationService, Program, ProgramFilter, ProgramStatus, Requirements, VisaStance,
@@ -20,9 +21,9 @@ use crate::usce::{LetterState, MAX_NAME_CHARS, Rotation, RotationKind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormPurpose {
     NewProgram,
-    EditProgram(u32),
+    EditProgram(ProgramId),
     NewRotation,
-    EditRotation(u32),
+    EditRotation(RotationId),
     ProgramFilter,
     /// The export dialog, opened on this day (default file names carry the date).
     Export(NaiveDate),
@@ -38,10 +39,42 @@ pub enum FieldValue {
     },
 }
 
+/// Which field of a form: forms are read back by these, so a mistyped field is a compile error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Alarms,
+    End,
+    Format,
+    HandsOn,
+    Institution,
+    Interview,
+    Kind,
+    Letter,
+    MinStep2,
+    MisfitOnly,
+    Name,
+    Note,
+    NrmpCode,
+    OpenOnly,
+    Path,
+    Service,
+    Specialty,
+    Start,
+    State,
+    Status,
+    Step3BeforeRank,
+    Supervisor,
+    Table,
+    UsceMonths,
+    Visa,
+    Words,
+    YearsSinceGraduation,
+}
+
 #[derive(Debug, Clone)]
 pub struct FormField {
     /// Stable key the form is read back by.
-    pub key: &'static str,
+    pub key: Key,
     pub label: &'static str,
     /// Shown under the form while the field has focus.
     pub hint: &'static str,
@@ -61,9 +94,9 @@ pub struct Form {
 }
 
 /// A field that did not read: its key and why.
-pub type FieldError = (&'static str, String);
+pub type FieldError = (Key, String);
 
-fn text(key: &'static str, label: &'static str, hint: &'static str, value: &str) -> FormField {
+fn text(key: Key, label: &'static str, hint: &'static str, value: &str) -> FormField {
     FormField {
         key,
         label,
@@ -73,7 +106,7 @@ fn text(key: &'static str, label: &'static str, hint: &'static str, value: &str)
 }
 
 fn choice(
-    key: &'static str,
+    key: Key,
     label: &'static str,
     hint: &'static str,
     options: Vec<&'static str>,
@@ -101,289 +134,9 @@ fn number_text<T: ToString>(value: Option<T>) -> String {
 
 const YES_NO: [&str; 2] = ["no", "yes"];
 
+mod build;
+
 impl Form {
-    /// The program form, filled from a program (or empty for a new one).
-    pub fn program(program: Option<&Program>) -> Form {
-        let blank = Program {
-            id: 0,
-            name: String::new(),
-            state: None,
-            specialty: None,
-            nrmp_code: None,
-            service: ApplicationService::Eras,
-            visa: VisaStance::Unknown,
-            requirements: Requirements::default(),
-            status: ProgramStatus::Considering,
-            interview: None,
-            note: None,
-        };
-        let p = program.unwrap_or(&blank);
-        let (purpose, title) = match program {
-            Some(p) => (
-                FormPurpose::EditProgram(p.id),
-                format!(" Program · {} ", crate::text::clean_line(&p.name)),
-            ),
-            None => (FormPurpose::NewProgram, " New program ".to_owned()),
-        };
-        let r = &p.requirements;
-        Form {
-            purpose,
-            title,
-            fields: vec![
-                text(
-                    "name",
-                    "Name",
-                    "The program's name, e.g. \"Mercy Hospital IM\".",
-                    &p.name,
-                ),
-                text(
-                    "state",
-                    "State",
-                    "Two letters: NY, CA, TX…",
-                    p.state.as_deref().unwrap_or(""),
-                ),
-                text(
-                    "specialty",
-                    "Specialty",
-                    "ERAS fees are counted per specialty.",
-                    p.specialty.as_deref().unwrap_or(""),
-                ),
-                text(
-                    "code",
-                    "NRMP code",
-                    "Optional, e.g. 1234140C0.",
-                    p.nrmp_code.as_deref().unwrap_or(""),
-                ),
-                choice(
-                    "service",
-                    "Applied through",
-                    "OB-GYN and EM moved to ResidencyCAS.",
-                    ApplicationService::ALL.iter().map(|s| s.label()).collect(),
-                    position(&ApplicationService::ALL, &p.service),
-                ),
-                choice(
-                    "visa",
-                    "Visa stance",
-                    "\"We sponsor visas\" often means J-1 only: check which.",
-                    VisaStance::ALL.iter().map(|s| s.label()).collect(),
-                    position(&VisaStance::ALL, &p.visa),
-                ),
-                text(
-                    "step2",
-                    "Min Step 2 CK",
-                    "The lowest score it considers; empty if none or unknown.",
-                    &number_text(r.min_step2_score),
-                ),
-                text(
-                    "yog",
-                    "Max yrs since grad",
-                    "Most years since graduation it accepts; empty if none.",
-                    &number_text(r.max_years_since_graduation),
-                ),
-                text(
-                    "usce",
-                    "USCE months",
-                    "Months of US clinical experience it asks for.",
-                    &number_text(r.usce_months),
-                ),
-                choice(
-                    "step3",
-                    "Step 3 before rank",
-                    "Some H-1B programs rank only applicants with Step 3 passed.",
-                    YES_NO.to_vec(),
-                    usize::from(r.step3_before_rank),
-                ),
-                choice(
-                    "status",
-                    "Status",
-                    "Ranked programs join the rank order list.",
-                    ProgramStatus::ALL.iter().map(|s| s.label()).collect(),
-                    position(&ProgramStatus::ALL, &p.status),
-                ),
-                text(
-                    "interview",
-                    "Interview date",
-                    "YYYY-MM-DD, or empty.",
-                    &number_text(p.interview),
-                ),
-                text("note", "Note", "One line.", p.note.as_deref().unwrap_or("")),
-            ],
-            focus: 0,
-            error: None,
-            replace: None,
-        }
-    }
-
-    /// The rotation form, filled from a rotation (or with `today` as the start of a new one).
-    pub fn rotation(rotation: Option<&Rotation>, today: NaiveDate) -> Form {
-        let (purpose, title) = match rotation {
-            Some(r) => (
-                FormPurpose::EditRotation(r.id),
-                format!(" Rotation · {} ", crate::text::clean_line(&r.institution)),
-            ),
-            None => (FormPurpose::NewRotation, " New rotation ".to_owned()),
-        };
-        let kind = rotation.map_or(RotationKind::Externship, |r| r.kind);
-        let hands_on = rotation.map_or(kind.usually_hands_on(), |r| r.hands_on);
-        let letter = rotation.map_or(LetterState::NotRequested, |r| r.letter);
-        let start = rotation.map_or(today, |r| r.start);
-        let end = rotation.map_or(today + chrono::Days::new(27), |r| r.end);
-        Form {
-            purpose,
-            title,
-            fields: vec![
-                choice(
-                    "kind",
-                    "Kind",
-                    "Observerships are hands-off and seldom bring strong letters.",
-                    RotationKind::ALL.iter().map(|k| k.label()).collect(),
-                    position(&RotationKind::ALL, &kind),
-                ),
-                text(
-                    "institution",
-                    "Institution",
-                    "Hospital or clinic.",
-                    rotation.map_or("", |r| r.institution.as_str()),
-                ),
-                text(
-                    "specialty",
-                    "Specialty",
-                    "Letters in your specialty weigh most.",
-                    or_empty(rotation.and_then(|r| r.specialty.as_ref())),
-                ),
-                text("start", "Start", "YYYY-MM-DD", &start.to_string()),
-                text("end", "End", "YYYY-MM-DD, the last day.", &end.to_string()),
-                choice(
-                    "hands_on",
-                    "Hands-on",
-                    "Patient care, not only observing.",
-                    YES_NO.to_vec(),
-                    usize::from(hands_on),
-                ),
-                text(
-                    "supervisor",
-                    "Supervisor",
-                    "The US physician who could write your letter.",
-                    or_empty(rotation.and_then(|r| r.supervisor.as_ref())),
-                ),
-                choice(
-                    "letter",
-                    "Letter",
-                    "Uploaded means the writer put it in ERAS (LoR Portal).",
-                    LetterState::ALL.iter().map(|l| l.label()).collect(),
-                    position(&LetterState::ALL, &letter),
-                ),
-                text(
-                    "note",
-                    "Note",
-                    "One line.",
-                    or_empty(rotation.and_then(|r| r.note.as_ref())),
-                ),
-            ],
-            focus: 0,
-            error: None,
-            replace: None,
-        }
-    }
-
-    /// The programs filter form.
-    pub fn filter(filter: &ProgramFilter) -> Form {
-        let mut statuses = vec!["any"];
-        statuses.extend(ProgramStatus::ALL.iter().map(|s| s.label()));
-        let status = filter
-            .status
-            .map_or(0, |s| position(&ProgramStatus::ALL, &s) + 1);
-        Form {
-            purpose: FormPurpose::ProgramFilter,
-            title: " Filter programs ".to_owned(),
-            fields: vec![
-                choice(
-                    "status",
-                    "Status",
-                    "Only programs at this point of the pipeline.",
-                    statuses,
-                    status,
-                ),
-                text(
-                    "state",
-                    "State",
-                    "Two letters; empty for all.",
-                    filter.state.as_deref().unwrap_or(""),
-                ),
-                text(
-                    "specialty",
-                    "Specialty",
-                    "Part of the specialty; empty for all.",
-                    filter.specialty.as_deref().unwrap_or(""),
-                ),
-                text(
-                    "text",
-                    "Text",
-                    "Words in the name, code or note.",
-                    filter.text.as_deref().unwrap_or(""),
-                ),
-                choice(
-                    "misfit",
-                    "Visa misfits only",
-                    "Programs whose visa stance does not fit your choice.",
-                    YES_NO.to_vec(),
-                    usize::from(filter.misfit_only),
-                ),
-            ],
-            focus: 0,
-            error: None,
-            replace: None,
-        }
-    }
-
-    /// The export dialog: format, CSV table, reminders, open-only, and the file to write
-    /// (`directory` joined with the default name for the format).
-    pub fn export(options: &ExportOptions, directory: &Path, today: NaiveDate) -> Form {
-        let path = directory.join(options.default_file_name(today));
-        Form {
-            purpose: FormPurpose::Export(today),
-            title: " Export the plan ".to_owned(),
-            fields: vec![
-                choice(
-                    "format",
-                    "Format",
-                    "Text or Markdown summary, calendar for your phone, CSV, or JSON.",
-                    Format::ALL.iter().map(|f| f.label()).collect(),
-                    position(&Format::ALL, &options.format),
-                ),
-                choice(
-                    "table",
-                    "CSV table",
-                    "CSV only. Programs re-import with `imgplan import programs`.",
-                    Table::ALL.iter().map(|t| t.label()).collect(),
-                    position(&Table::ALL, &options.table),
-                ),
-                text(
-                    "alarms",
-                    "Reminders (.ics)",
-                    "Calendar only: days before each date, e.g. \"14, 3\", or \"none\".",
-                    &ics::alarm_days_label(&options.alarm_days),
-                ),
-                choice(
-                    "open_only",
-                    "Only open tasks",
-                    "Calendar and CSV tasks: leave out done and skipped tasks.",
-                    YES_NO.to_vec(),
-                    usize::from(options.open_only),
-                ),
-                text(
-                    "path",
-                    "Save to",
-                    "A file, or a folder for the default name; ~ is your home.",
-                    &path.display().to_string(),
-                ),
-            ],
-            focus: 0,
-            error: None,
-            replace: None,
-        }
-    }
-
     /// Reads the export dialog: the options (starting from `base`) and the path as typed. The
     /// reminders are read only for a calendar, so a leftover typo there never blocks a summary.
     pub fn to_export(&self, base: &ExportOptions) -> Result<(ExportOptions, String), FieldError> {
@@ -391,15 +144,15 @@ impl Form {
         (options.format, options.table) = self.export_format();
         if options.format == Format::Calendar {
             options.alarm_days =
-                ics::parse_alarm_days(&self.text_of("alarms")).map_err(|e| ("alarms", e))?;
+                ics::parse_alarm_days(&self.text_of(Key::Alarms)).map_err(|e| (Key::Alarms, e))?;
         }
-        options.open_only = self.index_of("open_only") == 1;
-        let path = self.text_of("path");
+        options.open_only = self.index_of(Key::OpenOnly) == 1;
+        let path = self.text_of(Key::Path);
         if crate::text::clean_line(&path).is_empty() {
-            return Err(("path", "name a file to write, e.g. ~/plan.md".into()));
+            return Err((Key::Path, "name a file to write, e.g. ~/plan.md".into()));
         }
         if path.chars().any(crate::text::is_unsafe_char) {
-            return Err(("path", "the path has control characters in it".into()));
+            return Err((Key::Path, "the path has control characters in it".into()));
         }
         Ok((options, path))
     }
@@ -435,17 +188,17 @@ impl Form {
             self.follow_export_choice(today);
             return;
         }
-        if self.field().map(|f| f.key) != Some("kind") {
+        if self.field().map(|f| f.key) != Some(Key::Kind) {
             return;
         }
         let kind = RotationKind::ALL
-            .get(self.index_of("kind"))
+            .get(self.index_of(Key::Kind))
             .copied()
             .unwrap_or_default();
         if let Some(FormField {
             value: FieldValue::Choice { index, .. },
             ..
-        }) = self.fields.iter_mut().find(|f| f.key == "hands_on")
+        }) = self.fields.iter_mut().find(|f| f.key == Key::HandsOn)
         {
             *index = usize::from(kind.usually_hands_on());
         }
@@ -455,7 +208,7 @@ impl Form {
     /// table (`….txt` becomes `….md`); a name the user typed is left alone.
     fn follow_export_choice(&mut self, today: NaiveDate) {
         let (format, table) = self.export_format();
-        let path = PathBuf::from(self.text_of("path"));
+        let path = PathBuf::from(self.text_of(Key::Path));
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             return;
         };
@@ -471,7 +224,7 @@ impl Form {
         if let Some(FormField {
             value: FieldValue::Text(input),
             ..
-        }) = self.fields.iter_mut().find(|f| f.key == "path")
+        }) = self.fields.iter_mut().find(|f| f.key == Key::Path)
         {
             *input = Input::new(renamed.display().to_string());
         }
@@ -480,24 +233,24 @@ impl Form {
     /// The export dialog's format and CSV table.
     fn export_format(&self) -> (Format, Table) {
         let format = Format::ALL
-            .get(self.index_of("format"))
+            .get(self.index_of(Key::Format))
             .copied()
             .unwrap_or_default();
         let table = Table::ALL
-            .get(self.index_of("table"))
+            .get(self.index_of(Key::Table))
             .copied()
             .unwrap_or_default();
         (format, table)
     }
 
     /// Moves the focus to the field with this key.
-    pub fn focus_on(&mut self, key: &str) {
+    pub fn focus_on(&mut self, key: Key) {
         if let Some(index) = self.fields.iter().position(|f| f.key == key) {
             self.focus = index;
         }
     }
 
-    fn text_of(&self, key: &str) -> String {
+    fn text_of(&self, key: Key) -> String {
         self.fields
             .iter()
             .find(|f| f.key == key)
@@ -508,7 +261,7 @@ impl Form {
             .unwrap_or_default()
     }
 
-    fn index_of(&self, key: &str) -> usize {
+    fn index_of(&self, key: Key) -> usize {
         self.fields
             .iter()
             .find(|f| f.key == key)
@@ -519,14 +272,14 @@ impl Form {
             .unwrap_or(0)
     }
 
-    fn optional(&self, key: &str) -> Option<String> {
+    fn optional(&self, key: Key) -> Option<String> {
         Some(self.text_of(key)).filter(|t| !t.is_empty())
     }
 
     /// A text field the plan keeps: refused on the field when over `max` characters.
     fn checked(
         &self,
-        key: &'static str,
+        key: Key,
         max: usize,
         what: &'static str,
     ) -> Result<Option<String>, FieldError> {
@@ -538,11 +291,7 @@ impl Form {
         }
     }
 
-    fn number<T: std::str::FromStr>(
-        &self,
-        key: &'static str,
-        what: &str,
-    ) -> Result<Option<T>, FieldError> {
+    fn number<T: std::str::FromStr>(&self, key: Key, what: &str) -> Result<Option<T>, FieldError> {
         match self.optional(key) {
             None => Ok(None),
             Some(text) => text.parse::<T>().map(Some).map_err(|_| {
@@ -554,7 +303,7 @@ impl Form {
         }
     }
 
-    fn date(&self, key: &'static str) -> Result<Option<NaiveDate>, FieldError> {
+    fn date(&self, key: Key) -> Result<Option<NaiveDate>, FieldError> {
         match self.optional(key) {
             None => Ok(None),
             Some(text) => parse_date(&text).map(Some).map_err(|err| (key, err)),
@@ -562,91 +311,98 @@ impl Form {
     }
 
     /// Reads the program form. State and code are checked here so the error lands on the field.
-    pub fn to_program(&self, id: u32) -> Result<Program, FieldError> {
-        let name = self.text_of("name");
+    /// The program the form describes: `id` is the program edited, `None` for a new one (the
+    /// plan numbers it when it is added).
+    pub fn to_program(&self, id: Option<ProgramId>) -> Result<Program, FieldError> {
+        let name = self.text_of(Key::Name);
         if crate::text::clean_line(&name).is_empty() {
-            return Err(("name", "a program needs a name".into()));
+            return Err((Key::Name, "a program needs a name".into()));
         }
-        self.checked("name", MAX_TITLE_CHARS, "the name")?;
-        let specialty = self.checked("specialty", MAX_TITLE_CHARS, "the specialty")?;
-        let note = self.checked("note", MAX_NOTE_CHARS, "the note")?;
-        let state = match self.optional("state") {
-            Some(state) => Some(crate::programs::parse_state(&state).map_err(|e| ("state", e))?),
+        self.checked(Key::Name, MAX_TITLE_CHARS, "the name")?;
+        let specialty = self.checked(Key::Specialty, MAX_TITLE_CHARS, "the specialty")?;
+        let note = self.checked(Key::Note, MAX_NOTE_CHARS, "the note")?;
+        let state = match self.optional(Key::State) {
+            Some(state) => Some(crate::programs::parse_state(&state).map_err(|e| (Key::State, e))?),
             None => None,
         };
-        let nrmp_code = match self.optional("code") {
-            Some(code) => Some(crate::programs::parse_nrmp_code(&code).map_err(|e| ("code", e))?),
+        let nrmp_code = match self.optional(Key::NrmpCode) {
+            Some(code) => {
+                Some(crate::programs::parse_nrmp_code(&code).map_err(|e| (Key::NrmpCode, e))?)
+            }
             None => None,
         };
-        let min_step2_score: Option<u16> = self.number("step2", "a score (a whole number)")?;
-        if min_step2_score.is_some_and(|s| !crate::plan::STEP2_SCORES.contains(&s)) {
-            return Err(("step2", "a Step 2 CK score is at most 300".into()));
+        let min_step2_score: Option<u16> =
+            self.number(Key::MinStep2, "a score (a whole number)")?;
+        if crate::rules::step2_score(min_step2_score).is_err() {
+            return Err((Key::MinStep2, "a Step 2 CK score is at most 300".into()));
         }
         Ok(Program {
-            id,
+            id: id.unwrap_or_default(),
             name,
             state,
             specialty,
             nrmp_code,
             service: ApplicationService::ALL
-                .get(self.index_of("service"))
+                .get(self.index_of(Key::Service))
                 .copied()
                 .unwrap_or_default(),
             visa: VisaStance::ALL
-                .get(self.index_of("visa"))
+                .get(self.index_of(Key::Visa))
                 .copied()
                 .unwrap_or_default(),
             requirements: Requirements {
                 min_step2_score,
-                max_years_since_graduation: self.number("yog", "a number of years (0-255)")?,
-                usce_months: self.number("usce", "a number of months (0-255)")?,
-                step3_before_rank: self.index_of("step3") == 1,
+                max_years_since_graduation: self
+                    .number(Key::YearsSinceGraduation, "a number of years (0-255)")?,
+                usce_months: self.number(Key::UsceMonths, "a number of months (0-255)")?,
+                step3_before_rank: self.index_of(Key::Step3BeforeRank) == 1,
             },
             status: ProgramStatus::ALL
-                .get(self.index_of("status"))
+                .get(self.index_of(Key::Status))
                 .copied()
                 .unwrap_or_default(),
-            interview: self.date("interview")?,
+            interview: self.date(Key::Interview)?,
             note,
         })
     }
 
     /// Reads the rotation form.
-    pub fn to_rotation(&self, id: u32) -> Result<Rotation, FieldError> {
-        let institution = self.text_of("institution");
+    /// The rotation the form describes: `id` is the rotation edited, `None` for a new one.
+    pub fn to_rotation(&self, id: Option<RotationId>) -> Result<Rotation, FieldError> {
+        let institution = self.text_of(Key::Institution);
         if crate::text::clean_line(&institution).is_empty() {
-            return Err(("institution", "a rotation needs an institution".into()));
+            return Err((Key::Institution, "a rotation needs an institution".into()));
         }
-        self.checked("institution", MAX_NAME_CHARS, "the institution")?;
-        let specialty = self.checked("specialty", MAX_NAME_CHARS, "the specialty")?;
-        let supervisor = self.checked("supervisor", MAX_NAME_CHARS, "the supervisor")?;
-        let note = self.checked("note", MAX_NOTE_CHARS, "the note")?;
+        self.checked(Key::Institution, MAX_NAME_CHARS, "the institution")?;
+        let specialty = self.checked(Key::Specialty, MAX_NAME_CHARS, "the specialty")?;
+        let supervisor = self.checked(Key::Supervisor, MAX_NAME_CHARS, "the supervisor")?;
+        let note = self.checked(Key::Note, MAX_NOTE_CHARS, "the note")?;
         let start = self
-            .date("start")?
-            .ok_or(("start", "a rotation needs a start date".to_owned()))?;
+            .date(Key::Start)?
+            .ok_or((Key::Start, "a rotation needs a start date".to_owned()))?;
         let end = self
-            .date("end")?
-            .ok_or(("end", "a rotation needs an end date".to_owned()))?;
+            .date(Key::End)?
+            .ok_or((Key::End, "a rotation needs an end date".to_owned()))?;
         if end < start {
             return Err((
-                "end",
+                Key::End,
                 format!("the end ({end}) is before the start ({start})"),
             ));
         }
         Ok(Rotation {
-            id,
+            id: id.unwrap_or_default(),
             kind: RotationKind::ALL
-                .get(self.index_of("kind"))
+                .get(self.index_of(Key::Kind))
                 .copied()
                 .unwrap_or_default(),
             institution,
             specialty,
             start,
             end,
-            hands_on: self.index_of("hands_on") == 1,
+            hands_on: self.index_of(Key::HandsOn) == 1,
             supervisor,
             letter: LetterState::ALL
-                .get(self.index_of("letter"))
+                .get(self.index_of(Key::Letter))
                 .copied()
                 .unwrap_or_default(),
             note,
@@ -655,19 +411,19 @@ impl Form {
 
     /// Reads the filter form.
     pub fn to_filter(&self) -> Result<ProgramFilter, FieldError> {
-        let state = match self.optional("state") {
-            Some(state) => Some(crate::programs::parse_state(&state).map_err(|e| ("state", e))?),
+        let state = match self.optional(Key::State) {
+            Some(state) => Some(crate::programs::parse_state(&state).map_err(|e| (Key::State, e))?),
             None => None,
         };
         Ok(ProgramFilter {
             status: self
-                .index_of("status")
+                .index_of(Key::Status)
                 .checked_sub(1)
                 .and_then(|i| ProgramStatus::ALL.get(i).copied()),
             state,
-            specialty: self.optional("specialty"),
-            text: self.optional("text"),
-            misfit_only: self.index_of("misfit") == 1,
+            specialty: self.optional(Key::Specialty),
+            text: self.optional(Key::Words),
+            misfit_only: self.index_of(Key::MisfitOnly) == 1,
         })
     }
 }

@@ -7,7 +7,7 @@ use super::action::{Action, Command, EditKey};
 
 /// Which keys are live: the planner's modes each have their own part of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyContext {
+pub(crate) enum KeyContext {
     /// Browsing panels.
     Normal,
     /// The help overlay is open.
@@ -21,7 +21,7 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             KeyContext::Normal => "Planner",
             KeyContext::Help => "Help",
@@ -34,7 +34,7 @@ impl KeyContext {
 
 /// A key: a code plus the modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
+pub(crate) struct Key {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
 }
@@ -76,7 +76,7 @@ const fn alt(c: char) -> Key {
 
 /// One row of the keymap.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub(crate) struct Binding {
     pub context: KeyContext,
     pub keys: &'static [Key],
     /// How the keys are written in the footer and help ("j/↓").
@@ -102,491 +102,8 @@ macro_rules! bind {
     };
 }
 
-/// The whole keymap. Order matters twice: the first match wins, and the footer and help list
-/// bindings in this order.
-pub static BINDINGS: &[Binding] = &[
-    bind!(
-        Normal,
-        [ch('?')],
-        "?",
-        Command::Help,
-        "show or hide this help",
-        "help"
-    ),
-    bind!(
-        Normal,
-        [ch('q'), ctrl('c')],
-        "q",
-        Command::Quit,
-        "quit (everything is already saved)",
-        "quit"
-    ),
-    bind!(
-        Normal,
-        [ch('j'), plain(Down)],
-        "j/↓",
-        Command::Down,
-        "next row",
-        "move"
-    ),
-    bind!(
-        Normal,
-        [ch('k'), plain(Up)],
-        "k/↑",
-        Command::Up,
-        "previous row"
-    ),
-    bind!(
-        Normal,
-        [ch('g'), plain(Home)],
-        "g/Home",
-        Command::Top,
-        "first row"
-    ),
-    bind!(
-        Normal,
-        [ch('G'), plain(End)],
-        "G/End",
-        Command::Bottom,
-        "last row"
-    ),
-    bind!(
-        Normal,
-        [plain(PageDown)],
-        "PgDn",
-        Command::PageDown,
-        "one page down"
-    ),
-    bind!(
-        Normal,
-        [plain(PageUp)],
-        "PgUp",
-        Command::PageUp,
-        "one page up"
-    ),
-    bind!(
-        Normal,
-        [ctrl('d')],
-        "Ctrl-d",
-        Command::HalfPageDown,
-        "half a page down"
-    ),
-    bind!(
-        Normal,
-        [ctrl('u')],
-        "Ctrl-u",
-        Command::HalfPageUp,
-        "half a page up"
-    ),
-    bind!(
-        Normal,
-        [plain(Tab), ch('l'), plain(Right)],
-        "Tab/l/→",
-        Command::NextPanel,
-        "next panel",
-        "panel"
-    ),
-    bind!(
-        Normal,
-        [plain(BackTab), ch('h'), plain(Left)],
-        "S-Tab/h/←",
-        Command::PrevPanel,
-        "previous panel"
-    ),
-    bind!(
-        Normal,
-        [ch('1')],
-        "1-9",
-        Command::Panel(0),
-        "jump to a panel (1 Overview … 9 Programs)"
-    ),
-    bind!(Normal, [ch('2')], "2", Command::Panel(1), ""),
-    bind!(Normal, [ch('3')], "3", Command::Panel(2), ""),
-    bind!(Normal, [ch('4')], "4", Command::Panel(3), ""),
-    bind!(Normal, [ch('5')], "5", Command::Panel(4), ""),
-    bind!(Normal, [ch('6')], "6", Command::Panel(5), ""),
-    bind!(Normal, [ch('7')], "7", Command::Panel(6), ""),
-    bind!(Normal, [ch('8')], "8", Command::Panel(7), ""),
-    bind!(Normal, [ch('9')], "9", Command::Panel(8), ""),
-    bind!(
-        Normal,
-        [ch('0')],
-        "0",
-        Command::Panel(9),
-        "jump to the tenth panel (Agenda)"
-    ),
-    bind!(
-        Normal,
-        [plain(Enter)],
-        "Enter",
-        Command::Open,
-        "go to the selected task in its stage panel"
-    ),
-    bind!(
-        Normal,
-        [ch('J')],
-        "J",
-        Command::DetailDown,
-        "scroll the details down"
-    ),
-    bind!(
-        Normal,
-        [ch('K')],
-        "K",
-        Command::DetailUp,
-        "scroll the details up"
-    ),
-    bind!(
-        Normal,
-        [ch(' ')],
-        "Space",
-        Command::ToggleDone,
-        "tick the task done, or back to todo",
-        "done"
-    ),
-    bind!(
-        Normal,
-        [ch('s')],
-        "s",
-        Command::CycleState,
-        "cycle todo → doing → done → skipped",
-        "state"
-    ),
-    bind!(
-        Normal,
-        [ch('d')],
-        "d",
-        Command::EditDue,
-        "edit the due date (empty returns to the rule)",
-        "date"
-    ),
-    bind!(
-        Normal,
-        [ch('c')],
-        "c",
-        Command::EditNote,
-        "edit the task's note",
-        "note"
-    ),
-    bind!(
-        Normal,
-        [ch('a')],
-        "a",
-        Command::AddTask,
-        "add a task of your own to this stage",
-        "add"
-    ),
-    bind!(
-        Normal,
-        [ch('x')],
-        "x",
-        Command::DeleteTask,
-        "delete one of your own tasks (asks first)"
-    ),
-    bind!(
-        Normal,
-        [ch('p')],
-        "p",
-        Command::EditProfile,
-        "edit the profile: Match year, visa, category…",
-        "profile"
-    ),
-    bind!(
-        Normal,
-        [ch('r')],
-        "r",
-        Command::Rank,
-        "programs: rank the program, or take it off the rank list",
-        "rank"
-    ),
-    bind!(
-        Normal,
-        [ch('+'), plain(Up).shift()],
-        "+/S-↑",
-        Command::RankUp,
-        "programs: move the ranked program up (towards first choice)",
-        "move up"
-    ),
-    bind!(
-        Normal,
-        [ch('-'), plain(Down).shift()],
-        "-/S-↓",
-        Command::RankDown,
-        "programs: move the ranked program down"
-    ),
-    bind!(
-        Normal,
-        [ch('f')],
-        "f",
-        Command::Filter,
-        "programs: filter by status, state, specialty, text or visa fit",
-        "filter"
-    ),
-    bind!(
-        Normal,
-        [ch('F')],
-        "F",
-        Command::ClearFilter,
-        "programs: show every program again"
-    ),
-    bind!(
-        Normal,
-        [ch('o')],
-        "o",
-        Command::Sort,
-        "programs: next sort order (name, state, specialty, status, interview)",
-        "sort"
-    ),
-    bind!(
-        Normal,
-        [ch('u')],
-        "u",
-        Command::Undo,
-        "undo the last change",
-        "undo"
-    ),
-    bind!(Normal, [ctrl('r')], "Ctrl-r", Command::Redo, "redo"),
-    bind!(
-        Normal,
-        [ch('/')],
-        "/",
-        Command::Search,
-        "search every task as you type",
-        "search"
-    ),
-    bind!(
-        Normal,
-        [ch('n')],
-        "n",
-        Command::NextMatch,
-        "next search match"
-    ),
-    bind!(
-        Normal,
-        [ch('N')],
-        "N",
-        Command::PrevMatch,
-        "previous search match"
-    ),
-    bind!(
-        Normal,
-        [ch('e')],
-        "e",
-        Command::Export,
-        "export: text, Markdown, calendar (.ics), CSV or JSON",
-        "export"
-    ),
-    bind!(
-        Normal,
-        [ch('w')],
-        "w",
-        Command::SaveNow,
-        "save again now (after a failed save)"
-    ),
-    bind!(
-        Normal,
-        [ctrl('z')],
-        "Ctrl-z",
-        Command::Suspend,
-        "suspend to the shell (fg returns)"
-    ),
-    bind!(
-        Normal,
-        [plain(Esc)],
-        "Esc",
-        Command::Cancel,
-        "clear the search and the message"
-    ),
-    bind!(
-        Help,
-        [ch('?'), plain(Esc), ch('q')],
-        "?/Esc/q",
-        Command::Help,
-        "close the help",
-        "close"
-    ),
-    bind!(
-        Help,
-        [ch('j'), plain(Down)],
-        "j/↓",
-        Command::Down,
-        "scroll down",
-        "scroll"
-    ),
-    bind!(Help, [ch('k'), plain(Up)], "k/↑", Command::Up, "scroll up"),
-    bind!(
-        Help,
-        [plain(PageDown), ctrl('d'), ch(' ')],
-        "PgDn",
-        Command::PageDown,
-        "page down"
-    ),
-    bind!(
-        Help,
-        [plain(PageUp), ctrl('u')],
-        "PgUp",
-        Command::PageUp,
-        "page up"
-    ),
-    bind!(Help, [ch('g'), plain(Home)], "g", Command::Top, "top"),
-    bind!(Help, [ch('G'), plain(End)], "G", Command::Bottom, "bottom"),
-    bind!(Help, [ctrl('c')], "Ctrl-c", Command::Quit, "quit"),
-    bind!(
-        Text,
-        [plain(Enter)],
-        "Enter",
-        Command::Submit,
-        "accept",
-        "accept"
-    ),
-    bind!(
-        Text,
-        [plain(Esc), ctrl('c')],
-        "Esc",
-        Command::Cancel,
-        "cancel",
-        "cancel"
-    ),
-    bind!(
-        Text,
-        [plain(Left), ctrl('b')],
-        "←/Ctrl-b",
-        Command::Edit(EditKey::Left),
-        "cursor left"
-    ),
-    bind!(
-        Text,
-        [plain(Right), ctrl('f')],
-        "→/Ctrl-f",
-        Command::Edit(EditKey::Right),
-        "cursor right"
-    ),
-    bind!(
-        Text,
-        [alt('b')],
-        "Alt-b",
-        Command::Edit(EditKey::WordLeft),
-        "word left"
-    ),
-    bind!(
-        Text,
-        [alt('f')],
-        "Alt-f",
-        Command::Edit(EditKey::WordRight),
-        "word right"
-    ),
-    bind!(
-        Text,
-        [plain(Home), ctrl('a')],
-        "Home/Ctrl-a",
-        Command::Edit(EditKey::Home),
-        "start of line"
-    ),
-    bind!(
-        Text,
-        [plain(End), ctrl('e')],
-        "End/Ctrl-e",
-        Command::Edit(EditKey::End),
-        "end of line"
-    ),
-    bind!(
-        Text,
-        [plain(Backspace), ctrl('h')],
-        "Backspace",
-        Command::Edit(EditKey::Backspace),
-        "delete left"
-    ),
-    bind!(
-        Text,
-        [plain(Delete)],
-        "Del",
-        Command::Edit(EditKey::Delete),
-        "delete right"
-    ),
-    bind!(
-        Text,
-        [ctrl('w')],
-        "Ctrl-w",
-        Command::Edit(EditKey::DeleteWord),
-        "delete a word"
-    ),
-    bind!(
-        Text,
-        [ctrl('u')],
-        "Ctrl-u",
-        Command::Edit(EditKey::DeleteToStart),
-        "delete to the start"
-    ),
-    bind!(
-        Text,
-        [ctrl('k')],
-        "Ctrl-k",
-        Command::Edit(EditKey::DeleteToEnd),
-        "delete to the end"
-    ),
-    bind!(
-        Form,
-        [plain(Enter)],
-        "Enter",
-        Command::Submit,
-        "save the profile",
-        "save"
-    ),
-    bind!(
-        Form,
-        [plain(Esc), ctrl('c')],
-        "Esc",
-        Command::Cancel,
-        "cancel",
-        "cancel"
-    ),
-    bind!(
-        Form,
-        [plain(Tab), plain(Down)],
-        "Tab/↓",
-        Command::NextField,
-        "next field",
-        "field"
-    ),
-    bind!(
-        Form,
-        [plain(BackTab), plain(Up)],
-        "S-Tab/↑",
-        Command::PrevField,
-        "previous field"
-    ),
-    bind!(
-        Form,
-        [plain(Right)],
-        "→",
-        Command::NextChoice,
-        "next choice (or cursor right)",
-        "choose"
-    ),
-    bind!(
-        Form,
-        [plain(Left)],
-        "←",
-        Command::PrevChoice,
-        "previous choice (or cursor left)"
-    ),
-    bind!(
-        Confirm,
-        [ch('y'), plain(Enter)],
-        "y/Enter",
-        Command::Yes,
-        "yes",
-        "yes"
-    ),
-    bind!(
-        Confirm,
-        [ch('n'), plain(Esc), ch('q'), ctrl('c')],
-        "n/Esc",
-        Command::No,
-        "no",
-        "no"
-    ),
-];
+mod table;
+pub(crate) use table::BINDINGS;
 
 /// Crossterm reports Shift+g as 'G' with SHIFT held, or sometimes without; the letter is enough.
 fn normalise(key: KeyEvent) -> Key {
@@ -608,7 +125,7 @@ fn normalise(key: KeyEvent) -> Key {
 
 /// The binding for a key in a context, if any. The profile form's text fields edit with the
 /// same keys as every other text field, so the form falls back to the text-editing bindings.
-pub fn lookup(context: KeyContext, key: KeyEvent) -> Option<&'static Binding> {
+pub(crate) fn lookup(context: KeyContext, key: KeyEvent) -> Option<&'static Binding> {
     let key = normalise(key);
     let find = |context: KeyContext| {
         BINDINGS
@@ -626,7 +143,7 @@ pub fn lookup(context: KeyContext, key: KeyEvent) -> Option<&'static Binding> {
 
 /// Translates a key press into an action. Releases and repeats of non-navigation keys are
 /// ignored (Windows and the kitty protocol report them as separate events).
-pub fn translate(context: KeyContext, key: KeyEvent) -> Option<Action> {
+pub(crate) fn translate(context: KeyContext, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -645,7 +162,7 @@ pub fn translate(context: KeyContext, key: KeyEvent) -> Option<Action> {
 }
 
 /// Commands that only do something in the programs panel; the footer shows their hints there.
-pub fn programs_only(command: Command) -> bool {
+pub(crate) fn programs_only(command: Command) -> bool {
     matches!(
         command,
         Command::Rank
@@ -657,29 +174,27 @@ pub fn programs_only(command: Command) -> bool {
     )
 }
 
-/// The footer hints for a context: ("j/k", "move") pairs in keymap order. In the programs panel
-/// its own keys come first and ticking tasks is left out; elsewhere its keys are left out.
-pub fn hints(
+/// The footer hints for a context: ("j/k", "move") pairs in keymap order, only for the
+/// commands `offered` says do something here. In the programs panel its own keys come first.
+pub(crate) fn hints(
     context: KeyContext,
     in_programs: bool,
+    offered: impl Fn(Command) -> bool + Copy,
 ) -> impl Iterator<Item = (&'static str, &'static str)> {
     let with_hints = move || {
-        BINDINGS
-            .iter()
-            .filter(move |binding| binding.context == context && binding.hint.is_some())
+        BINDINGS.iter().filter(move |binding| {
+            binding.context == context && binding.hint.is_some() && offered(binding.command)
+        })
     };
     let own = with_hints().filter(move |b| in_programs && programs_only(b.command));
-    let rest = with_hints().filter(move |b| {
-        let tick_in_programs = in_programs && b.command == Command::ToggleDone;
-        !(programs_only(b.command) || tick_in_programs)
-    });
+    let rest = with_hints().filter(move |b| !(in_programs && programs_only(b.command)));
     own.chain(rest)
         .filter_map(|binding| Some((binding.label, binding.hint?)))
 }
 
 /// The help overlay's entries for a context, skipping the rows that only add a key to a range
 /// already described ("2" … "9" under "1-9").
-pub fn help_entries(context: KeyContext) -> impl Iterator<Item = &'static Binding> {
+pub(crate) fn help_entries(context: KeyContext) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .filter(move |binding| binding.context == context && !binding.help.is_empty())
@@ -773,7 +288,7 @@ mod tests {
     #[test]
     fn every_context_has_footer_hints() {
         for context in [Normal, Help, Text, Form, Confirm] {
-            assert!(hints(context, false).count() >= 2, "{context:?}");
+            assert!(hints(context, false, |_| true).count() >= 2, "{context:?}");
         }
     }
 }

@@ -10,8 +10,12 @@ pub mod action;
 pub mod app;
 pub mod disk;
 pub mod form;
-pub mod keymap;
-pub mod terminal;
+pub(crate) mod keymap;
+pub(crate) mod layout;
+pub mod profile_form;
+pub(crate) mod rows;
+pub(crate) mod selection;
+pub(crate) mod terminal;
 pub mod update;
 pub mod view;
 
@@ -83,9 +87,9 @@ pub fn run(launch: Launch) -> Result<Exit, String> {
     app.real_clock = launch.fixed_today.is_none();
     // Exports are offered where the user started imgplan, where they will look for them.
     if let Ok(directory) = std::env::current_dir() {
-        app.export_dir = directory;
+        app.prefs.export_dir = directory;
     }
-    app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.prefs.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut file = PlanFile::opened(&launch.path, (!created).then_some(&app.plan));
     if created {
         match file.save(&app.template, &app.plan, false) {

@@ -18,7 +18,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+pub(crate) type Tui = Terminal<CrosstermBackend<Stdout>>;
 
 /// Whether our modes are on, so restoring happens exactly once (a second restore after a panic
 /// would move the cursor over the panic message).
@@ -32,18 +32,18 @@ static BUSY: Mutex<()> = Mutex::new(());
 
 /// Marks the planner busy until the guard is dropped: a signal ends the process only between
 /// two draws or effects, never halfway through a save or a frame.
-pub fn busy() -> MutexGuard<'static, ()> {
+pub(crate) fn busy() -> MutexGuard<'static, ()> {
     BUSY.lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Owns the terminal while the planner runs.
-pub struct TerminalGuard {
+pub(crate) struct TerminalGuard {
     pub terminal: Tui,
 }
 
 impl TerminalGuard {
-    pub fn enter() -> io::Result<TerminalGuard> {
+    pub(crate) fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         install_signal_handlers()?;
         enter_modes()?;
@@ -54,7 +54,7 @@ impl TerminalGuard {
     /// Gives the terminal back to the shell, stops the process (Ctrl-Z), and takes it again
     /// when the shell continues it.
     #[cfg(unix)]
-    pub fn suspend(&mut self) -> io::Result<()> {
+    pub(crate) fn suspend(&mut self) -> io::Result<()> {
         restore();
         // SAFETY: raise only sends a signal to this process; SIGTSTP's default action stops it
         // until the shell sends SIGCONT, and then raise returns.
@@ -66,7 +66,7 @@ impl TerminalGuard {
     }
 
     #[cfg(not(unix))]
-    pub fn suspend(&mut self) -> io::Result<()> {
+    pub(crate) fn suspend(&mut self) -> io::Result<()> {
         Ok(())
     }
 }
@@ -91,7 +91,7 @@ fn enter_modes() -> io::Result<()> {
 
 /// Undoes every mode the planner turned on, mouse capture first so no mouse reports leak into
 /// the shell. Safe to call more than once.
-pub fn restore() {
+pub(crate) fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }

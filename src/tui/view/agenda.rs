@@ -4,7 +4,7 @@
 
 use crate::tui::app::App;
 
-pub fn title(app: &App) -> String {
+pub(crate) fn title(app: &App) -> String {
     let dated = app
         .snapshot
         .tasks

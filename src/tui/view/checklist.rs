@@ -3,23 +3,23 @@
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
-use crate::export::countdown;
+use super::widgets::column;
+use super::widgets::short_countdown;
 use crate::insights::TaskView;
 use crate::plan::Status;
 use crate::text::{clean_line, pad};
 use crate::tui::app::App;
 
 /// Open tasks due within this many days are marked as due soon.
-pub const DUE_SOON_DAYS: i64 = 14;
+pub(crate) const DUE_SOON_DAYS: i64 = 14;
 
 /// Below this many columns the countdown column is left out.
 const COUNTDOWN_MIN_COLUMNS: usize = 50;
 const COUNTDOWN_COLUMNS: usize = 15;
 const DATE_COLUMNS: usize = 10;
 
-pub fn title(app: &App, index: usize) -> String {
+pub(crate) fn title(app: &App, index: usize) -> String {
     let progress = &app.snapshot.progress[index];
     format!(
         " {} · {}/{} closed ",
@@ -29,29 +29,15 @@ pub fn title(app: &App, index: usize) -> String {
     )
 }
 
-/// A countdown that fits its column: "in 12 days", "3 days overdue", and "1452 d overdue" when
-/// the long form would not fit.
-pub fn short_countdown(days: i64, columns: usize) -> String {
-    let long = countdown(days);
-    if crate::text::width(&long) <= columns {
-        return long;
-    }
-    if days < 0 {
-        format!("{} d overdue", -days)
-    } else {
-        format!("in {days} d")
-    }
-}
-
 /// How urgent an open task is, shown by glyph and colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Urgency {
+pub(crate) enum Urgency {
     Overdue,
     Soon,
     Later,
 }
 
-pub fn urgency(task: &TaskView, today: NaiveDate) -> Urgency {
+pub(crate) fn urgency(task: &TaskView, today: NaiveDate) -> Urgency {
     if task.status.is_closed() {
         return Urgency::Later;
     }
@@ -64,7 +50,7 @@ pub fn urgency(task: &TaskView, today: NaiveDate) -> Urgency {
 
 /// `! [ ] Title            2027-05-20   in 12 days`, with the stage before the title when the
 /// panel mixes stages.
-pub fn task_line(
+pub(crate) fn task_line(
     task: &TaskView,
     today: NaiveDate,
     columns: usize,

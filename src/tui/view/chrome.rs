@@ -11,7 +11,7 @@ use crate::text::{clean_line, truncate, width};
 use crate::tui::app::{App, Panel, SaveState, Tone};
 use crate::tui::keymap;
 
-pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let profile = &app.plan.profile;
     // Name and specialty are optional and typed by the user: shown only when they say something.
     let given = |text: Option<&str>| text.map(clean_line).filter(|t| !t.is_empty());
@@ -41,7 +41,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// The side list: one line per panel with its progress.
-pub fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -100,7 +100,7 @@ pub fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// The one-line status area: the latest message, else where the plan lives.
-pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let columns = usize::from(area.width);
     let line = match (&app.message, &app.save_state) {
         (Some(message), _) => {
@@ -129,12 +129,20 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// Key hints for what has the keyboard, drawn from the keymap.
-pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let columns = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    let in_programs = app.current_panel() == crate::tui::app::Panel::Programs;
-    for (keys, hint) in keymap::hints(app.mode.key_context(), in_programs) {
+    let panel = app.current_panel();
+    let in_programs = panel == crate::tui::app::Panel::Programs;
+    let selection = app.selection();
+    let context = app.mode.key_context();
+    // In the planner, only the keys that do something on the selected row.
+    let offered = |command| {
+        context != keymap::KeyContext::Normal
+            || crate::tui::selection::offers(panel, &selection, command)
+    };
+    for (keys, hint) in keymap::hints(context, in_programs, offered) {
         let cost = width(keys) + width(hint) + 3;
         if used + cost > columns {
             break;

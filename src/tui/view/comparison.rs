@@ -3,15 +3,15 @@
 
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
+use super::widgets::column;
 use crate::text::clean_line;
 use crate::tui::app::App;
 
 const TOPIC_COLUMNS: usize = 16;
 
 /// `Who sponsors       │ ECFMG (EVSP)…       │ The program…`.
-pub fn row_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn row_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
     let Some(row) = app.template.visa_comparison.rows.get(index) else {
         return Line::raw(String::new());
     };
@@ -32,7 +32,7 @@ pub fn row_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<
 }
 
 /// The column titles, aligned with the rows.
-pub fn header_line(columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn header_line(columns: usize, theme: &Theme) -> Line<'static> {
     let cell = columns.saturating_sub(TOPIC_COLUMNS + 2 + 6) / 2;
     Line::from(vec![
         Span::raw("  "),
@@ -44,7 +44,7 @@ pub fn header_line(columns: usize, theme: &Theme) -> Line<'static> {
     ])
 }
 
-pub fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
     let comparison = &app.template.visa_comparison;
     let Some(row) = comparison.rows.get(index) else {
         return Vec::new();
@@ -78,9 +78,9 @@ pub fn detail_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>
         theme.dim,
     ));
     lines.push(Line::styled("Sources", theme.heading));
-    lines.extend(super::detail::freshness_line(app, &row.sources, theme));
+    lines.extend(super::widgets::freshness_line(app, &row.sources, theme));
     for source in &row.sources {
-        lines.push(super::detail::source_line(app, source, theme));
+        lines.push(super::widgets::source_line(app, source, theme));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(crate::visa::NOT_ADVICE, theme.dim));

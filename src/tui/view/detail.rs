@@ -6,16 +6,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::overview::capitalise;
 use super::theme::Theme;
+use super::widgets::{capitalise, freshness_line, source_line};
 use crate::calendar::DateOrigin;
-use crate::export::{countdown, date_origin_line};
-use crate::freshness::Freshness;
+use crate::insights::TaskView;
 use crate::journey::Anchor;
 use crate::text::clean_line;
 use crate::tui::app::{App, Panel, Row};
+use crate::wording::{countdown, date_origin_line};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines = match app.selected_row() {
         Some(Row::Task(id)) => task_lines(app, &id, theme),
         Some(Row::Warning(index)) => {
@@ -68,47 +68,6 @@ fn heading(text: &str, theme: &Theme) -> Line<'static> {
     Line::styled(text.to_owned(), theme.heading)
 }
 
-pub fn source_line(app: &App, id: &str, theme: &Theme) -> Line<'static> {
-    match app.template.source(id) {
-        Some(source) => {
-            let freshness = Freshness::of_source(&app.template, source, app.today);
-            let status = match freshness.mark() {
-                Some(mark) => {
-                    Span::styled(format!("{}, {mark}", source.kind.label()), theme.warning)
-                }
-                None => Span::raw(format!(
-                    "{}, checked {}",
-                    source.kind.label(),
-                    source.checked
-                )),
-            };
-            Line::from(vec![
-                Span::raw(format!(
-                    "• {} — {} ({}, ",
-                    clean_line(&source.title),
-                    clean_line(&source.publisher),
-                    clean_line(&source.season),
-                )),
-                status,
-                Span::raw(") "),
-                Span::styled(clean_line(&source.url), theme.dim),
-            ])
-        }
-        None => Line::raw(format!("• {}", clean_line(id))),
-    }
-}
-
-/// "Sources checked 2026-11-30", or the re-check mark in the warning colour.
-pub fn freshness_line(app: &App, sources: &[String], theme: &Theme) -> Option<Line<'static>> {
-    let freshness = Freshness::of(&app.template, sources, app.today)?;
-    let style = if freshness.stale {
-        theme.warning
-    } else {
-        theme.dim
-    };
-    Some(Line::styled(freshness.describe(), style))
-}
-
 fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
     let Some(task) = app.snapshot.task(id) else {
         return vec![Line::raw(format!("Unknown task {}", clean_line(id)))];
@@ -144,53 +103,13 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
             theme.warning,
         ));
     }
-    match &task.due {
-        Some(due) => {
-            let days = (due.date - app.today).num_days();
-            lines.push(Line::from(vec![
-                Span::styled("Due ", theme.text),
-                Span::styled(due.date.to_string(), theme.title),
-                Span::raw(format!(" · {} · {}", due.label(), countdown(days))),
-            ]));
-            if let Some(rule) = task.rule {
-                let line = match due.origin {
-                    DateOrigin::Yours => format!(
-                        "Your date; the template's rule: {} (d, then empty, returns to it)",
-                        app.template.describe_rule(rule)
-                    ),
-                    _ => capitalise(&date_origin_line(&app.template, due, Some(rule))),
-                };
-                lines.push(Line::styled(line, theme.dim));
-            } else if due.origin == DateOrigin::Yours {
-                lines.push(Line::styled("Your date (d changes it)", theme.dim));
-            }
-        }
-        None => lines.push(Line::styled("No date: press d to set one.", theme.dim)),
-    }
+    lines.extend(due_lines(app, task, theme));
     if !task.why.is_empty() {
         lines.push(Line::raw(""));
         lines.push(heading("Why", theme));
         lines.push(Line::raw(clean_line(&task.why)));
     }
-    if !task.depends_on.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(heading("Needs first", theme));
-        for dependency in &task.depends_on {
-            let line = match app.snapshot.task(dependency) {
-                Some(dep) => format!(
-                    "{} {}{}",
-                    dep.status.checkbox(),
-                    clean_line(&dep.title),
-                    dep.due
-                        .as_ref()
-                        .map(|d| format!(" · {}", d.date))
-                        .unwrap_or_default()
-                ),
-                None => format!("    {} (not in your plan)", clean_line(dependency)),
-            };
-            lines.push(Line::raw(line));
-        }
-    }
+    lines.extend(dependency_lines(app, task, theme));
     if let Some(note) = task.note.as_deref().filter(|n| !n.is_empty()) {
         lines.push(Line::raw(""));
         lines.push(heading("Note", theme));
@@ -433,4 +352,58 @@ fn panel_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         _ => vec![Line::styled("Select a row to see its details.", theme.dim)],
     }
+}
+
+/// The task's date, where it comes from, and how to change it.
+fn due_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    match &task.due {
+        Some(due) => {
+            let days = (due.date - app.today).num_days();
+            lines.push(Line::from(vec![
+                Span::styled("Due ", theme.text),
+                Span::styled(due.date.to_string(), theme.title),
+                Span::raw(format!(" · {} · {}", due.label(), countdown(days))),
+            ]));
+            if let Some(rule) = task.rule {
+                let line = match due.origin {
+                    DateOrigin::Yours => format!(
+                        "Your date; the template's rule: {} (d, then empty, returns to it)",
+                        app.template.describe_rule(rule)
+                    ),
+                    _ => capitalise(&date_origin_line(&app.template, due, Some(rule))),
+                };
+                lines.push(Line::styled(line, theme.dim));
+            } else if due.origin == DateOrigin::Yours {
+                lines.push(Line::styled("Your date (d changes it)", theme.dim));
+            }
+        }
+        None => lines.push(Line::styled("No date: press d to set one.", theme.dim)),
+    }
+    lines
+}
+
+/// "Needs first": the tasks this one depends on, with their state and date.
+fn dependency_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if !task.depends_on.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading("Needs first", theme));
+        for dependency in &task.depends_on {
+            let line = match app.snapshot.task(dependency) {
+                Some(dep) => format!(
+                    "{} {}{}",
+                    dep.status.checkbox(),
+                    clean_line(&dep.title),
+                    dep.due
+                        .as_ref()
+                        .map(|d| format!(" · {}", d.date))
+                        .unwrap_or_default()
+                ),
+                None => format!("    {} (not in your plan)", clean_line(dependency)),
+            };
+            lines.push(Line::raw(line));
+        }
+    }
+    lines
 }

@@ -51,7 +51,7 @@ fn draw_input(
     }
 }
 
-pub fn text_field(
+pub(crate) fn text_field(
     app: &App,
     field: &TextField,
     frame: &mut Frame,
@@ -59,61 +59,12 @@ pub fn text_field(
     status: Rect,
     theme: &Theme,
 ) {
-    let (title, hint) = match &field.purpose {
-        // Search is typed in the status line, so the list it moves stays in sight.
-        TextPurpose::Search { .. } => {
-            search_prompt(field, frame, status, theme);
-            return;
-        }
-        TextPurpose::DueDate { task } => {
-            let rule = app
-                .snapshot
-                .task(task)
-                .and_then(|t| t.rule)
-                .map(|rule| app.template.describe_rule(rule));
-            (
-                format!(" Due date · {} ", app.task_title(task)),
-                match rule {
-                    Some(rule) => format!("YYYY-MM-DD · empty returns to the rule: {rule}"),
-                    None => "YYYY-MM-DD · empty clears the date".to_owned(),
-                },
-            )
-        }
-        TextPurpose::SeasonDate { anchor } => (
-            format!(" Season date · {} ", app.template.anchor_title(*anchor)),
-            "YYYY-MM-DD · empty returns to the published or estimated date".to_owned(),
-        ),
-        TextPurpose::Note { task } => (
-            format!(" Note · {} ", app.task_title(task)),
-            "One line; empty clears the note".to_owned(),
-        ),
-        TextPurpose::InterviewDate { program } => (
-            format!(" Interview date · {} ", program_name(app, *program)),
-            "YYYY-MM-DD · empty clears it".to_owned(),
-        ),
-        TextPurpose::ProgramNote { program } => (
-            format!(" Note · {} ", program_name(app, *program)),
-            "One line; empty clears the note".to_owned(),
-        ),
-        TextPurpose::RotationNote { rotation } => (
-            format!(
-                " Note · {} ",
-                app.plan
-                    .rotation(*rotation)
-                    .map_or_else(String::new, |r| clean_line(&r.institution))
-            ),
-            "One line; empty clears the note".to_owned(),
-        ),
-        TextPurpose::NewTask { stage } => (
-            format!(
-                " New task in {} ",
-                app.template
-                    .stage(stage)
-                    .map_or(stage.as_str(), |s| s.short.as_str())
-            ),
-            "Its title; d sets its date afterwards".to_owned(),
-        ),
-    };
+    // Search is typed in the status line, so the list it moves stays in sight.
+    if matches!(field.purpose, TextPurpose::Search { .. }) {
+        search_prompt(field, frame, status, theme);
+        return;
+    }
+    let (title, hint) = title_and_hint(app, &field.purpose);
     let area = popup(screen, screen.width.saturating_sub(8).clamp(40, 96), 7);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -190,7 +141,7 @@ fn search_prompt(field: &TextField, frame: &mut Frame, status: Rect, theme: &The
     );
 }
 
-pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Theme) {
+pub(crate) fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let area = popup(screen, 70, 19);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -267,7 +218,13 @@ pub fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Them
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), notes);
 }
 
-pub fn confirm_delete(kind: &str, title: &str, frame: &mut Frame, screen: Rect, theme: &Theme) {
+pub(crate) fn confirm_delete(
+    kind: &str,
+    title: &str,
+    frame: &mut Frame,
+    screen: Rect,
+    theme: &Theme,
+) {
     let area = popup(screen, 60, 5);
     let heading = if kind == "task" {
         " Delete your task? ".to_owned()
@@ -291,7 +248,7 @@ pub fn confirm_delete(kind: &str, title: &str, frame: &mut Frame, screen: Rect, 
 
 /// A program, rotation, filter or export form: label and value per line, scrolled so the focused field
 /// is always in view, with the focused field's hint, the error and the keys below.
-pub fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
+pub(crate) fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let wanted = u16::try_from(form.fields.len())
         .unwrap_or(u16::MAX)
         .saturating_add(6);
@@ -372,7 +329,7 @@ pub fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
     );
 }
 
-fn program_name(app: &App, id: u32) -> String {
+fn program_name(app: &App, id: crate::ids::ProgramId) -> String {
     app.plan
         .program(id)
         .map_or_else(String::new, |p| clean_line(&p.name))
@@ -419,5 +376,61 @@ fn field_row(
             };
             frame.render_widget(Paragraph::new(Span::styled(text, theme.title)), value_area);
         }
+    }
+}
+
+/// What a text field is for, as its popup's title and the hint under it.
+fn title_and_hint(app: &App, purpose: &TextPurpose) -> (String, String) {
+    match purpose {
+        // Drawn in the status line instead (see `text_field`).
+        TextPurpose::Search { .. } => (String::new(), String::new()),
+        TextPurpose::DueDate { task } => {
+            let rule = app
+                .snapshot
+                .task(task)
+                .and_then(|t| t.rule)
+                .map(|rule| app.template.describe_rule(rule));
+            (
+                format!(" Due date · {} ", app.task_title(task)),
+                match rule {
+                    Some(rule) => format!("YYYY-MM-DD · empty returns to the rule: {rule}"),
+                    None => "YYYY-MM-DD · empty clears the date".to_owned(),
+                },
+            )
+        }
+        TextPurpose::SeasonDate { anchor } => (
+            format!(" Season date · {} ", app.template.anchor_title(*anchor)),
+            "YYYY-MM-DD · empty returns to the published or estimated date".to_owned(),
+        ),
+        TextPurpose::Note { task } => (
+            format!(" Note · {} ", app.task_title(task)),
+            "One line; empty clears the note".to_owned(),
+        ),
+        TextPurpose::InterviewDate { program } => (
+            format!(" Interview date · {} ", program_name(app, *program)),
+            "YYYY-MM-DD · empty clears it".to_owned(),
+        ),
+        TextPurpose::ProgramNote { program } => (
+            format!(" Note · {} ", program_name(app, *program)),
+            "One line; empty clears the note".to_owned(),
+        ),
+        TextPurpose::RotationNote { rotation } => (
+            format!(
+                " Note · {} ",
+                app.plan
+                    .rotation(*rotation)
+                    .map_or_else(String::new, |r| clean_line(&r.institution))
+            ),
+            "One line; empty clears the note".to_owned(),
+        ),
+        TextPurpose::NewTask { stage } => (
+            format!(
+                " New task in {} ",
+                app.template
+                    .stage(stage)
+                    .map_or(stage.as_str(), |s| s.short.as_str())
+            ),
+            "Its title; d sets its date afterwards".to_owned(),
+        ),
     }
 }

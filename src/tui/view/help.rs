@@ -10,6 +10,7 @@ use super::theme::Theme;
 use crate::text::pad;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, KeyContext};
+use crate::tui::selection::offers;
 
 const CONTEXTS: [KeyContext; 5] = [
     KeyContext::Normal,
@@ -19,16 +20,30 @@ const CONTEXTS: [KeyContext; 5] = [
     KeyContext::Help,
 ];
 
-/// The overlay's lines.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+/// The overlay's lines. The planner's keys are those that do something on the selected row
+/// (the same rule as the footer's).
+pub(crate) fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let panel = app.current_panel();
+    let selection = app.selection();
     let mut lines = Vec::new();
     for context in CONTEXTS {
         lines.push(Line::styled(context.title().to_owned(), theme.heading));
+        let mut hidden = false;
         for binding in keymap::help_entries(context) {
+            if context == KeyContext::Normal && !offers(panel, &selection, binding.command) {
+                hidden = true;
+                continue;
+            }
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}", pad(binding.label, 14)), theme.key),
                 Span::raw(binding.help.to_owned()),
             ]));
+        }
+        if hidden {
+            lines.push(Line::styled(
+                "  More keys act on tasks, programs and rotations: select one to see them.",
+                theme.dim,
+            ));
         }
         if context == KeyContext::Form {
             lines.push(Line::styled(
@@ -84,14 +99,14 @@ fn area_for(screen: Rect) -> Rect {
 }
 
 /// How far the overlay can scroll at the app's terminal size.
-pub fn max_scroll(app: &App) -> u16 {
+pub(crate) fn max_scroll(app: &App) -> u16 {
     let area = area_for(Rect::new(0, 0, app.width, app.height));
     let visible = area.height.saturating_sub(2);
-    let total = u16::try_from(lines(&Theme::colour()).len()).unwrap_or(u16::MAX);
+    let total = u16::try_from(lines(app, &Theme::colour()).len()).unwrap_or(u16::MAX);
     total.saturating_sub(visible)
 }
 
-pub fn render(app: &App, scroll: u16, frame: &mut Frame, screen: Rect, theme: &Theme) {
+pub(crate) fn render(app: &App, scroll: u16, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let area = area_for(screen);
     let scroll = scroll.min(max_scroll(app));
     let max = max_scroll(app);
@@ -107,7 +122,7 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, screen: Rect, theme: &T
         .title_bottom(more);
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines(theme))
+        Paragraph::new(lines(app, theme))
             .block(block)
             .scroll((scroll, 0)),
         area,

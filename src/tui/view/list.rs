@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
@@ -13,7 +12,7 @@ use super::{agenda, checklist, comparison, overview, programs, rotations};
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Panel, Row};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let panel = app.current_panel();
     let title = match panel {
         Panel::Overview => overview::title(app),
@@ -37,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let cursor = app.cursor();
     let columns = usize::from(inner.width);
     // Places in the rank order list, looked up once for the whole window.
-    let ranked: Vec<u32> = app.plan.rank_list().iter().map(|p| p.id).collect();
+    let ranked: Vec<crate::ids::ProgramId> = app.plan.rank_list().iter().map(|p| p.id).collect();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -171,9 +170,4 @@ fn stage_short(app: &App, stage: &str) -> String {
     app.template
         .stage(stage)
         .map_or_else(|| stage.to_owned(), |s| s.short.clone())
-}
-
-/// Text in a fixed-width column, left-aligned and cut with "…" when too long.
-pub fn column(text: &str, columns: usize, style: Style) -> Span<'static> {
-    Span::styled(pad(&truncate(text, columns), columns), style)
 }

@@ -1,19 +1,19 @@
 //! `view`: draws the planner from its state. Pure: it reads [`App`] and writes to the frame,
 //! nothing else.
 
-pub mod agenda;
-pub mod checklist;
-pub mod chrome;
-pub mod comparison;
-pub mod detail;
-pub mod dialog;
-pub mod help;
-pub mod layout;
-pub mod list;
-pub mod overview;
-pub mod programs;
-pub mod rotations;
-pub mod theme;
+pub(crate) mod agenda;
+pub(crate) mod checklist;
+pub(crate) mod chrome;
+pub(crate) mod comparison;
+pub(crate) mod detail;
+pub(crate) mod dialog;
+pub(crate) mod help;
+pub(crate) mod list;
+pub(crate) mod overview;
+pub(crate) mod programs;
+pub(crate) mod rotations;
+pub(crate) mod theme;
+pub(crate) mod widgets;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -21,13 +21,13 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Mode};
-use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let theme = Theme::for_app(app.monochrome);
+    let theme = Theme::for_app(app.prefs.monochrome);
     let Some(areas) = Areas::compute(area) else {
         too_small(frame, area, &theme);
         return;

@@ -2,13 +2,13 @@
 
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
+use super::widgets::{capitalise, column};
 use crate::journey::Anchor;
 use crate::text::{clean_line, truncate};
 use crate::tui::app::App;
 
-pub fn title(app: &App) -> String {
+pub(crate) fn title(app: &App) -> String {
     let (closed, total) = app.snapshot.totals();
     format!(
         " Overview · {closed}/{total} tasks closed ({}%) ",
@@ -17,7 +17,12 @@ pub fn title(app: &App) -> String {
 }
 
 /// `  Match Day                       2028-03-17  estimated   in 478 days`
-pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn season_line(
+    app: &App,
+    anchor: Anchor,
+    columns: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let Some(dated) = app.snapshot.calendar.get(anchor) else {
         return Line::raw("");
     };
@@ -43,7 +48,7 @@ pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> 
         let when = if days < 0 {
             "passed".to_owned()
         } else {
-            super::checklist::short_countdown(days, 12)
+            super::widgets::short_countdown(days, 12)
         };
         spans.push(Span::styled(format!("{when:>13}"), theme.dim));
     }
@@ -51,19 +56,15 @@ pub fn season_line(app: &App, anchor: Anchor, columns: usize, theme: &Theme) -> 
 }
 
 /// `! Step 3 is planned after the rank order list deadline …`
-pub fn warning_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn warning_line(
+    app: &App,
+    index: usize,
+    columns: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let Some(warning) = app.snapshot.warnings.get(index) else {
         return Line::raw("");
     };
     let text = format!("! {}", clean_line(&warning.message));
     Line::styled(truncate(&text, columns), theme.warning)
-}
-
-/// "the ERAS season opens" → "The ERAS season opens".
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

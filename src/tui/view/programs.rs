@@ -3,14 +3,14 @@
 
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
-use crate::export::countdown;
+use super::widgets::column;
 use crate::programs::{self, Fit, Program};
 use crate::text::clean_line;
 use crate::tui::app::App;
+use crate::wording::countdown;
 
-pub fn title(app: &App) -> String {
+pub(crate) fn title(app: &App) -> String {
     let plan = &app.plan;
     let cost = app
         .template
@@ -29,9 +29,9 @@ pub fn title(app: &App) -> String {
 
 /// `✗ Mercy Hospital IM          NY  Internal Med  J-1 only   applied`; ranked rows start with
 /// their place.
-pub fn program_line(
+pub(crate) fn program_line(
     app: &App,
-    id: u32,
+    id: crate::ids::ProgramId,
     rank: Option<usize>,
     columns: usize,
     theme: &Theme,
@@ -86,11 +86,14 @@ pub fn program_line(
 
 /// The details of the selected program: what it is, whether its visa stance fits, what it asks
 /// for against what the user has, and where it stands.
-pub fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn detail_lines(
+    app: &App,
+    id: crate::ids::ProgramId,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let Some(program) = app.plan.program(id) else {
         return vec![Line::raw(format!("Unknown program {id}"))];
     };
-    let choice = app.plan.profile.visa;
     let mut lines = vec![Line::styled(clean_line(&program.name), theme.title)];
     let mut facts = Vec::new();
     if let Some(state) = &program.state {
@@ -119,41 +122,7 @@ pub fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
         };
         lines.push(Line::raw(format!("Interview: {date} ({when})")));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Visa", theme.heading));
-    match programs::fit_reason(program.visa, choice) {
-        None => lines.push(Line::raw(format!(
-            "{} · fits your choice ({choice})",
-            program.visa.label()
-        ))),
-        Some(reason) => lines.push(Line::styled(
-            format!("{} {reason}", program.fit(choice).glyph()),
-            if program.fit(choice) == Fit::Misfit {
-                theme.overdue
-            } else {
-                theme.soon
-            },
-        )),
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Asks for", theme.heading));
-    if program.requirements.is_empty() {
-        lines.push(Line::styled(
-            "Nothing recorded (Enter edits the program).",
-            theme.dim,
-        ));
-    }
-    for (met, text) in requirement_checks(app, program) {
-        let (mark, style) = match met {
-            Some(true) => ("✓", theme.done),
-            Some(false) => ("✗", theme.overdue),
-            None => ("·", theme.dim),
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{mark} "), style),
-            Span::raw(text),
-        ]));
-    }
+    lines.extend(fit_and_requirement_lines(app, program, theme));
     for warning in app
         .snapshot
         .warnings
@@ -255,4 +224,50 @@ fn requirement_checks(app: &App, program: &Program) -> Vec<(Option<bool>, String
         checks.push((met, text));
     }
     checks
+}
+
+/// Whether the program fits the visa choice, and what it asks for against the profile.
+fn fit_and_requirement_lines(
+    app: &App,
+    program: &crate::programs::Program,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let choice = app.plan.profile.visa;
+    let mut lines = Vec::new();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Visa", theme.heading));
+    match programs::fit_reason(program.visa, choice) {
+        None => lines.push(Line::raw(format!(
+            "{} · fits your choice ({choice})",
+            program.visa.label()
+        ))),
+        Some(reason) => lines.push(Line::styled(
+            format!("{} {reason}", program.fit(choice).glyph()),
+            if program.fit(choice) == Fit::Misfit {
+                theme.overdue
+            } else {
+                theme.soon
+            },
+        )),
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Asks for", theme.heading));
+    if program.requirements.is_empty() {
+        lines.push(Line::styled(
+            "Nothing recorded (Enter edits the program).",
+            theme.dim,
+        ));
+    }
+    for (met, text) in requirement_checks(app, program) {
+        let (mark, style) = match met {
+            Some(true) => ("✓", theme.done),
+            Some(false) => ("✗", theme.overdue),
+            None => ("·", theme.dim),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), style),
+            Span::raw(text),
+        ]));
+    }
+    lines
 }

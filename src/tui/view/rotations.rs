@@ -2,14 +2,19 @@
 
 use ratatui::text::{Line, Span};
 
-use super::list::column;
 use super::theme::Theme;
+use super::widgets::column;
 use crate::text::clean_line;
 use crate::tui::app::App;
 use crate::usce::LetterState;
 
 /// `Externship  Mercy Hospital     2026-06-01  4 wk  hands-on  letter: got`.
-pub fn rotation_line(app: &App, id: u32, columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn rotation_line(
+    app: &App,
+    id: crate::ids::RotationId,
+    columns: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let Some(rotation) = app.plan.rotation(id) else {
         return Line::raw(format!("unknown rotation {id}"));
     };
@@ -49,11 +54,15 @@ pub fn rotation_line(app: &App, id: u32, columns: usize, theme: &Theme) -> Line<
     ])
 }
 
-pub fn add_line(columns: usize, theme: &Theme) -> Line<'static> {
+pub(crate) fn add_line(columns: usize, theme: &Theme) -> Line<'static> {
     column("  + Log a rotation (Enter)", columns, theme.accent).into()
 }
 
-pub fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn detail_lines(
+    app: &App,
+    id: crate::ids::RotationId,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let Some(rotation) = app.plan.rotation(id) else {
         return vec![Line::raw(format!("Unknown rotation {id}"))];
     };
@@ -121,7 +130,7 @@ pub fn detail_lines(app: &App, id: u32, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// The log's summary, for the detail pane when the add row is selected.
-pub fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let usce = &app.snapshot.usce;
     vec![
         Line::styled("Rotations and letters", theme.title),

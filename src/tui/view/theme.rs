@@ -4,7 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Theme {
+pub(crate) struct Theme {
     pub text: Style,
     pub dim: Style,
     pub heading: Style,
@@ -22,7 +22,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn colour() -> Theme {
+    pub(crate) fn colour() -> Theme {
         Theme {
             text: Style::new(),
             dim: Style::new().fg(Color::DarkGray),
@@ -46,7 +46,7 @@ impl Theme {
 
     /// No foreground or background colour anywhere: crossterm 0.29 resets every attribute when
     /// it writes a colour under NO_COLOR, which would cancel the reverse video of the selection.
-    pub fn monochrome() -> Theme {
+    pub(crate) fn monochrome() -> Theme {
         Theme {
             text: Style::new(),
             dim: Style::new().add_modifier(Modifier::DIM),
@@ -65,7 +65,7 @@ impl Theme {
         }
     }
 
-    pub fn for_app(monochrome: bool) -> Theme {
+    pub(crate) fn for_app(monochrome: bool) -> Theme {
         if monochrome {
             Theme::monochrome()
         } else {

@@ -1,18 +1,19 @@
-//! Where everything goes on the screen. Pure, so `update` can use the same geometry for paging
-//! and mouse clicks that `view` draws with.
+//! Where everything goes on the screen. Pure geometry, shared: the view draws with it, and
+//! `update` and the model use the same numbers for paging, scrolling and mouse clicks, so the
+//! model never depends on the view.
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Below this size the planner shows one "terminal too small" message instead of a layout.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub(crate) const MIN_WIDTH: u16 = 60;
+pub(crate) const MIN_HEIGHT: u16 = 16;
 
 /// From this width the detail pane sits beside the list instead of under it.
 const SIDE_BY_SIDE_WIDTH: u16 = 110;
 
 /// The regions of the planner's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
+pub(crate) struct Areas {
     pub header: Rect,
     pub sidebar: Rect,
     pub list: Rect,
@@ -23,7 +24,7 @@ pub struct Areas {
 
 impl Areas {
     /// The layout for a screen, or `None` when the screen is too small for one.
-    pub fn compute(area: Rect) -> Option<Areas> {
+    pub(crate) fn compute(area: Rect) -> Option<Areas> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
@@ -61,18 +62,18 @@ impl Areas {
     }
 
     /// Inside the side list's border: one panel per line.
-    pub fn sidebar_inner(&self) -> Rect {
+    pub(crate) fn sidebar_inner(&self) -> Rect {
         self.sidebar.inner(Margin::new(1, 1))
     }
 
     /// Inside the list's border: one row per line.
-    pub fn list_inner(&self) -> Rect {
+    pub(crate) fn list_inner(&self) -> Rect {
         self.list.inner(Margin::new(1, 1))
     }
 }
 
 /// How many rows the panel list shows at a terminal size (at least 1).
-pub fn list_rows(width: u16, height: u16) -> usize {
+pub(crate) fn list_rows(width: u16, height: u16) -> usize {
     Areas::compute(Rect::new(0, 0, width, height))
         .map_or(1, |areas| usize::from(areas.list_inner().height).max(1))
 }

@@ -1,0 +1,166 @@
+//! `imgplan status` and `imgplan check`.
+
+use super::*;
+
+pub(super) fn status(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
+    let (plan, saved) = ctx.load_or_default()?;
+    let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
+    write!(out, "{}", status_text(&ctx.template, &plan, &snapshot))?;
+    if saved {
+        writeln!(out, "\nPlan: {}", crate::text::shown(&ctx.path))?;
+    } else {
+        writeln!(out, "\n{}", ctx.not_saved_note())?;
+    }
+    Ok(())
+}
+
+/// The one-screen status summary (also printed when the planner cannot open a terminal).
+pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let profile = &plan.profile;
+    let name = profile
+        .name
+        .as_deref()
+        .map(clean_line)
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("{n} · "))
+        .unwrap_or_default();
+    let _ = writeln!(
+        s,
+        "imgplan · {name}{} Match · visa {} · {} · today {}",
+        profile.match_year,
+        profile.visa,
+        profile.category.label(),
+        snapshot.today
+    );
+    write_progress(&mut s, snapshot);
+    let summary = crate::export::summary::Summary::of(template, snapshot);
+    let line = |s: &mut String, due: &crate::export::summary::Due| {
+        let title = clean_line(due.title);
+        let when = &due.when;
+        let room = 78 - 12 - 2 - when.len();
+        let _ = writeln!(
+            s,
+            "  {}  {}  {when}",
+            due.date,
+            pad(&truncate(&title, room), room)
+        );
+        // A fact due for a re-check says so where the user reads it.
+        if let Some(mark) = &due.recheck {
+            let _ = writeln!(s, "              sources {mark}");
+        }
+    };
+    if !summary.overdue.is_empty() {
+        let _ = writeln!(s, "\nOverdue ({})", summary.overdue.len());
+        for due in summary.overdue.iter().take(5) {
+            line(&mut s, due);
+        }
+        if summary.overdue.len() > 5 {
+            let _ = writeln!(
+                s,
+                "  … {} more: imgplan tasks --due-within 0",
+                summary.overdue.len() - 5
+            );
+        }
+    }
+    let _ = writeln!(s, "\nNext deadlines");
+    if summary.upcoming.is_empty() {
+        let _ = writeln!(s, "  (none)");
+    }
+    for due in summary.upcoming.iter().take(5) {
+        line(&mut s, due);
+    }
+    write_warnings(&mut s, template, snapshot);
+    let _ = writeln!(s, "\n{}", snapshot.freshness.line());
+    if snapshot.freshness.stale_on_path > 0 {
+        let _ = writeln!(
+            s,
+            "  `imgplan sources --stale` lists them with their addresses."
+        );
+    }
+    s
+}
+
+pub(super) fn check(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
+    let Some(plan) = ctx.load()? else {
+        return Err(Failure::new(format!(
+            "{}: no plan file there yet; `imgplan init` creates one",
+            crate::text::shown(&ctx.path)
+        )));
+    };
+    let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
+    writeln!(
+        out,
+        "{}: OK (plan version {}, {} tasks, {} Match)",
+        crate::text::shown(&ctx.path),
+        plan.version,
+        snapshot.tasks.len(),
+        plan.profile.match_year
+    )?;
+    if std::fs::read(&ctx.path).is_ok_and(|bytes| bytes.starts_with(storage::UTF8_BOM)) {
+        writeln!(
+            out,
+            "note: the file starts with a byte-order mark (some Windows editors add one); it is read past, and the next save leaves it out"
+        )?;
+    }
+    let orphaned: Vec<&str> = plan.orphaned_ids(&ctx.template).collect();
+    if !orphaned.is_empty() {
+        writeln!(
+            out,
+            "note: kept your state for {} task(s) the built-in journey no longer has: {}",
+            orphaned.len(),
+            orphaned
+                .iter()
+                .map(|id| clean_line(id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    for warning in &snapshot.warnings {
+        writeln!(out, "warning: {}", clean_line(&warning.message))?;
+    }
+    if snapshot.warnings.is_empty() {
+        writeln!(out, "No warnings.")?;
+    }
+    Ok(())
+}
+
+/// "Progress: 12/80 tasks closed (15 %)" and one bar per stage.
+fn write_progress(s: &mut String, snapshot: &Snapshot) {
+    use std::fmt::Write as _;
+    let (closed, total) = snapshot.totals();
+    let percent = snapshot.overall_percent();
+    let _ = writeln!(s, "\nProgress: {closed}/{total} tasks closed ({percent} %)");
+    for stage in &snapshot.progress {
+        let _ = writeln!(
+            s,
+            "  {} {} {:>2}/{:<2}",
+            pad(&truncate(&stage.short, 10), 10),
+            crate::wording::bar(stage.percent(), 20),
+            stage.done + stage.skipped,
+            stage.total
+        );
+    }
+}
+
+/// The first few warnings, each with its sources' re-check mark.
+fn write_warnings(s: &mut String, template: &Template, snapshot: &Snapshot) {
+    use std::fmt::Write as _;
+    if !snapshot.warnings.is_empty() {
+        let _ = writeln!(s, "\nWarnings ({})", snapshot.warnings.len());
+        for warning in snapshot.warnings.iter().take(4) {
+            let text = clean_line(&warning.message);
+            let _ = writeln!(s, "  ! {}", truncate(&text, 76));
+            if let Some(mark) =
+                crate::freshness::Freshness::of(template, &warning.sources, snapshot.today)
+                    .and_then(|f| f.mark())
+            {
+                let _ = writeln!(s, "    sources {mark}");
+            }
+        }
+        if snapshot.warnings.len() > 4 {
+            let _ = writeln!(s, "  … {} more: imgplan check", snapshot.warnings.len() - 4);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! One CSV row read into a program: each cell by its column, every problem named.
+
+use super::*;
+
+/// A cell quoted in a message: one clean line, cut short.
+pub(super) fn quoted(cell: &str) -> String {
+    format!("{:?}", truncate(&clean_line(cell), QUOTED_CELL_CHARS))
+}
+
+/// Reads one data row into a program, or says everything that is wrong with it.
+pub(super) fn read_row(
+    record: &ByteRecord,
+    positions: &[Option<usize>; 13],
+) -> Result<Program, Vec<String>> {
+    let mut problems = Vec::new();
+    // The trimmed text of a field's cell; "" when the column or cell is missing or not UTF-8.
+    let mut cell = |column: Column| -> &str {
+        let Some(bytes) = positions[column as usize].and_then(|index| record.get(index)) else {
+            return "";
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(text) => unguard_formula(text.trim()),
+            Err(_) => {
+                problems.push(format!(
+                    "{} holds bytes that are not UTF-8 text; save the spreadsheet as CSV UTF-8",
+                    column.title()
+                ));
+                ""
+            }
+        }
+    };
+    let name = cell(Column::Name).to_owned();
+    let state = cell(Column::State);
+    let specialty = cell(Column::Specialty).to_owned();
+    let nrmp_code = cell(Column::NrmpCode);
+    let service = cell(Column::Service);
+    let visa = cell(Column::Visa);
+    let min_step2 = cell(Column::MinStep2);
+    let max_years = cell(Column::MaxYears);
+    let usce_months = cell(Column::UsceMonths);
+    let step3 = cell(Column::Step3);
+    let status = cell(Column::Status);
+    let interview = cell(Column::Interview);
+    let note = cell(Column::Note).to_owned();
+    // Text over its limit makes the row a problem: never cut without a word.
+    let mut text = |column: Column, value: &str, max: usize| {
+        let cleaned = clean_text(value);
+        let chars = cleaned.chars().count();
+        if chars > max {
+            problems.push(format!(
+                "{} is {chars} characters long; at most {max} are kept",
+                column.title()
+            ));
+        }
+        cleaned
+    };
+    let name = text(Column::Name, &name, MAX_TITLE_CHARS);
+    let specialty = text(Column::Specialty, &specialty, MAX_TITLE_CHARS);
+    let note = text(Column::Note, &note, MAX_NOTE_CHARS);
+
+    if name.is_empty() {
+        problems.push("no program name".to_owned());
+    }
+    let (state, nrmp_code) = state_and_code(state, nrmp_code, &mut problems);
+    let visa = VisaStance::parse(visa).unwrap_or_else(|| {
+        problems.push(format!(
+            "Visa {} is not understood; write J-1, H-1B, both, none or unknown",
+            quoted(visa)
+        ));
+        VisaStance::Unknown
+    });
+    let status = ProgramStatus::parse(status).unwrap_or_else(|| {
+        let labels: Vec<&str> = ProgramStatus::ALL.iter().map(|s| s.label()).collect();
+        problems.push(format!(
+            "Status {} is not understood; write one of: {}",
+            quoted(status),
+            labels.join(", ")
+        ));
+        ProgramStatus::Considering
+    });
+    let requirements = requirements(min_step2, max_years, usce_months, step3, &mut problems);
+    let interview = interview_date(interview, &mut problems);
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Program {
+        id: Default::default(), // numbered by the plan when it is added
+        name,
+        state,
+        specialty: (!specialty.is_empty()).then_some(specialty),
+        nrmp_code,
+        service: parse_service(service),
+        visa,
+        requirements,
+        status,
+        interview,
+        note: (!note.is_empty()).then_some(note),
+    })
+}
+
+/// The State and NRMP code cells; an empty cell is none.
+fn state_and_code(
+    state: &str,
+    nrmp_code: &str,
+    problems: &mut Vec<String>,
+) -> (Option<String>, Option<String>) {
+    let state = if state.is_empty() {
+        None
+    } else {
+        // The messages are written here, not taken from `parse_state`, so a long cell is cut.
+        parse_state(state)
+            .map_err(|_| {
+                problems.push(format!(
+                    "State {} is not a US state code: use two letters such as NY, CA or TX",
+                    quoted(state)
+                ));
+            })
+            .ok()
+    };
+    let nrmp_code = if nrmp_code.is_empty() {
+        None
+    } else {
+        parse_nrmp_code(nrmp_code)
+            .map_err(|_| {
+                problems.push(format!(
+                    "NRMP code {} is not a program code: letters and digits, e.g. 1234140C0",
+                    quoted(nrmp_code)
+                ));
+            })
+            .ok()
+    };
+    (state, nrmp_code)
+}
+
+/// The requirement cells: Step 2 CK minimum, years since graduation, USCE months, Step 3.
+fn requirements(
+    min_step2: &str,
+    max_years: &str,
+    usce_months: &str,
+    step3: &str,
+    problems: &mut Vec<String>,
+) -> Requirements {
+    Requirements {
+        min_step2_score: number(Column::MinStep2, min_step2, problems),
+        max_years_since_graduation: number(Column::MaxYears, max_years, problems),
+        usce_months: number(Column::UsceMonths, usce_months, problems),
+        step3_before_rank: parse_yes_no(step3).unwrap_or_else(|| {
+            problems.push(format!(
+                "{} {} is not understood; write yes or no (or leave it empty)",
+                Column::Step3.title(),
+                quoted(step3)
+            ));
+            false
+        }),
+    }
+}
+
+/// The Interview cell: YYYY-MM-DD or M/D/YYYY; an empty cell is none.
+fn interview_date(interview: &str, problems: &mut Vec<String>) -> Option<chrono::NaiveDate> {
+    if interview.is_empty() {
+        None
+    } else {
+        parse_date(interview)
+            .map_err(|why| {
+                problems.push(format!(
+                    "Interview {} {why}; write YYYY-MM-DD, e.g. 2025-11-04 (or M/D/YYYY)",
+                    quoted(interview)
+                ));
+            })
+            .ok()
+    }
+}

@@ -1,0 +1,107 @@
+//! The rules a plan must keep, in one place. A change made in the planner or on the command line
+//! is checked by them (through [`crate::plan::Plan`]'s methods), and so is a plan file when it
+//! loads ([`check`]), so a hand-edited `step2_score: 999` is refused by `imgplan check` with the
+//! same words the planner would use. Front ends only translate what was typed into values.
+
+use chrono::NaiveDate;
+
+use crate::plan::Plan;
+use crate::programs::Program;
+use crate::usce::Rotation;
+
+/// Step 2 CK scores the planner accepts (the three-digit scale).
+pub const STEP2_SCORES: std::ops::RangeInclusive<u16> = 1..=300;
+
+/// The most letters a target can ask for (ERAS programs take a handful; this only bounds typos).
+pub const MAX_LETTER_TARGET: u32 = 20;
+
+/// The longest rotation that is not taken for a typo in a date.
+const MAX_ROTATION_DAYS: i64 = 366 * 2;
+
+/// A value that breaks a rule; the message names the field and says why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("a Step 2 CK score of {0} is not a score (1-300)")]
+    Step2Score(u16),
+    #[error("the letter target must be between 1 and {MAX_LETTER_TARGET}, not {0}")]
+    LetterTarget(u32),
+    #[error("a Step 2 CK minimum of {0} is not a score (1-300)")]
+    MinStep2Score(u16),
+    #[error("the rotation ends ({end}) before it starts ({start})")]
+    RotationEndsBeforeStart { start: NaiveDate, end: NaiveDate },
+    #[error("a rotation longer than two years is probably a typo in a date")]
+    RotationTooLong,
+}
+
+/// Where in a plan a broken rule is, as the words to find one after another in its file:
+/// `["rotations", "id: 3", "end"]` is the `end` of rotation 3.
+pub type Place = Vec<String>;
+
+pub fn step2_score(score: Option<u16>) -> Result<(), RuleError> {
+    match score {
+        Some(score) if !STEP2_SCORES.contains(&score) => Err(RuleError::Step2Score(score)),
+        _ => Ok(()),
+    }
+}
+
+pub fn letter_target(target: Option<u32>) -> Result<(), RuleError> {
+    match target {
+        Some(target) if !(1..=MAX_LETTER_TARGET).contains(&target) => {
+            Err(RuleError::LetterTarget(target))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The numbers of a program (its text is checked where it is cleaned, in `plan`).
+pub fn program(program: &Program) -> Result<(), RuleError> {
+    match program.requirements.min_step2_score {
+        Some(score) if !STEP2_SCORES.contains(&score) => Err(RuleError::MinStep2Score(score)),
+        _ => Ok(()),
+    }
+}
+
+/// The dates of a rotation.
+pub fn rotation(rotation: &Rotation) -> Result<(), RuleError> {
+    if rotation.end < rotation.start {
+        return Err(RuleError::RotationEndsBeforeStart {
+            start: rotation.start,
+            end: rotation.end,
+        });
+    }
+    if (rotation.end - rotation.start).num_days() > MAX_ROTATION_DAYS {
+        return Err(RuleError::RotationTooLong);
+    }
+    Ok(())
+}
+
+/// Every rule over a whole plan (as loaded from a file): the first broken one and where it is.
+pub fn check(plan: &Plan) -> Result<(), (Place, RuleError)> {
+    let place = |words: &[&str]| words.iter().map(|w| (*w).to_owned()).collect::<Place>();
+    step2_score(plan.profile.step2_score).map_err(|e| (place(&["profile", "step2_score"]), e))?;
+    letter_target(plan.letter_target).map_err(|e| (place(&["letter_target"]), e))?;
+    for p in &plan.programs {
+        let id = format!("id: {},", p.id);
+        program(p).map_err(|e| (place(&["programs", &id, "min_step2_score"]), e))?;
+    }
+    for r in &plan.rotations {
+        let id = format!("id: {},", r.id);
+        rotation(r).map_err(|e| (place(&["rotations", &id, "end"]), e))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_and_targets_have_their_ranges() {
+        assert!(step2_score(None).is_ok());
+        assert!(step2_score(Some(250)).is_ok());
+        assert_eq!(step2_score(Some(999)), Err(RuleError::Step2Score(999)));
+        assert_eq!(step2_score(Some(0)), Err(RuleError::Step2Score(0)));
+        assert!(letter_target(Some(3)).is_ok());
+        assert_eq!(letter_target(Some(0)), Err(RuleError::LetterTarget(0)));
+    }
+}

@@ -1,0 +1,318 @@
+//! Opening each form: its fields, in order, filled from the value edited (or blank).
+
+use super::*;
+
+impl Form {
+    /// The program form, filled from a program (or empty for a new one).
+    pub fn program(program: Option<&Program>) -> Form {
+        let blank = Program {
+            id: Default::default(),
+            name: String::new(),
+            state: None,
+            specialty: None,
+            nrmp_code: None,
+            service: ApplicationService::Eras,
+            visa: VisaStance::Unknown,
+            requirements: Requirements::default(),
+            status: ProgramStatus::Considering,
+            interview: None,
+            note: None,
+        };
+        let p = program.unwrap_or(&blank);
+        let (purpose, title) = match program {
+            Some(p) => (
+                FormPurpose::EditProgram(p.id),
+                format!(" Program · {} ", crate::text::clean_line(&p.name)),
+            ),
+            None => (FormPurpose::NewProgram, " New program ".to_owned()),
+        };
+        Form {
+            purpose,
+            title,
+            fields: [
+                program_identity(p),
+                program_requirements(&p.requirements),
+                program_standing(p),
+            ]
+            .concat(),
+            focus: 0,
+            error: None,
+            replace: None,
+        }
+    }
+
+    /// The rotation form, filled from a rotation (or with `today` as the start of a new one).
+    pub fn rotation(rotation: Option<&Rotation>, today: NaiveDate) -> Form {
+        let (purpose, title) = match rotation {
+            Some(r) => (
+                FormPurpose::EditRotation(r.id),
+                format!(" Rotation · {} ", crate::text::clean_line(&r.institution)),
+            ),
+            None => (FormPurpose::NewRotation, " New rotation ".to_owned()),
+        };
+        let kind = rotation.map_or(RotationKind::Externship, |r| r.kind);
+        let hands_on = rotation.map_or(kind.usually_hands_on(), |r| r.hands_on);
+        let letter = rotation.map_or(LetterState::NotRequested, |r| r.letter);
+        let start = rotation.map_or(today, |r| r.start);
+        let end = rotation.map_or(today + chrono::Days::new(27), |r| r.end);
+        Form {
+            purpose,
+            title,
+            fields: vec![
+                choice(
+                    Key::Kind,
+                    "Kind",
+                    "Observerships are hands-off and seldom bring strong letters.",
+                    RotationKind::ALL.iter().map(|k| k.label()).collect(),
+                    position(&RotationKind::ALL, &kind),
+                ),
+                text(
+                    Key::Institution,
+                    "Institution",
+                    "Hospital or clinic.",
+                    rotation.map_or("", |r| r.institution.as_str()),
+                ),
+                text(
+                    Key::Specialty,
+                    "Specialty",
+                    "Letters in your specialty weigh most.",
+                    or_empty(rotation.and_then(|r| r.specialty.as_ref())),
+                ),
+                text(Key::Start, "Start", "YYYY-MM-DD", &start.to_string()),
+                text(
+                    Key::End,
+                    "End",
+                    "YYYY-MM-DD, the last day.",
+                    &end.to_string(),
+                ),
+                choice(
+                    Key::HandsOn,
+                    "Hands-on",
+                    "Patient care, not only observing.",
+                    YES_NO.to_vec(),
+                    usize::from(hands_on),
+                ),
+                text(
+                    Key::Supervisor,
+                    "Supervisor",
+                    "The US physician who could write your letter.",
+                    or_empty(rotation.and_then(|r| r.supervisor.as_ref())),
+                ),
+                choice(
+                    Key::Letter,
+                    "Letter",
+                    "Uploaded means the writer put it in ERAS (LoR Portal).",
+                    LetterState::ALL.iter().map(|l| l.label()).collect(),
+                    position(&LetterState::ALL, &letter),
+                ),
+                text(
+                    Key::Note,
+                    "Note",
+                    "One line.",
+                    or_empty(rotation.and_then(|r| r.note.as_ref())),
+                ),
+            ],
+            focus: 0,
+            error: None,
+            replace: None,
+        }
+    }
+
+    /// The programs filter form.
+    pub fn filter(filter: &ProgramFilter) -> Form {
+        let mut statuses = vec!["any"];
+        statuses.extend(ProgramStatus::ALL.iter().map(|s| s.label()));
+        let status = filter
+            .status
+            .map_or(0, |s| position(&ProgramStatus::ALL, &s) + 1);
+        Form {
+            purpose: FormPurpose::ProgramFilter,
+            title: " Filter programs ".to_owned(),
+            fields: vec![
+                choice(
+                    Key::Status,
+                    "Status",
+                    "Only programs at this point of the pipeline.",
+                    statuses,
+                    status,
+                ),
+                text(
+                    Key::State,
+                    "State",
+                    "Two letters; empty for all.",
+                    filter.state.as_deref().unwrap_or(""),
+                ),
+                text(
+                    Key::Specialty,
+                    "Specialty",
+                    "Part of the specialty; empty for all.",
+                    filter.specialty.as_deref().unwrap_or(""),
+                ),
+                text(
+                    Key::Words,
+                    "Text",
+                    "Words in the name, code or note.",
+                    filter.text.as_deref().unwrap_or(""),
+                ),
+                choice(
+                    Key::MisfitOnly,
+                    "Visa misfits only",
+                    "Programs whose visa stance does not fit your choice.",
+                    YES_NO.to_vec(),
+                    usize::from(filter.misfit_only),
+                ),
+            ],
+            focus: 0,
+            error: None,
+            replace: None,
+        }
+    }
+
+    /// The export dialog: format, CSV table, reminders, open-only, and the file to write
+    /// (`directory` joined with the default name for the format).
+    pub fn export(options: &ExportOptions, directory: &Path, today: NaiveDate) -> Form {
+        let path = directory.join(options.default_file_name(today));
+        Form {
+            purpose: FormPurpose::Export(today),
+            title: " Export the plan ".to_owned(),
+            fields: vec![
+                choice(
+                    Key::Format,
+                    "Format",
+                    "Text or Markdown summary, calendar for your phone, CSV, or JSON.",
+                    Format::ALL.iter().map(|f| f.label()).collect(),
+                    position(&Format::ALL, &options.format),
+                ),
+                choice(
+                    Key::Table,
+                    "CSV table",
+                    "CSV only. Programs re-import with `imgplan import programs`.",
+                    Table::ALL.iter().map(|t| t.label()).collect(),
+                    position(&Table::ALL, &options.table),
+                ),
+                text(
+                    Key::Alarms,
+                    "Reminders (.ics)",
+                    "Calendar only: days before each date, e.g. \"14, 3\", or \"none\".",
+                    &ics::alarm_days_label(&options.alarm_days),
+                ),
+                choice(
+                    Key::OpenOnly,
+                    "Only open tasks",
+                    "Calendar and CSV tasks: leave out done and skipped tasks.",
+                    YES_NO.to_vec(),
+                    usize::from(options.open_only),
+                ),
+                text(
+                    Key::Path,
+                    "Save to",
+                    "A file, or a folder for the default name; ~ is your home.",
+                    &path.display().to_string(),
+                ),
+            ],
+            focus: 0,
+            error: None,
+            replace: None,
+        }
+    }
+}
+
+/// Who the program is: name, state, specialty, code, service and visa stance.
+fn program_identity(p: &Program) -> Vec<FormField> {
+    vec![
+        text(
+            Key::Name,
+            "Name",
+            "The program's name, e.g. \"Mercy Hospital IM\".",
+            &p.name,
+        ),
+        text(
+            Key::State,
+            "State",
+            "Two letters: NY, CA, TX…",
+            p.state.as_deref().unwrap_or(""),
+        ),
+        text(
+            Key::Specialty,
+            "Specialty",
+            "ERAS fees are counted per specialty.",
+            p.specialty.as_deref().unwrap_or(""),
+        ),
+        text(
+            Key::NrmpCode,
+            "NRMP code",
+            "Optional, e.g. 1234140C0.",
+            p.nrmp_code.as_deref().unwrap_or(""),
+        ),
+        choice(
+            Key::Service,
+            "Applied through",
+            "OB-GYN and EM moved to ResidencyCAS.",
+            ApplicationService::ALL.iter().map(|s| s.label()).collect(),
+            position(&ApplicationService::ALL, &p.service),
+        ),
+        choice(
+            Key::Visa,
+            "Visa stance",
+            "\"We sponsor visas\" often means J-1 only: check which.",
+            VisaStance::ALL.iter().map(|s| s.label()).collect(),
+            position(&VisaStance::ALL, &p.visa),
+        ),
+    ]
+}
+
+/// What the program asks of applicants.
+fn program_requirements(r: &Requirements) -> Vec<FormField> {
+    vec![
+        text(
+            Key::MinStep2,
+            "Min Step 2 CK",
+            "The lowest score it considers; empty if none or unknown.",
+            &number_text(r.min_step2_score),
+        ),
+        text(
+            Key::YearsSinceGraduation,
+            "Max yrs since grad",
+            "Most years since graduation it accepts; empty if none.",
+            &number_text(r.max_years_since_graduation),
+        ),
+        text(
+            Key::UsceMonths,
+            "USCE months",
+            "Months of US clinical experience it asks for.",
+            &number_text(r.usce_months),
+        ),
+        choice(
+            Key::Step3BeforeRank,
+            "Step 3 before rank",
+            "Some H-1B programs rank only applicants with Step 3 passed.",
+            YES_NO.to_vec(),
+            usize::from(r.step3_before_rank),
+        ),
+    ]
+}
+
+/// Where the application stands: status, interview, note.
+fn program_standing(p: &Program) -> Vec<FormField> {
+    vec![
+        choice(
+            Key::Status,
+            "Status",
+            "Ranked programs join the rank order list.",
+            ProgramStatus::ALL.iter().map(|s| s.label()).collect(),
+            position(&ProgramStatus::ALL, &p.status),
+        ),
+        text(
+            Key::Interview,
+            "Interview date",
+            "YYYY-MM-DD, or empty.",
+            &number_text(p.interview),
+        ),
+        text(
+            Key::Note,
+            "Note",
+            "One line.",
+            p.note.as_deref().unwrap_or(""),
+        ),
+    ]
+}

@@ -1,0 +1,107 @@
+//! What the selected row is, derived in one place. The keys that act on "what is selected"
+//! (Enter, Space, `s`, `d`, `c`, `a`, `x`, `r`, …) are dispatched on it in
+//! [`super::update`], and the footer and the `?` help offer a key only where
+//! [`offers`] says it does something, so the two can never disagree.
+
+use crate::ids::{ProgramId, RotationId};
+use crate::insights::Subject;
+use crate::journey::Anchor;
+
+use super::action::Command;
+use super::app::{App, Panel, Row};
+
+/// What the selection is about, whichever panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Selection {
+    /// A task row, or a warning about a task.
+    Task(String),
+    /// A program in the programs list.
+    Program(ProgramId),
+    /// A program in the rank order list.
+    Ranked(ProgramId),
+    /// A logged rotation.
+    Rotation(RotationId),
+    /// The "Log a rotation" row.
+    AddRotation,
+    /// A warning about something other than a task (a program, a rotation, the letters):
+    /// Enter goes to it.
+    Warning(Subject),
+    /// A season date.
+    Season(Anchor),
+    /// A row of the J-1 versus H-1B comparison.
+    Comparison(usize),
+    /// A fee, threshold or statistic.
+    Fact(usize),
+    /// What a situation rule says about the user.
+    Situation(usize),
+    /// How recent the facts are.
+    Freshness,
+    /// No selectable row.
+    Nothing,
+}
+
+impl Selection {
+    /// The program the selection is, in either list.
+    pub(crate) fn program(&self) -> Option<ProgramId> {
+        match self {
+            Selection::Program(id) | Selection::Ranked(id) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+impl App {
+    /// What the selected row of the current panel is about.
+    pub(crate) fn selection(&self) -> Selection {
+        let Some(row) = self.selected_row() else {
+            return Selection::Nothing;
+        };
+        match row {
+            Row::Task(id) => Selection::Task(id),
+            Row::Warning(index) => match self.snapshot.warnings.get(index) {
+                Some(warning) => match &warning.subject {
+                    Subject::Task(id) => Selection::Task(id.clone()),
+                    other => Selection::Warning(other.clone()),
+                },
+                None => Selection::Nothing,
+            },
+            Row::Program(id) => Selection::Program(id),
+            Row::Ranked(id) => Selection::Ranked(id),
+            Row::Rotation(id) => Selection::Rotation(id),
+            Row::AddRotation => Selection::AddRotation,
+            Row::Season(anchor) => Selection::Season(anchor),
+            Row::Comparison(index) => Selection::Comparison(index),
+            Row::Fact(index) => Selection::Fact(index),
+            Row::Situation(index) => Selection::Situation(index),
+            Row::Freshness => Selection::Freshness,
+            Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader => Selection::Nothing,
+        }
+    }
+}
+
+/// Whether a command does something in this panel with this selection. Commands that do not
+/// depend on the selection (moving, panels, undo, search, export, help, quit) always do.
+pub(crate) fn offers(panel: Panel, selection: &Selection, command: Command) -> bool {
+    use Selection as S;
+    let in_programs = panel == Panel::Programs;
+    let item = matches!(
+        selection,
+        S::Task(_) | S::Program(_) | S::Ranked(_) | S::Rotation(_)
+    );
+    match command {
+        Command::ToggleDone => matches!(selection, S::Task(_)),
+        Command::CycleState | Command::EditNote | Command::Delete => item,
+        Command::EditDate => item || matches!(selection, S::Season(_)),
+        Command::Open => !matches!(
+            selection,
+            S::Nothing | S::Fact(_) | S::Situation(_) | S::Freshness
+        ),
+        Command::Add => {
+            matches!(panel, Panel::Programs | Panel::Stage(_)) || matches!(selection, S::Task(_))
+        }
+        Command::Rank => in_programs && selection.program().is_some(),
+        Command::RankUp | Command::RankDown => in_programs && matches!(selection, S::Ranked(_)),
+        Command::Filter | Command::ClearFilter | Command::Sort => in_programs,
+        _ => true,
+    }
+}

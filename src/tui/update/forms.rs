@@ -1,0 +1,119 @@
+//! The multi-field forms (program, rotation, filter, export dialog): typing, moving between
+//! fields, and what Enter does for each.
+
+use tui_input::InputRequest;
+
+use crate::text::clean_line;
+use crate::tui::action::{Command, Effect};
+use crate::tui::app::{App, Mode, Tone};
+use crate::tui::form::{FieldValue, Form, FormPurpose, Key};
+
+pub(super) fn open_form(app: &mut App, form: Form) {
+    app.mode = Mode::Form(Box::new(form));
+}
+
+/// `e`: the export dialog, with the last choices.
+pub(super) fn open_export(app: &mut App) {
+    let form = Form::export(&app.prefs.export_options, &app.prefs.export_dir, app.today);
+    open_form(app, form);
+}
+
+/// Typed text goes into the focused text field; Space on a choice turns it.
+pub(super) fn form_insert(form: &mut Form, text: &str) {
+    if let Some(field) = form.field_mut() {
+        match &mut field.value {
+            FieldValue::Text(input) => {
+                for c in text.chars() {
+                    input.handle(InputRequest::InsertChar(c));
+                }
+            }
+            FieldValue::Choice { .. } if text == " " => turn(form, true),
+            FieldValue::Choice { .. } => {}
+        }
+    }
+    form.edited();
+}
+
+fn turn(form: &mut Form, forward: bool) {
+    if let Some(field) = form.field_mut()
+        && let FieldValue::Choice { options, index } = &mut field.value
+    {
+        let len = options.len().max(1);
+        *index = if forward {
+            (*index + 1) % len
+        } else {
+            (*index + len - 1) % len
+        };
+    }
+    form.edited();
+    form.follow_choice();
+}
+
+pub(super) fn form(app: &mut App, command: Command) -> Vec<Effect> {
+    let Mode::Form(form) = &mut app.mode else {
+        return Vec::new();
+    };
+    let count = form.fields.len().max(1);
+    match command {
+        Command::NextField => form.focus = (form.focus + 1) % count,
+        Command::PrevField => form.focus = (form.focus + count - 1) % count,
+        Command::NextChoice | Command::PrevChoice => {
+            let forward = command == Command::NextChoice;
+            match form.field_mut().map(|f| &mut f.value) {
+                Some(FieldValue::Text(input)) => {
+                    input.handle(if forward {
+                        InputRequest::GoToNextChar
+                    } else {
+                        InputRequest::GoToPrevChar
+                    });
+                }
+                Some(FieldValue::Choice { .. }) => turn(form, forward),
+                None => {}
+            }
+        }
+        Command::Edit(key) => {
+            if let Some(FieldValue::Text(input)) = form.field_mut().map(|f| &mut f.value) {
+                input.handle(key.request());
+            }
+            form.edited();
+        }
+        Command::Cancel => {
+            let export = matches!(form.purpose, FormPurpose::Export(_));
+            app.mode = Mode::Normal;
+            app.say(
+                if export {
+                    "Nothing exported."
+                } else {
+                    "Nothing changed."
+                },
+                Tone::Info,
+            );
+        }
+        Command::Submit => {
+            let form = (**form).clone();
+            return submit(app, form);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Shows a problem on the form, on the field it is about.
+pub(super) fn reject(app: &mut App, key: Key, error: String) -> Vec<Effect> {
+    if let Mode::Form(form) = &mut app.mode {
+        form.focus_on(key);
+        form.error = Some(clean_line(&error));
+    }
+    Vec::new()
+}
+
+pub(super) fn submit(app: &mut App, form: Form) -> Vec<Effect> {
+    match form.purpose {
+        FormPurpose::NewProgram => super::programs::submit_form(app, &form, None),
+        FormPurpose::EditProgram(id) => super::programs::submit_form(app, &form, Some(id)),
+        FormPurpose::NewRotation => super::rotations::submit_form(app, &form, None),
+        FormPurpose::EditRotation(id) => super::rotations::submit_form(app, &form, Some(id)),
+        FormPurpose::Export(_) => super::export::submit(app, &form),
+        FormPurpose::ProgramFilter => super::programs::submit_filter(app, &form),
+    }
+}

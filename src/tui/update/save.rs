@@ -1,0 +1,122 @@
+//! What a finished save does to the planner: a message, a merge taken in, or the change kept
+//! in memory with a way to retry.
+
+use crate::plan::Plan;
+use crate::tui::action::{Effect, Merge, SaveProblem, SaveReport};
+use crate::tui::app::{App, SaveState, Tone};
+
+/// `w`: after a failed save, save again keeping the planner's side of any conflict.
+pub(super) fn save_now(app: &mut App) -> Vec<Effect> {
+    match &app.save_state {
+        SaveState::Failed(what) => {
+            app.save_state = SaveState::Pending(what.clone());
+            vec![Effect::SaveKeepingMine]
+        }
+        _ => {
+            app.say(
+                format!(
+                    "Everything is saved in {}",
+                    crate::text::shown(&app.plan_path)
+                ),
+                Tone::Info,
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// `q`: quits, unless the last change is not saved and this is the first `q`.
+pub(super) fn quit(app: &mut App) -> Vec<Effect> {
+    if matches!(app.save_state, SaveState::Failed(_)) && !app.quit_armed {
+        app.quit_armed = true;
+        app.say(
+            "Your last change is NOT saved. Press w to retry, or q again to quit without it.",
+            Tone::Error,
+        );
+        Vec::new()
+    } else {
+        app.should_quit = true;
+        vec![Effect::Quit]
+    }
+}
+
+pub(super) fn saved(app: &mut App, result: Result<SaveReport, SaveProblem>) {
+    let what = match std::mem::replace(&mut app.save_state, SaveState::Saved) {
+        SaveState::Pending(what) | SaveState::Failed(what) => what,
+        SaveState::Saved => String::from("Plan"),
+    };
+    match result {
+        Ok(SaveReport::Written) => {
+            app.quit_armed = false;
+            app.say(format!("{what} · saved"), Tone::Info);
+        }
+        Ok(SaveReport::Merged(merge)) => {
+            app.quit_armed = false;
+            take_merge(app, *merge, &what);
+        }
+        Err(SaveProblem::Conflicts(conflicts)) => {
+            let problem = SaveProblem::Conflicts(conflicts);
+            app.say(
+                format!(
+                    "NOT saved: {problem}. w keeps yours (the file's other changes are kept too); u undoes yours ({what})"
+                ),
+                Tone::Error,
+            );
+            app.save_state = SaveState::Failed(what);
+        }
+        Err(problem) => {
+            app.say(
+                format!("NOT saved, kept in memory (w retries): {problem} ({what})"),
+                Tone::Error,
+            );
+            app.save_state = SaveState::Failed(what);
+        }
+    }
+}
+
+/// The file had changed elsewhere and the save merged both sides: the planner now shows the
+/// merged plan, and its undo history is moved onto the other side's changes, so undoing a change
+/// of ours never undoes one made elsewhere.
+fn take_merge(app: &mut App, merge: Merge, what: &str) {
+    let rebase = |snapshot: &Plan| {
+        crate::merge::merge(
+            &merge.base,
+            snapshot,
+            &merge.theirs,
+            crate::merge::Prefer::Theirs,
+        )
+        .map(|(plan, _)| plan)
+        .unwrap_or_else(|_| snapshot.clone())
+    };
+    for (snapshot, _) in app.undo.iter_mut().chain(app.redo.iter_mut()) {
+        *snapshot = rebase(snapshot);
+    }
+    app.plan = merge.merged;
+    app.refresh();
+    let kept = match merge.conflicts.first() {
+        Some(conflict) => format!(
+            "; yours kept for {}{}",
+            conflict.path,
+            if merge.conflicts.len() > 1 {
+                format!(" and {} more", merge.conflicts.len() - 1)
+            } else {
+                String::new()
+            }
+        ),
+        None => String::new(),
+    };
+    let copy = merge
+        .hand_edits_kept
+        .as_deref()
+        .map(|path| {
+            format!(
+                "; the file as edited is kept in {}",
+                crate::text::shown(path)
+            )
+        })
+        .unwrap_or_default();
+    app.say(
+        format!("{what} · saved, together with changes made elsewhere{kept}{copy}"),
+        Tone::Info,
+    );
+}

@@ -1,0 +1,191 @@
+//! The keys on a selected task, and the text fields that change one.
+
+use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS, Status, checked_field};
+
+use super::history::change;
+use super::navigation::reveal_task;
+use super::text::{open_field, optional_date, reject};
+use crate::ids::Item;
+use crate::tui::action::{Command, Effect};
+use crate::tui::app::{App, Mode, Panel, TextPurpose, Tone};
+use crate::tui::selection::Selection;
+
+/// Enter on a task: in its stage panel, say what the keys do; elsewhere, go to it there.
+pub(super) fn open(app: &mut App, panel: Panel, id: &str) {
+    if matches!(panel, Panel::Stage(_)) {
+        let title = app.task_title(id);
+        app.say(
+            format!("{title}: Space ticks it, s cycles its state, d sets its date, c its note"),
+            Tone::Info,
+        );
+    } else {
+        reveal_task(app, id);
+    }
+}
+
+pub(super) fn toggle_done(app: &mut App, id: &str) -> Vec<Effect> {
+    let status = app.snapshot.task(id).map_or(Status::Todo, |t| t.status);
+    let next = if status == Status::Done {
+        Status::Todo
+    } else {
+        Status::Done
+    };
+    set_status(app, id, next)
+}
+
+pub(super) fn cycle_state(app: &mut App, id: &str) -> Vec<Effect> {
+    let status = app.snapshot.task(id).map_or(Status::Todo, |t| t.status);
+    set_status(app, id, status.cycled())
+}
+
+pub(super) fn edit_date(app: &mut App, id: String) {
+    let current = app
+        .snapshot
+        .task(&id)
+        .and_then(|t| t.due.as_ref())
+        .map(|d| d.date.to_string());
+    open_field(
+        app,
+        TextPurpose::DueDate { task: id },
+        current.unwrap_or_default(),
+    );
+}
+
+pub(super) fn edit_note(app: &mut App, id: String) {
+    let note = app.plan.tasks.get(&id).and_then(|s| s.note.clone());
+    open_field(
+        app,
+        TextPurpose::Note { task: id },
+        note.unwrap_or_default(),
+    );
+}
+
+/// `a` outside the programs panel and the USCE log: a task of the user's own, in the stage
+/// panel shown, or else in the stage of the selected task.
+pub(super) fn add(app: &mut App, panel: Panel, selection: &Selection) {
+    let stage = match (panel, selection) {
+        (Panel::Stage(index), _) => app.template.stages.get(index).map(|s| s.id.clone()),
+        (_, Selection::Task(id)) => app.snapshot.task(id).map(|t| t.stage.clone()),
+        _ => None,
+    };
+    match stage {
+        Some(stage) => open_field(app, TextPurpose::NewTask { stage }, String::new()),
+        None => app.say(
+            "Go to a stage panel (2-8) to add a task of your own there.",
+            Tone::Error,
+        ),
+    }
+}
+
+pub(super) fn delete(app: &mut App, id: String) {
+    let custom = app.snapshot.task(&id).is_some_and(|t| t.custom);
+    if custom {
+        let title = app.task_title(&id);
+        app.mode = Mode::ConfirmDelete {
+            target: Item::Task(id),
+            title,
+        };
+    } else {
+        app.say(
+            "Only tasks you added can be deleted; press s to mark a built-in task skipped.",
+            Tone::Error,
+        );
+    }
+}
+
+pub(super) fn set_status(app: &mut App, id: &str, status: Status) -> Vec<Effect> {
+    let title = app.task_title(id);
+    let today = app.today;
+    let what = match status {
+        Status::Done => format!("Done: {title}"),
+        Status::Todo => format!("Back to todo: {title}"),
+        Status::Doing => format!("Doing: {title}"),
+        Status::Skipped => format!("Skipped: {title}"),
+    };
+    change(app, what, |plan, template| {
+        plan.set_status(template, id, status, today)
+    })
+}
+
+/// The question "delete …?" answered.
+pub(super) fn confirm_delete(
+    app: &mut App,
+    command: Command,
+    target: &Item,
+    title: &str,
+) -> Vec<Effect> {
+    match command {
+        Command::Yes => {
+            app.mode = Mode::Normal;
+            match target {
+                Item::Task(id) => change(app, format!("Deleted: {title}"), |plan, template| {
+                    plan.remove_custom_task(template, id)
+                }),
+                Item::Program(id) => super::programs::remove(app, *id, title),
+                Item::Rotation(id) => super::rotations::remove(app, *id, title),
+            }
+        }
+        Command::No => {
+            app.mode = Mode::Normal;
+            app.say("Kept it.", Tone::Info);
+            Vec::new()
+        }
+        Command::Quit => {
+            app.mode = Mode::Normal;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn submit_due(app: &mut App, task: String, value: &str) -> Vec<Effect> {
+    let title = app.task_title(&task);
+    let due = match optional_date(value) {
+        Ok(due) => due,
+        Err(err) => return reject(app, err),
+    };
+    app.mode = Mode::Normal;
+    let what = match due {
+        Some(date) => format!("Due {date}: {title}"),
+        None => format!("Back to the template's date: {title}"),
+    };
+    change(app, what, |plan, template| {
+        plan.set_due(template, &task, due)
+    })
+}
+
+pub(super) fn submit_note(app: &mut App, task: String, value: &str) -> Vec<Effect> {
+    if let Err(err) = checked_field(value, MAX_NOTE_CHARS, "the note") {
+        return reject(app, err.to_string());
+    }
+    let title = app.task_title(&task);
+    app.mode = Mode::Normal;
+    let what = if value.is_empty() {
+        format!("Note cleared: {title}")
+    } else {
+        format!("Note saved: {title}")
+    };
+    change(app, what, |plan, template| {
+        plan.set_note(template, &task, value)
+    })
+}
+
+pub(super) fn submit_new(app: &mut App, stage: String, value: &str) -> Vec<Effect> {
+    let title = match checked_field(value, MAX_TITLE_CHARS, "the title") {
+        Ok(title) => title,
+        Err(err) => return reject(app, err.to_string()),
+    };
+    if title.is_empty() {
+        return reject(app, "type a title for the task (Esc cancels)".into());
+    }
+    app.mode = Mode::Normal;
+    let mut new_id = String::new();
+    let effects = change(app, format!("Added: {title}"), |plan, template| {
+        new_id = plan.add_custom_task(template, &stage, &title)?;
+        Ok(())
+    });
+    if !new_id.is_empty() {
+        reveal_task(app, &new_id);
+    }
+    effects
+}

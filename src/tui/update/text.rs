@@ -1,0 +1,124 @@
+//! The one-line text field: typing, editing, and what Enter does for each purpose.
+
+use chrono::{Datelike, NaiveDate};
+use tui_input::{Input, InputRequest};
+
+use super::navigation::restore_position;
+use super::search::search_as_typed;
+use crate::calendar::{MATCH_YEARS, parse_date};
+use crate::text::clean_line;
+use crate::tui::action::{Command, Effect};
+use crate::tui::app::{App, Mode, TextField, TextPurpose};
+
+pub(super) fn open_field(app: &mut App, purpose: TextPurpose, value: String) {
+    app.mode = Mode::Text(TextField {
+        purpose,
+        input: Input::new(clean_line(&value)),
+        error: None,
+    });
+}
+
+pub(super) fn insert(app: &mut App, text: &str) {
+    let is_search =
+        matches!(&app.mode, Mode::Text(f) if matches!(f.purpose, TextPurpose::Search { .. }));
+    match &mut app.mode {
+        Mode::Text(field) => {
+            for c in text.chars() {
+                field.input.handle(InputRequest::InsertChar(c));
+            }
+            field.error = None;
+        }
+        Mode::Form(form) => super::forms::form_insert(form, text),
+        Mode::Profile(form) => {
+            let focus = form.field();
+            if let Some(input) = form.input_mut(focus) {
+                for c in text.chars() {
+                    input.handle(InputRequest::InsertChar(c));
+                }
+            } else if text == " " {
+                super::profile::cycle_choice(form, true);
+            }
+            form.error = None;
+        }
+        _ => {}
+    }
+    if is_search {
+        search_as_typed(app);
+    }
+}
+
+pub(super) fn text(app: &mut App, command: Command) -> Vec<Effect> {
+    let Mode::Text(field) = &mut app.mode else {
+        return Vec::new();
+    };
+    match command {
+        Command::Edit(key) => {
+            field.input.handle(key.request());
+            field.error = None;
+            if matches!(field.purpose, TextPurpose::Search { .. }) {
+                search_as_typed(app);
+            }
+            Vec::new()
+        }
+        Command::Cancel => {
+            if let TextPurpose::Search { panel, cursor } = field.purpose.clone() {
+                restore_position(app, panel, cursor);
+            }
+            app.mode = Mode::Normal;
+            Vec::new()
+        }
+        Command::Submit => {
+            let field = field.clone();
+            submit_text(app, field)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Checks a typed date: a real YYYY-MM-DD date within the years a plan can span.
+fn typed_date(value: &str) -> Result<NaiveDate, String> {
+    let date = parse_date(value)?;
+    if !MATCH_YEARS.contains(&date.year()) {
+        return Err(format!(
+            "{date} is outside {}–{}: check the year",
+            MATCH_YEARS.start(),
+            MATCH_YEARS.end()
+        ));
+    }
+    Ok(date)
+}
+
+/// A typed date where empty means "none" (back to the rule, no graduation date).
+pub(super) fn optional_date(value: &str) -> Result<Option<NaiveDate>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        Ok(None)
+    } else {
+        typed_date(value).map(Some)
+    }
+}
+
+pub(super) fn reject(app: &mut App, error: String) -> Vec<Effect> {
+    if let Mode::Text(field) = &mut app.mode {
+        field.error = Some(clean_line(&error));
+    }
+    Vec::new()
+}
+
+fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
+    let value = field.input.value().trim().to_owned();
+    match field.purpose {
+        TextPurpose::DueDate { task } => super::tasks::submit_due(app, task, &value),
+        TextPurpose::Note { task } => super::tasks::submit_note(app, task, &value),
+        TextPurpose::NewTask { stage } => super::tasks::submit_new(app, stage, &value),
+        TextPurpose::SeasonDate { anchor } => super::season::submit(app, anchor, &value),
+        TextPurpose::InterviewDate { program } => {
+            super::programs::submit_interview(app, program, &value)
+        }
+        TextPurpose::ProgramNote { program } => super::programs::submit_note(app, program, &value),
+        TextPurpose::RotationNote { rotation } => {
+            super::rotations::submit_note(app, rotation, &value)
+        }
+        TextPurpose::Search { panel, cursor } => super::search::submit(app, panel, cursor, value),
+    }
+}
