@@ -5,7 +5,9 @@
 
 use chrono::NaiveDate;
 
-use crate::plan::Plan;
+use crate::calendar::MATCH_YEARS;
+use crate::journey::VisaChoice;
+use crate::plan::{ApplicantCategory, Graduation, Plan};
 use crate::programs::Program;
 use crate::usce::Rotation;
 
@@ -31,11 +33,86 @@ pub enum RuleError {
     RotationEndsBeforeStart { start: NaiveDate, end: NaiveDate },
     #[error("a rotation longer than two years is probably a typo in a date")]
     RotationTooLong,
+    #[error("the Match year must be between {first} and {last}, not {0}", first = MATCH_YEARS.start(), last = MATCH_YEARS.end())]
+    MatchYear(i32),
+}
+
+/// A change to the whole profile (what the planner's profile form says, read): applied by
+/// [`Plan::apply_profile`] only when every rule holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileChange {
+    pub name: Option<String>,
+    pub match_year: i32,
+    pub visa: VisaChoice,
+    pub category: ApplicantCategory,
+    pub specialty: Option<String>,
+    pub graduation: Option<Graduation>,
+    pub step2_score: Option<u16>,
+    pub letter_target: Option<u32>,
+    pub citizenship: Vec<String>,
+    pub in_us: Option<bool>,
+}
+
+/// Which field of a profile change breaks a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    MatchYear,
+    Step2Score,
+    LetterTarget,
+}
+
+/// The rules of a profile change: the first broken one and the field it is about.
+pub fn profile(change: &ProfileChange) -> Result<(), (ProfileField, RuleError)> {
+    match_year(change.match_year).map_err(|e| (ProfileField::MatchYear, e))?;
+    step2_score(change.step2_score).map_err(|e| (ProfileField::Step2Score, e))?;
+    letter_target(change.letter_target).map_err(|e| (ProfileField::LetterTarget, e))
+}
+
+impl Plan {
+    /// Applies a profile change as a whole, or nothing when a rule is broken (the field and why).
+    pub fn apply_profile(
+        &mut self,
+        change: ProfileChange,
+    ) -> Result<(), (ProfileField, RuleError)> {
+        profile(&change)?;
+        let ProfileChange {
+            name,
+            match_year,
+            visa,
+            category,
+            specialty,
+            graduation,
+            step2_score,
+            letter_target,
+            citizenship,
+            in_us,
+        } = change;
+        let profile = &mut self.profile;
+        profile.name = name;
+        profile.match_year = match_year;
+        profile.visa = visa;
+        profile.category = category;
+        profile.specialty = specialty;
+        profile.graduation = graduation;
+        profile.step2_score = step2_score;
+        profile.citizenship = citizenship;
+        profile.in_us = in_us;
+        self.letter_target = letter_target;
+        Ok(())
+    }
 }
 
 /// Where in a plan a broken rule is, as the words to find one after another in its file:
 /// `["rotations", "id: 3", "end"]` is the `end` of rotation 3.
 pub type Place = Vec<String>;
+
+pub fn match_year(year: i32) -> Result<(), RuleError> {
+    if MATCH_YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(RuleError::MatchYear(year))
+    }
+}
 
 pub fn step2_score(score: Option<u16>) -> Result<(), RuleError> {
     match score {

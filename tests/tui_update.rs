@@ -6,6 +6,7 @@ use imgplan::journey::{Anchor, Template, VisaChoice};
 use imgplan::plan::{Plan, Status};
 use imgplan::tui::action::{Action, Command, EditKey, Effect, SaveProblem, SaveReport};
 use imgplan::tui::app::{App, Mode, Panel, Row, SaveState, Tone};
+use imgplan::tui::form::{FormPurpose, Key};
 use imgplan::tui::update::update;
 
 const TODAY: &str = "2026-11-25";
@@ -339,15 +340,15 @@ fn the_profile_form_moves_every_date_with_the_match_year() {
         .expect("match day")
         .date;
     run(&mut app, Command::EditProfile);
-    assert!(matches!(app.mode, Mode::Profile(_)));
+    assert!(matches!(&app.mode, Mode::Form(form) if form.purpose == FormPurpose::Profile));
     run(&mut app, Command::NextField); // Match year
     fill(&mut app, "2029");
     run(&mut app, Command::NextField); // Visa
     run(&mut app, Command::NextChoice);
-    let Mode::Profile(form) = &app.mode else {
+    let Mode::Form(form) = &app.mode else {
         panic!("form closed")
     };
-    let visa = form.visa;
+    let visa = VisaChoice::ALL[form.index_of(Key::Visa)];
     assert_ne!(visa, VisaChoice::H1b);
     assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
     assert_eq!(app.plan.profile.match_year, 2029);
@@ -368,7 +369,7 @@ fn the_profile_form_refuses_a_bad_year_or_graduation_date() {
     run(&mut app, Command::NextField);
     fill(&mut app, "twenty");
     assert!(run(&mut app, Command::Submit).is_empty());
-    let Mode::Profile(form) = &app.mode else {
+    let Mode::Form(form) = &app.mode else {
         panic!("form closed")
     };
     assert!(form.error.is_some());

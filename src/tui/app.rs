@@ -14,7 +14,6 @@ use crate::programs::{ProgramFilter, ProgramSort};
 
 use super::form::Form;
 use super::keymap::KeyContext;
-pub use super::profile_form::{ProfileField, ProfileForm};
 use crate::ids::{Item, ProgramId, RotationId};
 
 /// Undo keeps this many earlier plans; plans are small, so this costs little.
@@ -135,9 +134,8 @@ pub enum Mode {
         scroll: u16,
     },
     Text(TextField),
-    /// Boxed: the form is much larger than the other modes.
-    Profile(Box<ProfileForm>),
-    /// A program, rotation or filter form.
+    /// The profile, a program, a rotation, the filter or the export dialog; boxed, as a form
+    /// is much larger than the other modes.
     Form(Box<Form>),
     ConfirmDelete {
         /// What the question is about.
@@ -152,7 +150,7 @@ impl Mode {
             Mode::Normal => KeyContext::Normal,
             Mode::Help { .. } => KeyContext::Help,
             Mode::Text(_) => KeyContext::Text,
-            Mode::Profile(_) | Mode::Form(_) => KeyContext::Form,
+            Mode::Form(_) => KeyContext::Form,
             Mode::ConfirmDelete { .. } => KeyContext::Confirm,
         }
     }

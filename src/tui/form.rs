@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use tui_input::Input;
 
-use crate::calendar::parse_date;
+use crate::calendar::{MATCH_YEARS, parse_date};
 use crate::export::sheet::Table;
 use crate::export::{ExportOptions, Format, default_file_name, ics};
 use crate::ids::{ProgramId, RotationId};
@@ -27,6 +27,8 @@ pub enum FormPurpose {
     ProgramFilter,
     /// The export dialog, opened on this day (default file names carry the date).
     Export(NaiveDate),
+    /// The profile: applied as a whole on Enter; every season date follows its Match year.
+    Profile,
 }
 
 /// A field's value: free text, or one of a few options cycled with ←/→.
@@ -43,13 +45,20 @@ pub enum FieldValue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Alarms,
+    Category,
+    Citizenship,
     End,
     Format,
+    Graduation,
+    GraduationExpected,
     HandsOn,
+    InUs,
     Institution,
     Interview,
     Kind,
     Letter,
+    LetterTarget,
+    MatchYear,
     MinStep2,
     MisfitOnly,
     Name,
@@ -62,6 +71,7 @@ pub enum Key {
     Start,
     State,
     Status,
+    Step2Score,
     Step3BeforeRank,
     Supervisor,
     Table,
@@ -135,6 +145,30 @@ fn number_text<T: ToString>(value: Option<T>) -> String {
 const YES_NO: [&str; 2] = ["no", "yes"];
 
 mod build;
+mod profile;
+
+/// Checks a typed date: a real YYYY-MM-DD date within the years a plan can span.
+fn typed_date(value: &str) -> Result<NaiveDate, String> {
+    let date = parse_date(value)?;
+    if !MATCH_YEARS.contains(&date.year()) {
+        return Err(format!(
+            "{date} is outside {}–{}: check the year",
+            MATCH_YEARS.start(),
+            MATCH_YEARS.end()
+        ));
+    }
+    Ok(date)
+}
+
+/// A typed date where empty means "none" (back to the rule, no graduation date).
+pub(crate) fn optional_date(value: &str) -> Result<Option<NaiveDate>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        Ok(None)
+    } else {
+        typed_date(value).map(Some)
+    }
+}
 
 impl Form {
     /// Reads the export dialog: the options (starting from `base`) and the path as typed. The
@@ -261,7 +295,8 @@ impl Form {
             .unwrap_or_default()
     }
 
-    fn index_of(&self, key: Key) -> usize {
+    /// The option chosen in a choice field (0 for a text field or a key the form lacks).
+    pub fn index_of(&self, key: Key) -> usize {
         self.fields
             .iter()
             .find(|f| f.key == key)

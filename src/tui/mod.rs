@@ -12,7 +12,6 @@ pub mod disk;
 pub mod form;
 pub(crate) mod keymap;
 pub(crate) mod layout;
-pub mod profile_form;
 pub(crate) mod rows;
 pub(crate) mod selection;
 pub(crate) mod terminal;

@@ -1,4 +1,4 @@
-//! The multi-field forms (program, rotation, filter, export dialog): typing, moving between
+//! The multi-field forms (profile, program, rotation, filter, export dialog): typing, moving between
 //! fields, and what Enter does for each.
 
 use tui_input::InputRequest;
@@ -78,16 +78,13 @@ pub(super) fn form(app: &mut App, command: Command) -> Vec<Effect> {
             form.edited();
         }
         Command::Cancel => {
-            let export = matches!(form.purpose, FormPurpose::Export(_));
+            let said = match form.purpose {
+                FormPurpose::Export(_) => "Nothing exported.",
+                FormPurpose::Profile => "Profile unchanged.",
+                _ => "Nothing changed.",
+            };
             app.mode = Mode::Normal;
-            app.say(
-                if export {
-                    "Nothing exported."
-                } else {
-                    "Nothing changed."
-                },
-                Tone::Info,
-            );
+            app.say(said, Tone::Info);
         }
         Command::Submit => {
             let form = (**form).clone();
@@ -115,5 +112,6 @@ pub(super) fn submit(app: &mut App, form: Form) -> Vec<Effect> {
         FormPurpose::EditRotation(id) => super::rotations::submit_form(app, &form, Some(id)),
         FormPurpose::Export(_) => super::export::submit(app, &form),
         FormPurpose::ProgramFilter => super::programs::submit_filter(app, &form),
+        FormPurpose::Profile => super::profile::submit_form(app, &form),
     }
 }

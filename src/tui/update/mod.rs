@@ -60,7 +60,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Mode::Normal => normal(app, command),
                 Mode::Help { .. } => navigation::help(app, command),
                 Mode::Text(_) => text::text(app, command),
-                Mode::Profile(_) => profile::profile(app, command),
                 Mode::Form(_) => forms::form(app, command),
                 Mode::ConfirmDelete { target, title } => {
                     tasks::confirm_delete(app, command, &target, &title)

@@ -1,14 +1,13 @@
 //! The one-line text field: typing, editing, and what Enter does for each purpose.
 
-use chrono::{Datelike, NaiveDate};
 use tui_input::{Input, InputRequest};
 
 use super::navigation::restore_position;
 use super::search::search_as_typed;
-use crate::calendar::{MATCH_YEARS, parse_date};
 use crate::text::clean_line;
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{App, Mode, TextField, TextPurpose};
+pub(super) use crate::tui::form::optional_date;
 
 pub(super) fn open_field(app: &mut App, purpose: TextPurpose, value: String) {
     app.mode = Mode::Text(TextField {
@@ -29,17 +28,6 @@ pub(super) fn insert(app: &mut App, text: &str) {
             field.error = None;
         }
         Mode::Form(form) => super::forms::form_insert(form, text),
-        Mode::Profile(form) => {
-            let focus = form.field();
-            if let Some(input) = form.input_mut(focus) {
-                for c in text.chars() {
-                    input.handle(InputRequest::InsertChar(c));
-                }
-            } else if text == " " {
-                super::profile::cycle_choice(form, true);
-            }
-            form.error = None;
-        }
         _ => {}
     }
     if is_search {
@@ -72,29 +60,6 @@ pub(super) fn text(app: &mut App, command: Command) -> Vec<Effect> {
             submit_text(app, field)
         }
         _ => Vec::new(),
-    }
-}
-
-/// Checks a typed date: a real YYYY-MM-DD date within the years a plan can span.
-fn typed_date(value: &str) -> Result<NaiveDate, String> {
-    let date = parse_date(value)?;
-    if !MATCH_YEARS.contains(&date.year()) {
-        return Err(format!(
-            "{date} is outside {}–{}: check the year",
-            MATCH_YEARS.start(),
-            MATCH_YEARS.end()
-        ));
-    }
-    Ok(date)
-}
-
-/// A typed date where empty means "none" (back to the rule, no graduation date).
-pub(super) fn optional_date(value: &str) -> Result<Option<NaiveDate>, String> {
-    let value = value.trim();
-    if value.is_empty() {
-        Ok(None)
-    } else {
-        typed_date(value).map(Some)
     }
 }
 

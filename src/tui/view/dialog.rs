@@ -9,7 +9,7 @@ use tui_input::Input;
 
 use super::theme::Theme;
 use crate::text::{clean_line, pad, truncate};
-use crate::tui::app::{App, ProfileField, ProfileForm, TextField, TextPurpose};
+use crate::tui::app::{App, TextField, TextPurpose};
 use crate::tui::form::{FieldValue, Form};
 
 /// A popup of at most `width`×`height`, centred on the screen.
@@ -141,83 +141,6 @@ fn search_prompt(field: &TextField, frame: &mut Frame, status: Rect, theme: &The
     );
 }
 
-pub(crate) fn profile(form: &ProfileForm, frame: &mut Frame, screen: Rect, theme: &Theme) {
-    let area = popup(screen, 70, 19);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focused_border)
-        .title(Span::styled(
-            " Profile · dates follow the Match year ",
-            theme.title,
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
-    let columns = usize::from(inner.width);
-    for (index, field) in ProfileField::ALL.iter().enumerate() {
-        let Ok(offset) = u16::try_from(index) else {
-            break;
-        };
-        if offset >= inner.height {
-            break;
-        }
-        let row = Rect::new(inner.x, inner.y + offset, inner.width, 1);
-        let value = match form.input(*field) {
-            Some(input) => FieldShown::Text(input),
-            None => FieldShown::Choice(match field {
-                ProfileField::Visa => form.visa.label(),
-                ProfileField::Category => form.category.label(),
-                ProfileField::InUs => match form.in_us {
-                    Some(true) => "yes",
-                    Some(false) => "no (abroad)",
-                    None => "not said",
-                },
-                _ if form.graduation_expected => "expected",
-                _ => "done (diploma in hand)",
-            }),
-        };
-        field_row(frame, row, field.label(), value, index == form.focus, theme);
-    }
-    let notes_top = inner.y + u16::try_from(ProfileField::ALL.len()).unwrap_or(0) + 1;
-    let notes = Rect::new(
-        inner.x,
-        notes_top,
-        inner.width,
-        inner.bottom().saturating_sub(notes_top),
-    );
-    let hint = match form.field() {
-        ProfileField::MatchYear => "The Match you apply to; every season date follows it.",
-        ProfileField::Visa => "J-1 (ECFMG sponsors) or H-1B (the program sponsors; needs Step 3).",
-        ProfileField::Category => "The NRMP counts green-card holders as non-US-citizen IMGs.",
-        ProfileField::Graduation => "YYYY-MM-DD, or empty if you do not know yet.",
-        ProfileField::GraduationExpected => "Diploma verification and Step 3 timing follow it.",
-        ProfileField::Step2Score => "Compared with programs' minimums; empty if not yet taken.",
-        ProfileField::LetterTarget => "Empty uses the default (3).",
-        ProfileField::Citizenship => {
-            "Every passport you hold (NG, GB or names): entry rules name nationalities."
-        }
-        ProfileField::InUs => {
-            "Entry restrictions and the H-1B payment apply to people outside the US."
-        }
-        _ => "Optional.",
-    };
-    let mut lines = vec![Line::styled(hint, theme.dim)];
-    if let Some(error) = &form.error {
-        lines.push(Line::styled(
-            truncate(&format!("✗ {error}"), columns),
-            theme.error,
-        ));
-    }
-    lines.push(Line::styled(
-        truncate(
-            "Tab/↓ next · ←/→ choose · Enter saves · Esc cancels",
-            columns,
-        ),
-        theme.dim,
-    ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), notes);
-}
-
 pub(crate) fn confirm_delete(
     kind: &str,
     title: &str,
@@ -246,7 +169,7 @@ pub(crate) fn confirm_delete(
     );
 }
 
-/// A program, rotation, filter or export form: label and value per line, scrolled so the focused field
+/// A profile, program, rotation, filter or export form: label and value per line, scrolled so the focused field
 /// is always in view, with the focused field's hint, the error and the keys below.
 pub(crate) fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) {
     let wanted = u16::try_from(form.fields.len())

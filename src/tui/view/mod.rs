@@ -42,7 +42,6 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Normal => {}
         Mode::Help { scroll } => help::render(app, *scroll, frame, area, &theme),
         Mode::Text(field) => dialog::text_field(app, field, frame, area, areas.status, &theme),
-        Mode::Profile(form) => dialog::profile(form, frame, area, &theme),
         Mode::Form(form) => dialog::form(form, frame, area, &theme),
         Mode::ConfirmDelete { target, title } => {
             dialog::confirm_delete(target.kind(), title, frame, area, &theme);
