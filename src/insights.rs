@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::calendar::{Dated, SeasonCalendar};
 use crate::freshness::{Freshness, FreshnessSummary};
+use crate::ids::TaskId;
 use crate::journey::{Anchor, Citation, DateRule, Template, VisaChoice};
 use crate::plan::{Plan, Status};
 use crate::programs::{self, Fit};
@@ -19,7 +20,7 @@ use crate::usce::UsceSummary;
 /// A task as the user sees it: template text merged with the user's state and a resolved date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskView {
-    pub id: String,
+    pub id: TaskId,
     pub stage: String,
     pub title: String,
     pub why: String,
@@ -73,7 +74,7 @@ impl StageProgress {
 /// A dated open task and how many days remain (negative: overdue).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
-    pub task: String,
+    pub task: TaskId,
     pub date: NaiveDate,
     pub days: i64,
 }
@@ -105,7 +106,7 @@ pub enum WarningKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
-    Task(String),
+    Task(TaskId),
     Program(crate::ids::ProgramId),
     Rotation(crate::ids::RotationId),
     /// The letters as a whole (the target).
@@ -125,7 +126,7 @@ impl Warning {
     /// The task the warning is about, if it is about one.
     pub fn task(&self) -> Option<&str> {
         match &self.subject {
-            Subject::Task(id) => Some(id),
+            Subject::Task(id) => Some(id.as_str()),
             _ => None,
         }
     }
@@ -260,7 +261,7 @@ fn situation_warnings(
             };
             tasks.iter().any(|t| &t.id == task).then(|| Warning {
                 kind: WarningKind::Situation(note.rule.clone()),
-                subject: Subject::Task(task.clone()),
+                subject: Subject::Task(TaskId::from(task)),
                 message: note.message.clone(),
                 sources: note.sources.clone(),
             })
@@ -305,13 +306,17 @@ fn resolve_tasks(template: &Template, plan: &Plan, calendar: &SeasonCalendar) ->
             .iter()
             .filter(|task| task.stage == stage.id && task.applies_to(visa))
         {
-            let state = plan.tasks.get(&task.id).cloned().unwrap_or_default();
+            let state = plan
+                .tasks
+                .get(task.id.as_str())
+                .cloned()
+                .unwrap_or_default();
             let due = match state.due {
                 Some(date) => Some(own_date(date)),
                 None => task.due.and_then(|rule| calendar.resolve(rule)),
             };
             tasks.push(TaskView {
-                id: task.id.clone(),
+                id: TaskId::from(&task.id),
                 stage: task.stage.clone(),
                 title: task.title.clone(),
                 why: task.why.clone(),
@@ -326,7 +331,11 @@ fn resolve_tasks(template: &Template, plan: &Plan, calendar: &SeasonCalendar) ->
             });
         }
         for task in plan.custom_tasks.iter().filter(|t| t.stage == stage.id) {
-            let state = plan.tasks.get(&task.id).cloned().unwrap_or_default();
+            let state = plan
+                .tasks
+                .get(task.id.as_str())
+                .cloned()
+                .unwrap_or_default();
             tasks.push(TaskView {
                 id: task.id.clone(),
                 stage: task.stage.clone(),

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::calendar::{self, MATCH_YEARS};
+use crate::ids::TaskId;
 use crate::journey::{Anchor, Template, VisaChoice};
 use crate::programs::{self, Program, ProgramStatus};
 use crate::rules;
@@ -41,7 +42,7 @@ pub struct Plan {
     pub calendar: BTreeMap<Anchor, NaiveDate>,
     /// The state of every task, by id. Kept sorted so the file diffs cleanly.
     #[serde(default)]
-    pub tasks: BTreeMap<String, TaskState>,
+    pub tasks: BTreeMap<TaskId, TaskState>,
     /// Tasks the user added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_tasks: Vec<CustomTask>,
@@ -193,8 +194,8 @@ pub struct TaskState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CustomTask {
-    /// `<stage>.my-<n>`, so it can never clash with a template id.
-    pub id: String,
+    /// `<stage>.my-<n>` ([`TaskId::own`]), so it can never clash with a template id.
+    pub id: TaskId,
     pub stage: String,
     pub title: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -202,7 +203,7 @@ pub struct CustomTask {
 }
 
 /// The marker in custom task ids; template ids never contain it.
-pub const CUSTOM_MARKER: &str = ".my-";
+pub const CUSTOM_MARKER: &str = TaskId::OWN_MARKER;
 
 /// Why a change to the plan was refused.
 #[derive(Debug, Error, PartialEq)]
@@ -322,7 +323,7 @@ impl Plan {
     /// template no longer has are kept untouched: they are the user's data.
     pub fn merge_template(&mut self, template: &Template) {
         for task in &template.tasks {
-            self.tasks.entry(task.id.clone()).or_default();
+            self.tasks.entry(TaskId::from(&task.id)).or_default();
         }
         for task in &self.custom_tasks {
             self.tasks.entry(task.id.clone()).or_default();
@@ -332,7 +333,7 @@ impl Plan {
     /// Task ids that have state in the plan but exist neither in the template nor as custom
     /// tasks (left over from an older template).
     pub fn orphaned_ids<'a>(&'a self, template: &'a Template) -> impl Iterator<Item = &'a str> {
-        self.tasks.keys().map(String::as_str).filter(move |id| {
+        self.tasks.keys().map(TaskId::as_str).filter(move |id| {
             template.task(id).is_none() && !self.custom_tasks.iter().any(|t| t.id == *id)
         })
     }
@@ -359,7 +360,7 @@ impl Plan {
                 suggestions: closest_ids(id, &self.known_ids(template)),
             });
         }
-        Ok(self.tasks.entry(id.to_owned()).or_default())
+        Ok(self.tasks.entry(TaskId::from(id)).or_default())
     }
 
     /// Sets a task's state; marking it done records today as the done date.
@@ -406,7 +407,7 @@ impl Plan {
         template: &Template,
         stage: &str,
         title: &str,
-    ) -> Result<String, PlanError> {
+    ) -> Result<TaskId, PlanError> {
         if template.stage(stage).is_none() {
             return Err(PlanError::UnknownStage {
                 id: clean_line(stage),
@@ -426,7 +427,7 @@ impl Plan {
             .max()
             .unwrap_or(0)
             + 1;
-        let id = format!("{prefix}{next}");
+        let id = TaskId::own(stage, next);
         self.custom_tasks.push(CustomTask {
             id: id.clone(),
             stage: stage.to_owned(),

@@ -93,7 +93,7 @@ fn choice_tasks(template: &Template, snapshot: &Snapshot, choice: VisaChoice) ->
                     out.push(Implication {
                         text: format!("Decide: {}", view.title),
                         date: view.due.as_ref().map(|d| d.date),
-                        task: Some(view.id.clone()),
+                        task: Some(view.id.to_string()),
                         situation: None,
                     });
                 }
@@ -118,7 +118,7 @@ fn choice_tasks(template: &Template, snapshot: &Snapshot, choice: VisaChoice) ->
                     out.push(Implication {
                         text: view.title.clone(),
                         date: view.due.as_ref().map(|d| d.date),
-                        task: Some(view.id.clone()),
+                        task: Some(view.id.to_string()),
                         situation: None,
                     });
                 }
@@ -175,7 +175,7 @@ fn situation_notes(
             out.push(Implication {
                 text: format!("{}: {}", note.route.label(), note.message),
                 date: None,
-                task: snapshot.task(task).map(|t| t.id.clone()),
+                task: snapshot.task(task).map(|t| t.id.to_string()),
                 situation: Some(note.severity),
             });
         }

@@ -378,7 +378,7 @@ fn a_calendar_with_nothing_in_it_is_refused_with_a_reason() {
     let template = Template::embedded().expect("template");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
     let mut plan = Plan::new(&template, today, Some(2028), VisaChoice::J1).expect("plan");
-    let ids: Vec<String> = Snapshot::build(&template, &plan, today)
+    let ids: Vec<_> = Snapshot::build(&template, &plan, today)
         .tasks
         .iter()
         .map(|t| t.id.clone())

@@ -67,7 +67,7 @@ fn apply(plan: &mut Plan, change: Change) {
             let _ = plan.set_status(template, &id, status, day(d));
         }
         Change::RawNote(id, note) => {
-            if let Some(state) = plan.tasks.get_mut(&id) {
+            if let Some(state) = plan.tasks.get_mut(id.as_str()) {
                 state.note = Some(note);
             }
         }

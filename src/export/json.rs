@@ -178,7 +178,7 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     let deadlines = |list: &[Deadline]| {
         list.iter()
             .map(|d| JsonDeadline {
-                task: d.task.clone(),
+                task: d.task.to_string(),
                 title: title_of(&d.task),
                 date: d.date,
                 days: d.days,
@@ -268,7 +268,7 @@ fn tasks(template: &Template, snapshot: &Snapshot) -> Vec<JsonTask> {
         .iter()
         .map(|task| (task, snapshot.task_freshness(template, task)))
         .map(|(task, freshness)| JsonTask {
-            id: task.id.clone(),
+            id: task.id.to_string(),
             stage: task.stage.clone(),
             title: clean_line(&task.title),
             why: task.why.clone(),

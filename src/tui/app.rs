@@ -14,7 +14,7 @@ use crate::programs::{ProgramFilter, ProgramSort};
 
 use super::form::Form;
 use super::keymap::KeyContext;
-use crate::ids::{Item, ProgramId, RotationId};
+use crate::ids::{Item, ProgramId, RotationId, TaskId};
 
 /// Undo keeps this many earlier plans; plans are small, so this costs little.
 pub const UNDO_DEPTH: usize = 200;
@@ -40,7 +40,7 @@ pub enum Row {
     /// How recent the facts are and how many on the plan's path are due for a re-check.
     Freshness,
     /// A task, by id.
-    Task(String),
+    Task(TaskId),
     /// A warning about a task (index into the snapshot's warnings).
     Warning(usize),
     /// What a situation rule says about the user (index into the snapshot's situation notes).
@@ -90,13 +90,13 @@ pub struct Cursor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextPurpose {
     DueDate {
-        task: String,
+        task: TaskId,
     },
     SeasonDate {
         anchor: Anchor,
     },
     Note {
-        task: String,
+        task: TaskId,
     },
     NewTask {
         stage: String,
@@ -329,14 +329,14 @@ impl App {
     }
 
     /// The task the selection is about (a task row or a warning's task).
-    pub fn selected_task(&self) -> Option<String> {
+    pub fn selected_task(&self) -> Option<TaskId> {
         match self.selected_row()? {
             Row::Task(id) => Some(id),
             Row::Warning(index) => self
                 .snapshot
                 .warnings
                 .get(index)
-                .and_then(|w| w.task().map(str::to_owned)),
+                .and_then(|w| w.task().map(TaskId::from)),
             _ => None,
         }
     }

@@ -3,7 +3,7 @@
 //! [`super::update`], and the footer and the `?` help offer a key only where
 //! [`offers`] says it does something, so the two can never disagree.
 
-use crate::ids::{ProgramId, RotationId};
+use crate::ids::{ProgramId, RotationId, TaskId};
 use crate::insights::Subject;
 use crate::journey::Anchor;
 
@@ -14,7 +14,7 @@ use super::app::{App, Panel, Row};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Selection {
     /// A task row, or a warning about a task.
-    Task(String),
+    Task(TaskId),
     /// A program in the programs list.
     Program(ProgramId),
     /// A program in the rank order list.

@@ -95,7 +95,7 @@ pub(super) fn reveal_task(app: &mut App, id: &str) -> bool {
         return false;
     };
     let rows = app.rows(panel);
-    let Some(row) = rows.iter().position(|r| *r == Row::Task(id.to_owned())) else {
+    let Some(row) = rows.iter().position(|r| *r == Row::Task(id.into())) else {
         return false;
     };
     app.panel = panel;

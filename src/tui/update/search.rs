@@ -41,7 +41,7 @@ pub(super) fn submit(
     Vec::new()
 }
 
-fn matches(app: &App, query: &str) -> Vec<String> {
+fn matches(app: &App, query: &str) -> Vec<crate::ids::TaskId> {
     let query = query.to_lowercase();
     if query.trim().is_empty() {
         return Vec::new();
@@ -75,8 +75,8 @@ pub(super) fn next_match(app: &mut App, forward: bool) {
     let order: Vec<&str> = app.snapshot.tasks.iter().map(|t| t.id.as_str()).collect();
     let here = app
         .selected_task()
-        .and_then(|id| order.iter().position(|o| *o == id));
-    let position = |id: &String| order.iter().position(|o| o == id).unwrap_or(0);
+        .and_then(|id| order.iter().position(|o| id == *o));
+    let position = |id: &crate::ids::TaskId| order.iter().position(|o| id == o).unwrap_or(0);
     let target = match here {
         Some(here) if forward => found
             .iter()

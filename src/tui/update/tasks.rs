@@ -5,7 +5,7 @@ use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS, Status, checked_field};
 use super::history::change;
 use super::navigation::reveal_task;
 use super::text::{open_field, optional_date, reject};
-use crate::ids::Item;
+use crate::ids::{Item, TaskId};
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{App, Mode, Panel, TextPurpose, Tone};
 use crate::tui::selection::Selection;
@@ -38,7 +38,7 @@ pub(super) fn cycle_state(app: &mut App, id: &str) -> Vec<Effect> {
     set_status(app, id, status.cycled())
 }
 
-pub(super) fn edit_date(app: &mut App, id: String) {
+pub(super) fn edit_date(app: &mut App, id: TaskId) {
     let current = app
         .snapshot
         .task(&id)
@@ -51,8 +51,8 @@ pub(super) fn edit_date(app: &mut App, id: String) {
     );
 }
 
-pub(super) fn edit_note(app: &mut App, id: String) {
-    let note = app.plan.tasks.get(&id).and_then(|s| s.note.clone());
+pub(super) fn edit_note(app: &mut App, id: TaskId) {
+    let note = app.plan.tasks.get(id.as_str()).and_then(|s| s.note.clone());
     open_field(
         app,
         TextPurpose::Note { task: id },
@@ -77,7 +77,7 @@ pub(super) fn add(app: &mut App, panel: Panel, selection: &Selection) {
     }
 }
 
-pub(super) fn delete(app: &mut App, id: String) {
+pub(super) fn delete(app: &mut App, id: TaskId) {
     let custom = app.snapshot.task(&id).is_some_and(|t| t.custom);
     if custom {
         let title = app.task_title(&id);
@@ -138,7 +138,7 @@ pub(super) fn confirm_delete(
     }
 }
 
-pub(super) fn submit_due(app: &mut App, task: String, value: &str) -> Vec<Effect> {
+pub(super) fn submit_due(app: &mut App, task: TaskId, value: &str) -> Vec<Effect> {
     let title = app.task_title(&task);
     let due = match optional_date(value) {
         Ok(due) => due,
@@ -154,7 +154,7 @@ pub(super) fn submit_due(app: &mut App, task: String, value: &str) -> Vec<Effect
     })
 }
 
-pub(super) fn submit_note(app: &mut App, task: String, value: &str) -> Vec<Effect> {
+pub(super) fn submit_note(app: &mut App, task: TaskId, value: &str) -> Vec<Effect> {
     if let Err(err) = checked_field(value, MAX_NOTE_CHARS, "the note") {
         return reject(app, err.to_string());
     }
@@ -179,7 +179,7 @@ pub(super) fn submit_new(app: &mut App, stage: String, value: &str) -> Vec<Effec
         return reject(app, "type a title for the task (Esc cancels)".into());
     }
     app.mode = Mode::Normal;
-    let mut new_id = String::new();
+    let mut new_id = TaskId::default();
     let effects = change(app, format!("Added: {title}"), |plan, template| {
         new_id = plan.add_custom_task(template, &stage, &title)?;
         Ok(())
