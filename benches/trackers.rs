@@ -376,7 +376,7 @@ fn usce_panel_keypress(bencher: Bencher) {
 fn on_ranked_program() -> (App, Terminal<TestBackend>) {
     let (mut app, terminal) = planner(App::programs_panel);
     let target = app
-        .rows(app.panel)
+        .rows(app.screen.panel)
         .iter()
         .enumerate()
         .filter(|(_, row)| matches!(row, Row::Ranked(_)))

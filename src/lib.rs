@@ -29,7 +29,11 @@
 //!
 //! **The front ends** (translate input, show results and errors; no rules of their own):
 //! - [`cli`]: the command line (clap), one function per subcommand.
-//! - [`tui`]: the full-screen planner (ratatui + crossterm).
+//! - [`tui`]: the full-screen planner (ratatui + crossterm). Its state, [`tui::app::App`], owns
+//!   three parts: the [`tui::app::Session`] (plan, snapshot, undo/redo, save state, plan file),
+//!   the [`tui::app::Screen`] (panel, cursors, mode, size, detail scroll, search) and the
+//!   [`tui::app::Preferences`] (theme, program filter and sort, export choices). Every form,
+//!   the profile's included, is a [`tui::form::Form`] read back by its [`tui::form::Key`]s.
 //!
 //! # How a key press becomes a saved change
 //!
@@ -56,7 +60,7 @@
 //!   [`tui::selection::offers`], its arms in the dispatch (`tui/update/mod.rs::act`) calling a
 //!   new `tui/update/<kind>.rs`, its details in `tui/view/detail.rs` (or its own view module),
 //!   and the core change it makes in [`plan`] (rules in [`rules`]).
-//! - A new panel: a [`tui::app::Panel`] variant, its rows in `tui/app.rs::rows`, one module
+//! - A new panel: a [`tui::app::Panel`] variant, its rows in `tui/rows.rs`, one module
 //!   under `tui/view/` drawing its rows (called from `view/list.rs`), helpers from
 //!   `view/widgets.rs`; keys that act on its rows follow the item recipe above.
 

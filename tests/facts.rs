@@ -251,7 +251,7 @@ fn a_year_after_the_checks_the_overview_and_details_ask_to_confirm() {
         "{overview}"
     );
     assert!(overview.contains("Due for a re-check"), "{overview}");
-    assert!(app.snapshot.freshness.stale_on_path > 50);
+    assert!(app.session.snapshot.freshness.stale_on_path > 50);
     insta::assert_snapshot!("freshness_overview_a_year_on", overview);
     let wide = screen(&mut app, 200, 50);
     assert!(
@@ -280,7 +280,7 @@ fn a_year_after_the_checks_the_overview_and_details_ask_to_confirm() {
 #[test]
 fn on_the_day_they_were_checked_nothing_asks_to_be_confirmed() {
     let mut app = app_on("2026-11-30");
-    assert_eq!(app.snapshot.freshness.stale_on_path, 0);
+    assert_eq!(app.session.snapshot.freshness.stale_on_path, 0);
     let overview = screen(&mut app, 120, 40);
     assert!(
         overview.contains("Facts checked up to 2026-11-30"),
@@ -305,7 +305,7 @@ fn visa_policy_is_due_for_a_recheck_after_three_months() {
     let today = date("2027-03-02");
     assert!(imgplan::freshness::Freshness::of_source(template, policy, today).stale);
     assert!(!imgplan::freshness::Freshness::of_source(template, exams, today).stale);
-    assert!(app.snapshot.freshness.stale_on_path > 0);
+    assert!(app.session.snapshot.freshness.stale_on_path > 0);
 }
 
 #[test]

@@ -97,14 +97,14 @@ fn the_planner_shows_the_refusal_on_the_field_and_keeps_what_was_typed() {
             height: 40,
         },
     );
-    app.panel = app.stage_panel("exams").expect("exams");
+    app.screen.panel = app.stage_panel("exams").expect("exams");
     update(&mut app, Action::Command(Command::Top));
-    let before = app.plan.clone();
+    let before = app.session.plan.clone();
     update(&mut app, Action::Command(Command::EditNote));
     update(&mut app, Action::Paste("n".repeat(MAX_NOTE_CHARS + 5)));
     let effects = update(&mut app, Action::Command(Command::Submit));
     assert!(effects.is_empty(), "nothing saved: {effects:?}");
-    let Mode::Text(field) = &app.mode else {
+    let Mode::Text(field) = &app.screen.mode else {
         panic!("the note field stays open");
     };
     let error = field.error.as_deref().unwrap_or_default();
@@ -113,7 +113,7 @@ fn the_planner_shows_the_refusal_on_the_field_and_keeps_what_was_typed() {
         "{error}"
     );
     assert_eq!(field.input.value().chars().count(), MAX_NOTE_CHARS + 5);
-    assert_eq!(app.plan, before);
+    assert_eq!(app.session.plan, before);
 }
 
 #[test]

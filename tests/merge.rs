@@ -132,18 +132,18 @@ fn after_a_merge_undo_takes_back_our_change_and_keeps_theirs() {
         "/tmp/imgplan-merge/plan.ron".into(),
         date("2026-11-25"),
     );
-    app.panel = app.stage_panel("exams").expect("exams");
+    app.screen.panel = app.stage_panel("exams").expect("exams");
     update(&mut app, Action::Command(Command::Top));
     let task = app.selected_task().expect("a task");
     update(&mut app, Action::Command(Command::ToggleDone));
-    assert_eq!(app.plan.tasks[&task].state, Status::Done);
+    assert_eq!(app.session.plan.tasks[&task].state, Status::Done);
     // Meanwhile, elsewhere: a note on the same task and a profile change.
     let mut theirs = base.clone();
     theirs
         .set_note(&template, &task, "from the CLI")
         .expect("note");
     theirs.profile.name = Some("Amina".into());
-    let (merged, _) = merge(&base, &app.plan, &theirs, Prefer::Ours).expect("merge");
+    let (merged, _) = merge(&base, &app.session.plan, &theirs, Prefer::Ours).expect("merge");
     update(
         &mut app,
         Action::Saved(Ok(SaveReport::Merged(Box::new(Merge {
@@ -154,15 +154,22 @@ fn after_a_merge_undo_takes_back_our_change_and_keeps_theirs() {
             hand_edits_kept: None,
         })))),
     );
-    assert_eq!(app.plan.tasks[&task].state, Status::Done);
-    assert_eq!(app.plan.tasks[&task].note.as_deref(), Some("from the CLI"));
-    assert_eq!(app.plan.profile.name.as_deref(), Some("Amina"));
-    update(&mut app, Action::Command(Command::Undo));
-    assert_eq!(app.plan.tasks[&task].state, Status::Todo, "ours undone");
+    assert_eq!(app.session.plan.tasks[&task].state, Status::Done);
     assert_eq!(
-        app.plan.tasks[&task].note.as_deref(),
+        app.session.plan.tasks[&task].note.as_deref(),
+        Some("from the CLI")
+    );
+    assert_eq!(app.session.plan.profile.name.as_deref(), Some("Amina"));
+    update(&mut app, Action::Command(Command::Undo));
+    assert_eq!(
+        app.session.plan.tasks[&task].state,
+        Status::Todo,
+        "ours undone"
+    );
+    assert_eq!(
+        app.session.plan.tasks[&task].note.as_deref(),
         Some("from the CLI"),
         "theirs kept"
     );
-    assert_eq!(app.plan.profile.name.as_deref(), Some("Amina"));
+    assert_eq!(app.session.plan.profile.name.as_deref(), Some("Amina"));
 }

@@ -255,7 +255,7 @@ proptest! {
             if effects.contains(&Effect::Save) || effects.contains(&Effect::SaveKeepingMine) {
                 update(&mut app, Action::Saved(Ok(SaveReport::Written)));
             }
-            let plan = &app.plan;
+            let plan = &app.session.plan;
             let ids: Vec<imgplan::ids::ProgramId> = plan.programs.iter().map(|p| p.id).collect();
             let mut unique = ids.clone();
             unique.sort_unstable();
@@ -266,8 +266,8 @@ proptest! {
                 prop_assert!(plan.tasks.contains_key(&task.id), "{} has its state", task.id);
             }
         }
-        let text = storage::to_ron(&app.plan).expect("serialise");
+        let text = storage::to_ron(&app.session.plan).expect("serialise");
         let loaded = storage::parse(Path::new("plan.ron"), text.as_bytes(), template());
-        prop_assert_eq!(loaded.ok(), Some(app.plan.clone()));
+        prop_assert_eq!(loaded.ok(), Some(app.session.plan.clone()));
     }
 }

@@ -64,7 +64,7 @@ fn select_task(app: &mut App, id: &str) {
         }
         run(app, Command::Down);
     }
-    panic!("task {id} not found in panel {}", app.panel);
+    panic!("task {id} not found in panel {}", app.screen.panel);
 }
 
 fn exams_panel(app: &App) -> usize {
@@ -72,7 +72,12 @@ fn exams_panel(app: &App) -> usize {
 }
 
 fn status(app: &App, id: &str) -> Status {
-    app.plan.tasks.get(id).map(|t| t.state).expect("task state")
+    app.session
+        .plan
+        .tasks
+        .get(id)
+        .map(|t| t.state)
+        .expect("task state")
 }
 
 #[test]
@@ -83,24 +88,27 @@ fn panels_follow_the_journey_with_overview_first_and_agenda_last() {
     assert_eq!(panels[0], Panel::Overview);
     assert_eq!(panels[8], Panel::Programs);
     assert_eq!(panels[9], Panel::Agenda);
-    assert_eq!(app.panel, 0);
+    assert_eq!(app.screen.panel, 0);
 }
 
 #[test]
 fn tab_and_number_keys_move_between_panels_and_wrap() {
     let mut app = app();
     run(&mut app, Command::NextPanel);
-    assert_eq!(app.panel, 1);
+    assert_eq!(app.screen.panel, 1);
     run(&mut app, Command::PrevPanel);
     run(&mut app, Command::PrevPanel);
     assert_eq!(
-        app.panel, 9,
+        app.screen.panel, 9,
         "Shift-Tab from the overview wraps to the agenda"
     );
     run(&mut app, Command::Panel(2));
     assert_eq!(app.current_panel(), Panel::Stage(1));
     run(&mut app, Command::Panel(42));
-    assert_eq!(app.panel, 2, "a panel that does not exist changes nothing");
+    assert_eq!(
+        app.screen.panel, 2,
+        "a panel that does not exist changes nothing"
+    );
 }
 
 #[test]
@@ -151,28 +159,31 @@ fn the_selection_stays_in_view_when_paging_a_small_terminal() {
 #[test]
 fn space_ticks_a_task_done_and_back_and_each_change_is_saved() {
     let mut app = app();
-    app.panel = exams_panel(&app);
+    app.screen.panel = exams_panel(&app);
     select_task(&mut app, "exams.step1");
     let effects = run(&mut app, Command::ToggleDone);
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(status(&app, "exams.step1"), Status::Done);
-    assert_eq!(app.plan.tasks["exams.step1"].done_on, Some(date(TODAY)));
-    assert!(matches!(app.save_state, SaveState::Pending(_)));
+    assert_eq!(
+        app.session.plan.tasks["exams.step1"].done_on,
+        Some(date(TODAY))
+    );
+    assert!(matches!(app.session.save_state, SaveState::Pending(_)));
     update(&mut app, Action::Saved(Ok(SaveReport::Written)));
-    assert_eq!(app.save_state, SaveState::Saved);
+    assert_eq!(app.session.save_state, SaveState::Saved);
     let message = app.message.clone().expect("message");
     assert!(message.text.contains("saved"), "{message:?}");
     assert!(message.text.contains("Done"), "{message:?}");
 
     run(&mut app, Command::ToggleDone);
     assert_eq!(status(&app, "exams.step1"), Status::Todo);
-    assert_eq!(app.plan.tasks["exams.step1"].done_on, None);
+    assert_eq!(app.session.plan.tasks["exams.step1"].done_on, None);
 }
 
 #[test]
 fn s_cycles_through_every_state() {
     let mut app = app();
-    app.panel = exams_panel(&app);
+    app.screen.panel = exams_panel(&app);
     select_task(&mut app, "exams.step2ck");
     let mut seen = Vec::new();
     for _ in 0..4 {
@@ -188,14 +199,14 @@ fn s_cycles_through_every_state() {
 #[test]
 fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
     let mut app = app();
-    app.panel = exams_panel(&app);
+    app.screen.panel = exams_panel(&app);
     select_task(&mut app, "exams.step2ck");
     run(&mut app, Command::EditDate);
-    assert!(matches!(app.mode, Mode::Text(_)));
+    assert!(matches!(app.screen.mode, Mode::Text(_)));
     fill(&mut app, "2027-02-30");
     let effects = run(&mut app, Command::Submit);
     assert!(effects.is_empty());
-    let Mode::Text(field) = &app.mode else {
+    let Mode::Text(field) = &app.screen.mode else {
         panic!("dialog closed on a bad date")
     };
     assert!(
@@ -205,16 +216,16 @@ fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
             .unwrap_or_default()
             .contains("YYYY-MM-DD")
     );
-    assert_eq!(app.plan.tasks["exams.step2ck"].due, None);
+    assert_eq!(app.session.plan.tasks["exams.step2ck"].due, None);
 
     fill(&mut app, "2027-06-01");
     assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.screen.mode, Mode::Normal));
     assert_eq!(
-        app.plan.tasks["exams.step2ck"].due,
+        app.session.plan.tasks["exams.step2ck"].due,
         Some(date("2027-06-01"))
     );
-    let task = app.snapshot.task("exams.step2ck").expect("task");
+    let task = app.session.snapshot.task("exams.step2ck").expect("task");
     assert_eq!(
         task.due.as_ref().map(|d| d.origin),
         Some(imgplan::calendar::DateOrigin::Yours)
@@ -224,37 +235,37 @@ fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
     run(&mut app, Command::EditDate);
     fill(&mut app, "");
     run(&mut app, Command::Submit);
-    assert_eq!(app.plan.tasks["exams.step2ck"].due, None);
+    assert_eq!(app.session.plan.tasks["exams.step2ck"].due, None);
 }
 
 #[test]
 fn a_far_away_year_is_taken_for_a_typo() {
     let mut app = app();
-    app.panel = exams_panel(&app);
+    app.screen.panel = exams_panel(&app);
     select_task(&mut app, "exams.step1");
     run(&mut app, Command::EditDate);
     fill(&mut app, "0207-01-01");
     run(&mut app, Command::Submit);
-    assert!(matches!(app.mode, Mode::Text(_)));
+    assert!(matches!(app.screen.mode, Mode::Text(_)));
 }
 
 #[test]
 fn escape_cancels_an_edit_without_changing_the_plan() {
     let mut app = app();
-    app.panel = exams_panel(&app);
+    app.screen.panel = exams_panel(&app);
     select_task(&mut app, "exams.step1");
-    let before = app.plan.clone();
+    let before = app.session.plan.clone();
     run(&mut app, Command::EditNote);
     type_text(&mut app, "half written");
     assert!(run(&mut app, Command::Cancel).is_empty());
-    assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.plan, before);
+    assert!(matches!(app.screen.mode, Mode::Normal));
+    assert_eq!(app.session.plan, before);
 }
 
 #[test]
 fn notes_lose_control_characters_and_pastes_become_one_line() {
     let mut app = app();
-    app.panel = exams_panel(&app);
+    app.screen.panel = exams_panel(&app);
     select_task(&mut app, "exams.step1");
     run(&mut app, Command::EditNote);
     update(
@@ -262,7 +273,10 @@ fn notes_lose_control_characters_and_pastes_become_one_line() {
         Action::Paste("Book\u{1b}[2J the\nprometric\tcentre".into()),
     );
     run(&mut app, Command::Submit);
-    let note = app.plan.tasks["exams.step1"].note.clone().expect("note");
+    let note = app.session.plan.tasks["exams.step1"]
+        .note
+        .clone()
+        .expect("note");
     assert_eq!(note, "Book[2J the prometric centre");
     assert!(!note.chars().any(char::is_control));
 }
@@ -271,27 +285,27 @@ fn notes_lose_control_characters_and_pastes_become_one_line() {
 fn you_can_add_and_delete_your_own_task_but_not_a_template_task() {
     let mut app = app();
     let usce = app.stage_panel("usce").expect("usce");
-    app.panel = usce;
+    app.screen.panel = usce;
     run(&mut app, Command::Add);
     type_text(&mut app, "Email Dr. Rao about an observership");
     assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
     let id = app.selected_task().expect("the new task is selected");
     assert!(id.starts_with("usce.my-"), "{id}");
-    assert_eq!(app.plan.custom_tasks.len(), 1);
+    assert_eq!(app.session.plan.custom_tasks.len(), 1);
 
     run(&mut app, Command::Delete);
-    assert!(matches!(app.mode, Mode::ConfirmDelete { .. }));
+    assert!(matches!(app.screen.mode, Mode::ConfirmDelete { .. }));
     run(&mut app, Command::No);
-    assert_eq!(app.plan.custom_tasks.len(), 1, "n keeps it");
+    assert_eq!(app.session.plan.custom_tasks.len(), 1, "n keeps it");
     run(&mut app, Command::Delete);
     assert_eq!(run(&mut app, Command::Yes), vec![Effect::Save]);
-    assert!(app.plan.custom_tasks.is_empty());
-    assert!(!app.plan.tasks.contains_key(&id));
+    assert!(app.session.plan.custom_tasks.is_empty());
+    assert!(!app.session.plan.tasks.contains_key(&id));
 
     run(&mut app, Command::Top);
     run(&mut app, Command::Delete);
     assert!(
-        matches!(app.mode, Mode::Normal),
+        matches!(app.screen.mode, Mode::Normal),
         "template tasks are not deleted"
     );
     assert_eq!(app.message.as_ref().map(|m| m.tone), Some(Tone::Error));
@@ -300,17 +314,17 @@ fn you_can_add_and_delete_your_own_task_but_not_a_template_task() {
 #[test]
 fn an_empty_title_is_refused() {
     let mut app = app();
-    app.panel = 1;
+    app.screen.panel = 1;
     run(&mut app, Command::Add);
     type_text(&mut app, "   ");
     assert!(run(&mut app, Command::Submit).is_empty());
-    assert!(matches!(app.mode, Mode::Text(_)));
+    assert!(matches!(app.screen.mode, Mode::Text(_)));
 }
 
 #[test]
 fn undo_and_redo_walk_the_history() {
     let mut app = app();
-    app.panel = exams_panel(&app);
+    app.screen.panel = exams_panel(&app);
     select_task(&mut app, "exams.step1");
     run(&mut app, Command::ToggleDone);
     run(&mut app, Command::CycleState);
@@ -334,26 +348,28 @@ fn undo_and_redo_walk_the_history() {
 fn the_profile_form_moves_every_date_with_the_match_year() {
     let mut app = app();
     let before = app
+        .session
         .snapshot
         .calendar
         .get(Anchor::MatchDay)
         .expect("match day")
         .date;
     run(&mut app, Command::EditProfile);
-    assert!(matches!(&app.mode, Mode::Form(form) if form.purpose == FormPurpose::Profile));
+    assert!(matches!(&app.screen.mode, Mode::Form(form) if form.purpose == FormPurpose::Profile));
     run(&mut app, Command::NextField); // Match year
     fill(&mut app, "2029");
     run(&mut app, Command::NextField); // Visa
     run(&mut app, Command::NextChoice);
-    let Mode::Form(form) = &app.mode else {
+    let Mode::Form(form) = &app.screen.mode else {
         panic!("form closed")
     };
     let visa = VisaChoice::ALL[form.index_of(Key::Visa)];
     assert_ne!(visa, VisaChoice::H1b);
     assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
-    assert_eq!(app.plan.profile.match_year, 2029);
-    assert_eq!(app.plan.profile.visa, visa);
+    assert_eq!(app.session.plan.profile.match_year, 2029);
+    assert_eq!(app.session.plan.profile.visa, visa);
     let after = app
+        .session
         .snapshot
         .calendar
         .get(Anchor::MatchDay)
@@ -369,11 +385,11 @@ fn the_profile_form_refuses_a_bad_year_or_graduation_date() {
     run(&mut app, Command::NextField);
     fill(&mut app, "twenty");
     assert!(run(&mut app, Command::Submit).is_empty());
-    let Mode::Form(form) = &app.mode else {
+    let Mode::Form(form) = &app.screen.mode else {
         panic!("form closed")
     };
     assert!(form.error.is_some());
-    assert_eq!(app.plan.profile.match_year, 2028);
+    assert_eq!(app.session.plan.profile.match_year, 2028);
 
     fill(&mut app, "2028");
     for _ in 0..4 {
@@ -382,8 +398,8 @@ fn the_profile_form_refuses_a_bad_year_or_graduation_date() {
     type_text(&mut app, "2026-13-01");
     assert!(run(&mut app, Command::Submit).is_empty());
     run(&mut app, Command::Cancel);
-    assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.plan.profile.graduation, None);
+    assert!(matches!(app.screen.mode, Mode::Normal));
+    assert_eq!(app.session.plan.profile.graduation, None);
 }
 
 #[test]
@@ -394,7 +410,10 @@ fn search_jumps_as_you_type_and_n_walks_the_matches() {
     let first = app.selected_task();
     type_text(&mut app, "");
     run(&mut app, Command::Cancel);
-    assert_eq!(app.panel, 0, "Esc goes back to where the search started");
+    assert_eq!(
+        app.screen.panel, 0,
+        "Esc goes back to where the search started"
+    );
 
     run(&mut app, Command::Search);
     type_text(&mut app, "step");
@@ -402,7 +421,7 @@ fn search_jumps_as_you_type_and_n_walks_the_matches() {
     let found = app.selected_task().expect("a match is selected");
     assert!(app.task_title(&found).to_lowercase().contains("step") || found.contains("step"));
     run(&mut app, Command::Submit);
-    assert_eq!(app.search.as_deref(), Some("step"));
+    assert_eq!(app.screen.search.as_deref(), Some("step"));
     run(&mut app, Command::NextMatch);
     let second = app.selected_task().expect("next match");
     assert_ne!(second, found);
@@ -412,7 +431,7 @@ fn search_jumps_as_you_type_and_n_walks_the_matches() {
 
     run(&mut app, Command::Search);
     type_text(&mut app, "zzzz no such task");
-    let Mode::Text(field) = &app.mode else {
+    let Mode::Text(field) = &app.screen.mode else {
         panic!("search closed")
     };
     assert_eq!(field.error.as_deref(), Some("no task matches"));
@@ -450,17 +469,31 @@ fn a_season_date_can_be_set_and_returned_to_the_estimate() {
     let Some(Row::Season(anchor)) = app.selected_row() else {
         panic!("the season comes next")
     };
-    let estimated = app.snapshot.calendar.get(anchor).expect("date").date;
+    let estimated = app
+        .session
+        .snapshot
+        .calendar
+        .get(anchor)
+        .expect("date")
+        .date;
     run(&mut app, Command::EditDate);
     fill(&mut app, "2027-06-09");
     assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
-    assert_eq!(app.plan.calendar.get(&anchor), Some(&date("2027-06-09")));
+    assert_eq!(
+        app.session.plan.calendar.get(&anchor),
+        Some(&date("2027-06-09"))
+    );
     run(&mut app, Command::EditDate);
     fill(&mut app, "");
     run(&mut app, Command::Submit);
-    assert!(app.plan.calendar.is_empty());
+    assert!(app.session.plan.calendar.is_empty());
     assert_eq!(
-        app.snapshot.calendar.get(anchor).expect("date").date,
+        app.session
+            .snapshot
+            .calendar
+            .get(anchor)
+            .expect("date")
+            .date,
         estimated
     );
 }
@@ -468,14 +501,14 @@ fn a_season_date_can_be_set_and_returned_to_the_estimate() {
 #[test]
 fn a_failed_save_keeps_the_change_and_asks_before_quitting() {
     let mut app = app();
-    app.panel = exams_panel(&app);
+    app.screen.panel = exams_panel(&app);
     select_task(&mut app, "exams.step1");
     run(&mut app, Command::ToggleDone);
     update(
         &mut app,
         Action::Saved(Err(SaveProblem::Failed("read-only file system".into()))),
     );
-    assert!(matches!(app.save_state, SaveState::Failed(_)));
+    assert!(matches!(app.session.save_state, SaveState::Failed(_)));
     assert_eq!(status(&app, "exams.step1"), Status::Done, "kept in memory");
     let message = app.message.clone().expect("message");
     assert_eq!(message.tone, Tone::Error);
@@ -515,16 +548,16 @@ fn help_opens_scrolls_within_bounds_and_closes() {
         },
     );
     run(&mut app, Command::Help);
-    assert!(matches!(app.mode, Mode::Help { scroll: 0 }));
+    assert!(matches!(app.screen.mode, Mode::Help { scroll: 0 }));
     run(&mut app, Command::Bottom);
-    let Mode::Help { scroll: bottom } = app.mode else {
+    let Mode::Help { scroll: bottom } = app.screen.mode else {
         panic!()
     };
     assert!(bottom > 0, "the help is longer than 24 rows");
     run(&mut app, Command::Down);
-    assert!(matches!(app.mode, Mode::Help { scroll } if scroll == bottom));
+    assert!(matches!(app.screen.mode, Mode::Help { scroll } if scroll == bottom));
     run(&mut app, Command::Help);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.screen.mode, Mode::Normal));
 }
 
 #[test]
@@ -546,10 +579,11 @@ fn messages_expire_only_by_their_own_timer() {
 #[test]
 fn a_new_day_moves_the_countdowns() {
     let mut app = app();
-    let first = app.snapshot.upcoming[0].clone();
+    let first = app.session.snapshot.upcoming[0].clone();
     update(&mut app, Action::DayChanged(date("2026-11-26")));
     assert_eq!(app.today, date("2026-11-26"));
     let same = app
+        .session
         .snapshot
         .upcoming
         .iter()
@@ -563,7 +597,7 @@ fn clicks_select_panels_and_rows_and_the_wheel_scrolls() {
     let mut app = app();
     // The side list starts below the header (row 0) and its border (row 1): row 2 is panel 1.
     update(&mut app, Action::Click { column: 3, row: 4 });
-    assert_eq!(app.panel, 2);
+    assert_eq!(app.screen.panel, 2);
     let before = app.cursor().selected;
     update(&mut app, Action::ScrollDown);
     assert!(app.cursor().selected > before);
@@ -584,22 +618,22 @@ fn tasks_outside_the_visa_choice_are_not_listed() {
             .all(|row| !matches!(row, Row::Task(_)))
     );
     let j1 = app_with(VisaChoice::J1);
-    assert!(j1.snapshot.task("exams.step3").is_none());
-    assert!(j1.snapshot.task("residency.step3").is_some());
+    assert!(j1.session.snapshot.task("exams.step3").is_none());
+    assert!(j1.session.snapshot.task("residency.step3").is_some());
 }
 
 #[test]
 fn the_details_scroll_with_shift_j_k_and_return_to_the_top_on_a_move() {
     let mut app = app();
-    app.panel = exams_panel(&app);
+    app.screen.panel = exams_panel(&app);
     run(&mut app, Command::DetailDown);
     run(&mut app, Command::DetailDown);
-    assert_eq!(app.detail_scroll, 6);
+    assert_eq!(app.screen.detail_scroll, 6);
     run(&mut app, Command::DetailUp);
-    assert_eq!(app.detail_scroll, 3);
+    assert_eq!(app.screen.detail_scroll, 3);
     run(&mut app, Command::Down);
     assert_eq!(
-        app.detail_scroll, 0,
+        app.screen.detail_scroll, 0,
         "a new selection starts at the top of its details"
     );
 }
@@ -640,7 +674,7 @@ fn export_request(effects: &[Effect]) -> imgplan::tui::action::ExportRequest {
 }
 
 fn export_form(app: &App) -> &imgplan::tui::form::Form {
-    match &app.mode {
+    match &app.screen.mode {
         Mode::Form(form) => form,
         other => panic!("expected the export dialog, got {other:?}"),
     }
@@ -663,7 +697,7 @@ fn e_opens_the_export_dialog_with_a_default_path_that_follows_the_format() {
         "/home/amal/Documents/imgplan-summary-2026-11-25.txt"
     );
     assert!(
-        matches!(app.mode, Mode::Form(_)),
+        matches!(app.screen.mode, Mode::Form(_)),
         "the dialog waits for the result"
     );
 
@@ -718,7 +752,7 @@ fn export_dialog_reports_the_file_and_remembers_the_choice() {
     assert_eq!(request.replace, Some(existing.clone()));
 
     update(&mut app, Action::Exported(Ok(existing.clone())));
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.screen.mode, Mode::Normal));
     let message = app.message.as_ref().expect("a message");
     assert_eq!(
         message.text,
@@ -781,7 +815,7 @@ fn export_dialog_refuses_bad_reminders_and_an_empty_path_on_their_fields() {
             .is_some_and(|e| e.contains("permission denied"))
     );
     run(&mut app, Command::Cancel);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.screen.mode, Mode::Normal));
 }
 
 #[test]
@@ -790,8 +824,8 @@ fn the_runtime_writes_exports_into_folders_never_over_the_plan_and_asks_before_r
     use imgplan::tui::disk::write_export;
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app();
-    app.plan_path = dir.path().join("plan.ron");
-    std::fs::write(&app.plan_path, "the plan").expect("plan");
+    app.session.plan_path = dir.path().join("plan.ron");
+    std::fs::write(&app.session.plan_path, "the plan").expect("plan");
     let request = |path: &std::path::Path, replace: Option<std::path::PathBuf>| ExportRequest {
         options: app.prefs.export_options.clone(),
         path: path.display().to_string(),
@@ -812,12 +846,15 @@ fn the_runtime_writes_exports_into_folders_never_over_the_plan_and_asks_before_r
     );
 
     // Never over the plan file, whatever the user types.
-    let refused = write_export(&app, request(&app.plan_path, None));
+    let refused = write_export(&app, request(&app.session.plan_path, None));
     assert!(matches!(refused, Err(ExportProblem::Failed(why)) if why.contains("plan file")));
-    let refused = write_export(&app, request(&app.plan_path, Some(app.plan_path.clone())));
+    let refused = write_export(
+        &app,
+        request(&app.session.plan_path, Some(app.session.plan_path.clone())),
+    );
     assert!(matches!(refused, Err(ExportProblem::Failed(_))));
     assert_eq!(
-        std::fs::read_to_string(&app.plan_path).expect("plan"),
+        std::fs::read_to_string(&app.session.plan_path).expect("plan"),
         "the plan"
     );
 

@@ -323,8 +323,8 @@ fn tiny_terminals_never_panic_and_say_so() {
 fn escape_sequences_in_the_plan_never_reach_the_screen() {
     let mut app = app();
     let template = app.template.clone();
-    app.plan.profile.name = Some("Eve\u{1b}[2J\u{7}".into());
-    app.plan.custom_tasks[0].title = "Bad\u{1b}]0;owned\u{7}title".into();
+    app.session.plan.profile.name = Some("Eve\u{1b}[2J\u{7}".into());
+    app.session.plan.custom_tasks[0].title = "Bad\u{1b}]0;owned\u{7}title".into();
     app.refresh();
     let exams = app.stage_panel("exams").expect("exams");
     update(&mut app, Action::Command(Command::Panel(exams)));

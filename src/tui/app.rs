@@ -197,31 +197,46 @@ pub struct Preferences {
     pub export_dir: PathBuf,
 }
 
-/// The whole state of the planner.
+/// The plan being worked on: the plan, what is derived from it, its history and whether it is
+/// saved, and where its file is.
 #[derive(Debug, Clone)]
-pub struct App {
-    pub template: Template,
+pub struct Session {
     pub plan: Plan,
     /// Everything derived from plan + today, rebuilt after each change.
     pub snapshot: Snapshot,
-    pub today: NaiveDate,
-    pub plan_path: PathBuf,
-    pub panel: usize,
-    pub cursors: Vec<Cursor>,
-    pub mode: Mode,
-    pub message: Option<Message>,
-    pub next_serial: u64,
     /// Earlier plans with what the change after them was, newest last.
     pub undo: Vec<(Plan, String)>,
     pub redo: Vec<(Plan, String)>,
     pub save_state: SaveState,
-    /// The last search, for `n` and `N`.
-    pub search: Option<String>,
+    pub plan_path: PathBuf,
+}
+
+/// What the screen shows: which panel, where each panel's cursor is, what has the keyboard, the
+/// terminal's size, how far the detail pane is scrolled and the last search.
+#[derive(Debug, Clone)]
+pub struct Screen {
+    pub panel: usize,
+    pub cursors: Vec<Cursor>,
+    pub mode: Mode,
     /// Terminal size, for paging and mouse clicks.
     pub width: u16,
     pub height: u16,
     /// How far the detail pane is scrolled; back to the top when the selection moves.
     pub detail_scroll: u16,
+    /// The last search, for `n` and `N`.
+    pub search: Option<String>,
+}
+
+/// The whole state of the planner: the session (the plan and its history), the screen, and the
+/// user's preferences, with the template, the day and the status message.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub template: Template,
+    pub today: NaiveDate,
+    pub session: Session,
+    pub screen: Screen,
+    pub message: Option<Message>,
+    pub next_serial: u64,
     /// Set when the user pressed `q` once with unsaved changes.
     pub quit_armed: bool,
     /// The user's choices that are not part of the plan: theme, program filter, export folder.
@@ -237,22 +252,26 @@ impl App {
         let panels = template.stages.len() + 3;
         let mut app = App {
             template,
-            plan,
-            snapshot,
             today,
-            plan_path: plan_path.clone(),
-            panel: 0,
-            cursors: vec![Cursor::default(); panels],
-            mode: Mode::Normal,
+            session: Session {
+                plan,
+                snapshot,
+                undo: Vec::new(),
+                redo: Vec::new(),
+                save_state: SaveState::Saved,
+                plan_path: plan_path.clone(),
+            },
+            screen: Screen {
+                panel: 0,
+                cursors: vec![Cursor::default(); panels],
+                mode: Mode::Normal,
+                width: 120,
+                height: 40,
+                detail_scroll: 0,
+                search: None,
+            },
             message: None,
             next_serial: 1,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            save_state: SaveState::Saved,
-            search: None,
-            width: 120,
-            height: 40,
-            detail_scroll: 0,
             quit_armed: false,
             prefs: Preferences {
                 monochrome: false,
@@ -304,7 +323,7 @@ impl App {
     }
 
     pub fn current_panel(&self) -> Panel {
-        self.panel_kind(self.panel)
+        self.panel_kind(self.screen.panel)
     }
 
     /// The panel that shows a stage's tasks.
@@ -317,12 +336,16 @@ impl App {
     }
 
     pub fn cursor(&self) -> Cursor {
-        self.cursors.get(self.panel).copied().unwrap_or_default()
+        self.screen
+            .cursors
+            .get(self.screen.panel)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The selected row of the current panel, if it can be selected.
     pub fn selected_row(&self) -> Option<Row> {
-        let rows = self.rows(self.panel);
+        let rows = self.rows(self.screen.panel);
         rows.get(self.cursor().selected)
             .filter(|row| row.selectable())
             .cloned()
@@ -333,6 +356,7 @@ impl App {
         match self.selected_row()? {
             Row::Task(id) => Some(id),
             Row::Warning(index) => self
+                .session
                 .snapshot
                 .warnings
                 .get(index)
@@ -343,14 +367,14 @@ impl App {
 
     /// Rows the list shows at once, from the layout for the current terminal size.
     pub fn list_height(&self) -> usize {
-        super::layout::list_rows(self.width, self.height)
+        super::layout::list_rows(self.screen.width, self.screen.height)
     }
 
     /// Keeps a panel's selection on a selectable row and within reach of its scroll window.
     pub fn settle_cursor(&mut self, panel: usize) {
         let rows = self.rows(panel);
         let height = self.list_height().max(1);
-        let Some(cursor) = self.cursors.get_mut(panel) else {
+        let Some(cursor) = self.screen.cursors.get_mut(panel) else {
             return;
         };
         if rows.is_empty() {
@@ -386,14 +410,14 @@ impl App {
 
     /// Settles every panel's cursor (after the rows or the terminal size changed).
     pub fn settle_all(&mut self) {
-        for panel in 0..self.cursors.len() {
+        for panel in 0..self.screen.cursors.len() {
             self.settle_cursor(panel);
         }
     }
 
     /// Rebuilds everything derived from the plan and keeps every selection valid.
     pub fn refresh(&mut self) {
-        self.snapshot = Snapshot::build(&self.template, &self.plan, self.today);
+        self.session.snapshot = Snapshot::build(&self.template, &self.session.plan, self.today);
         self.settle_all();
     }
 
@@ -407,7 +431,7 @@ impl App {
     }
 
     pub fn task_title(&self, id: &str) -> String {
-        self.snapshot.task(id).map_or_else(
+        self.session.snapshot.task(id).map_or_else(
             || id.to_owned(),
             |task| crate::text::clean_line(&task.title),
         )

@@ -106,7 +106,7 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
         app.today.and_time(chrono::NaiveTime::MIN)
     };
     let asked = expand_home(request.path.trim());
-    let path = export::writer::target(&asked, &request.options, app.today, &app.plan_path)
+    let path = export::writer::target(&asked, &request.options, app.today, &app.session.plan_path)
         .map_err(|err| match err {
             WriteError::PlanFile(path) => ExportProblem::Failed(format!(
                 "{} is your plan file: choose another name",
@@ -129,8 +129,8 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
     export::writer::write(
         &path,
         &app.template,
-        &app.plan,
-        &app.snapshot,
+        &app.session.plan,
+        &app.session.snapshot,
         &request.options,
         stamp,
     )

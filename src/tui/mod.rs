@@ -89,9 +89,9 @@ pub fn run(launch: Launch) -> Result<Exit, String> {
         app.prefs.export_dir = directory;
     }
     app.prefs.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut file = PlanFile::opened(&launch.path, (!created).then_some(&app.plan));
+    let mut file = PlanFile::opened(&launch.path, (!created).then_some(&app.session.plan));
     if created {
-        match file.save(&app.template, &app.plan, false) {
+        match file.save(&app.template, &app.session.plan, false) {
             Ok(_) => app.say(
                 format!(
                     "Welcome! ? shows the keys, p your profile. Plan created at {}",
@@ -104,7 +104,7 @@ pub fn run(launch: Launch) -> Result<Exit, String> {
                     format!("Could not create the plan file: {err}. Press w to retry."),
                     Tone::Error,
                 );
-                app.save_state = app::SaveState::Failed("New plan".into());
+                app.session.save_state = app::SaveState::Failed("New plan".into());
             }
         }
     } else {
@@ -123,7 +123,7 @@ pub fn run(launch: Launch) -> Result<Exit, String> {
     result.map_err(|err| format!("terminal error: {err}"))?;
     Ok(Exit {
         path: launch.path,
-        saved: !matches!(app.save_state, app::SaveState::Failed(_)),
+        saved: !matches!(app.session.save_state, app::SaveState::Failed(_)),
     })
 }
 
@@ -261,7 +261,7 @@ fn until_midnight() -> Duration {
 /// Turns a terminal event into an action.
 fn translate(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::translate(app.mode.key_context(), key),
+        Event::Key(key) => keymap::translate(app.screen.mode.key_context(), key),
         Event::Paste(text) => Some(Action::Paste(text)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => match mouse.kind {
@@ -285,8 +285,16 @@ fn perform(
     effect: Effect,
 ) -> io::Result<Option<Action>> {
     Ok(match effect {
-        Effect::Save => Some(Action::Saved(file.save(&app.template, &app.plan, false))),
-        Effect::SaveKeepingMine => Some(Action::Saved(file.save(&app.template, &app.plan, true))),
+        Effect::Save => Some(Action::Saved(file.save(
+            &app.template,
+            &app.session.plan,
+            false,
+        ))),
+        Effect::SaveKeepingMine => Some(Action::Saved(file.save(
+            &app.template,
+            &app.session.plan,
+            true,
+        ))),
         Effect::Export(request) => Some(Action::Exported(disk::write_export(app, *request))),
         Effect::Suspend => {
             guard.suspend()?;

@@ -33,13 +33,14 @@ impl App {
             )));
             rows.push(Row::ComparisonHeader);
             rows.extend((0..comparison.rows.len()).map(Row::Comparison));
-            let choice = self.plan.profile.visa;
+            let choice = self.session.plan.profile.visa;
             rows.push(Row::Heading(format!(
                 "Your choice: {choice} (p changes it) · what it means"
             )));
-            for implication in crate::visa::implications(&self.template, &self.snapshot, choice)
-                .into_iter()
-                .filter(|i| i.situation.is_none())
+            for implication in
+                crate::visa::implications(&self.template, &self.session.snapshot, choice)
+                    .into_iter()
+                    .filter(|i| i.situation.is_none())
             {
                 let date = implication
                     .date
@@ -49,7 +50,8 @@ impl App {
             }
             // Entry restrictions and the H-1B payment: whole text in the details.
             rows.extend(
-                self.snapshot
+                self.session
+                    .snapshot
                     .situation
                     .iter()
                     .enumerate()
@@ -60,7 +62,8 @@ impl App {
         }
         let before = rows.len();
         rows.extend(
-            self.snapshot
+            self.session
+                .snapshot
                 .stage_tasks(&stage.id)
                 .map(|task| Row::Task(task.id.clone())),
         );
@@ -72,9 +75,15 @@ impl App {
         if sections.contains(&StageSection::UsceLog) {
             rows.push(Row::Heading(format!(
                 "Rotations and letters · {}",
-                self.snapshot.usce.line()
+                self.session.snapshot.usce.line()
             )));
-            rows.extend(self.plan.rotations.iter().map(|r| Row::Rotation(r.id)));
+            rows.extend(
+                self.session
+                    .plan
+                    .rotations
+                    .iter()
+                    .map(|r| Row::Rotation(r.id)),
+            );
             rows.push(Row::AddRotation);
         }
         let facts: Vec<Row> = self
@@ -93,10 +102,11 @@ impl App {
     }
 
     fn program_rows(&self) -> Vec<Row> {
-        let plan = &self.plan;
+        let plan = &self.session.plan;
         let mut rows = Vec::new();
         let ranked = plan.rank_list();
         let deadline = self
+            .session
             .snapshot
             .calendar
             .get(Anchor::RolDeadline)
@@ -149,12 +159,12 @@ impl App {
     }
 
     fn overview_rows(&self) -> Vec<Row> {
-        let snapshot = &self.snapshot;
+        let snapshot = &self.session.snapshot;
         let mut rows = vec![
             Row::Freshness,
             Row::Heading(format!(
                 "Season of the {} Match",
-                self.plan.profile.match_year
+                self.session.plan.profile.match_year
             )),
         ];
         rows.extend(
@@ -200,6 +210,7 @@ impl App {
 
     fn agenda_rows(&self) -> Vec<Row> {
         let mut dated: Vec<_> = self
+            .session
             .snapshot
             .tasks
             .iter()

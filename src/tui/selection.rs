@@ -58,7 +58,7 @@ impl App {
         };
         match row {
             Row::Task(id) => Selection::Task(id),
-            Row::Warning(index) => match self.snapshot.warnings.get(index) {
+            Row::Warning(index) => match self.session.snapshot.warnings.get(index) {
                 Some(warning) => match &warning.subject {
                     Subject::Task(id) => Selection::Task(id.clone()),
                     other => Selection::Warning(other.clone()),

@@ -28,12 +28,11 @@ pub(super) fn submit(app: &mut App, form: &Form) -> Vec<Effect> {
 /// What became of an export: the dialog closes and says where the file went, or stays open with
 /// the problem on the path (an existing file is replaced only on a second Enter).
 pub(super) fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
-    let dialog_open =
-        matches!(&app.mode, Mode::Form(form) if matches!(form.purpose, FormPurpose::Export(_)));
+    let dialog_open = matches!(&app.screen.mode, Mode::Form(form) if matches!(form.purpose, FormPurpose::Export(_)));
     match result {
         Ok(path) => {
             if dialog_open {
-                app.mode = Mode::Normal;
+                app.screen.mode = Mode::Normal;
             }
             if let Some(directory) = path.parent() {
                 app.prefs.export_dir = directory.to_path_buf();
@@ -47,7 +46,7 @@ pub(super) fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
                 _ => "",
             };
             // The path is what the user needs: shorten its middle, never its end, to fit.
-            let room = usize::from(app.width)
+            let room = usize::from(app.screen.width)
                 .saturating_sub(crate::text::width(after) + "Wrote ".len() + 2)
                 .max(20);
             let shown = elide_middle(&crate::text::shown(&path), room);
@@ -64,7 +63,7 @@ pub(super) fn exported(app: &mut App, result: Result<PathBuf, ExportProblem>) {
                 ),
                 ExportProblem::Failed(why) => (format!("Export failed: {why}"), None),
             };
-            match &mut app.mode {
+            match &mut app.screen.mode {
                 Mode::Form(form) if dialog_open => {
                     form.focus_on(crate::tui::form::Key::Path);
                     form.error = Some(clean_line(&message));

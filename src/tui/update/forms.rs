@@ -9,7 +9,7 @@ use crate::tui::app::{App, Mode, Tone};
 use crate::tui::form::{FieldValue, Form, FormPurpose, Key};
 
 pub(super) fn open_form(app: &mut App, form: Form) {
-    app.mode = Mode::Form(Box::new(form));
+    app.screen.mode = Mode::Form(Box::new(form));
 }
 
 /// `e`: the export dialog, with the last choices.
@@ -50,7 +50,7 @@ fn turn(form: &mut Form, forward: bool) {
 }
 
 pub(super) fn form(app: &mut App, command: Command) -> Vec<Effect> {
-    let Mode::Form(form) = &mut app.mode else {
+    let Mode::Form(form) = &mut app.screen.mode else {
         return Vec::new();
     };
     let count = form.fields.len().max(1);
@@ -83,7 +83,7 @@ pub(super) fn form(app: &mut App, command: Command) -> Vec<Effect> {
                 FormPurpose::Profile => "Profile unchanged.",
                 _ => "Nothing changed.",
             };
-            app.mode = Mode::Normal;
+            app.screen.mode = Mode::Normal;
             app.say(said, Tone::Info);
         }
         Command::Submit => {
@@ -97,7 +97,7 @@ pub(super) fn form(app: &mut App, command: Command) -> Vec<Effect> {
 
 /// Shows a problem on the form, on the field it is about.
 pub(super) fn reject(app: &mut App, key: Key, error: String) -> Vec<Effect> {
-    if let Mode::Form(form) = &mut app.mode {
+    if let Mode::Form(form) = &mut app.screen.mode {
         form.focus_on(key);
         form.error = Some(clean_line(&error));
     }

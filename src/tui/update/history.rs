@@ -11,22 +11,22 @@ pub(super) fn change(
     what: String,
     apply: impl FnOnce(&mut Plan, &crate::journey::Template) -> Result<(), PlanError>,
 ) -> Vec<Effect> {
-    let before = app.plan.clone();
-    match apply(&mut app.plan, &app.template) {
+    let before = app.session.plan.clone();
+    match apply(&mut app.session.plan, &app.template) {
         Ok(()) => {
-            if app.plan == before {
+            if app.session.plan == before {
                 app.say(format!("{what} (no change)"), Tone::Info);
                 return Vec::new();
             }
-            app.undo.push((before, what.clone()));
-            if app.undo.len() > UNDO_DEPTH {
-                app.undo.remove(0);
+            app.session.undo.push((before, what.clone()));
+            if app.session.undo.len() > UNDO_DEPTH {
+                app.session.undo.remove(0);
             }
-            app.redo.clear();
+            app.session.redo.clear();
             commit(app, what)
         }
         Err(err) => {
-            app.plan = before;
+            app.session.plan = before;
             app.say(err.to_string(), Tone::Error);
             Vec::new()
         }
@@ -36,26 +36,26 @@ pub(super) fn change(
 fn commit(app: &mut App, what: String) -> Vec<Effect> {
     app.refresh();
     app.say(what.clone(), Tone::Info);
-    app.save_state = SaveState::Pending(what);
+    app.session.save_state = SaveState::Pending(what);
     vec![Effect::Save]
 }
 
 pub(super) fn undo(app: &mut App) -> Vec<Effect> {
-    let Some((previous, what)) = app.undo.pop() else {
+    let Some((previous, what)) = app.session.undo.pop() else {
         app.say("Nothing to undo.", Tone::Info);
         return Vec::new();
     };
-    let current = std::mem::replace(&mut app.plan, previous);
-    app.redo.push((current, what.clone()));
+    let current = std::mem::replace(&mut app.session.plan, previous);
+    app.session.redo.push((current, what.clone()));
     commit(app, format!("Undone: {what}"))
 }
 
 pub(super) fn redo(app: &mut App) -> Vec<Effect> {
-    let Some((next, what)) = app.redo.pop() else {
+    let Some((next, what)) = app.session.redo.pop() else {
         app.say("Nothing to redo.", Tone::Info);
         return Vec::new();
     };
-    let current = std::mem::replace(&mut app.plan, next);
-    app.undo.push((current, what.clone()));
+    let current = std::mem::replace(&mut app.session.plan, next);
+    app.session.undo.push((current, what.clone()));
     commit(app, format!("Redone: {what}"))
 }

@@ -31,8 +31,8 @@ const WHEEL_ROWS: usize = 3;
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Resize { width, height } => {
-            app.width = width;
-            app.height = height;
+            app.screen.width = width;
+            app.screen.height = height;
             app.settle_all();
         }
         Action::Saved(result) => save::saved(app, result),
@@ -51,12 +51,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             navigation::wheel(app, action == Action::ScrollDown);
         }
         Action::Click { column, row } => {
-            if matches!(app.mode, Mode::Normal) {
+            if matches!(app.screen.mode, Mode::Normal) {
                 navigation::click(app, column, row);
             }
         }
         Action::Command(command) => {
-            return match app.mode.clone() {
+            return match app.screen.mode.clone() {
                 Mode::Normal => normal(app, command),
                 Mode::Help { .. } => navigation::help(app, command),
                 Mode::Text(_) => text::text(app, command),
@@ -80,7 +80,7 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         app.quit_armed = false;
     }
     if !matches!(command, Command::DetailDown | Command::DetailUp) {
-        app.detail_scroll = 0;
+        app.screen.detail_scroll = 0;
     }
     match command {
         Command::Open
@@ -99,8 +99,10 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
             let selection = app.selection();
             return act(app, command, selection);
         }
-        Command::DetailDown => app.detail_scroll = app.detail_scroll.saturating_add(3).min(500),
-        Command::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
+        Command::DetailDown => {
+            app.screen.detail_scroll = app.screen.detail_scroll.saturating_add(3).min(500)
+        }
+        Command::DetailUp => app.screen.detail_scroll = app.screen.detail_scroll.saturating_sub(3),
         Command::Down => navigation::step(app, true),
         Command::Up => navigation::step(app, false),
         Command::Top => navigation::jump_to_end(app, false),
@@ -110,14 +112,14 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         Command::HalfPageDown => navigation::page(app, (app.list_height() / 2).max(1), true),
         Command::HalfPageUp => navigation::page(app, (app.list_height() / 2).max(1), false),
         Command::NextPanel => {
-            let count = app.cursors.len();
-            app.panel = (app.panel + 1) % count;
+            let count = app.screen.cursors.len();
+            app.screen.panel = (app.screen.panel + 1) % count;
         }
         Command::PrevPanel => {
-            let count = app.cursors.len();
-            app.panel = (app.panel + count - 1) % count;
+            let count = app.screen.cursors.len();
+            app.screen.panel = (app.screen.panel + count - 1) % count;
         }
-        Command::Panel(index) if index < app.cursors.len() => app.panel = index,
+        Command::Panel(index) if index < app.screen.cursors.len() => app.screen.panel = index,
         Command::EditProfile => profile::open(app),
         Command::Undo => return history::undo(app),
         Command::Redo => return history::redo(app),
@@ -126,11 +128,11 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         Command::PrevMatch => search::next_match(app, false),
         Command::Export => forms::open_export(app),
         Command::SaveNow => return save::save_now(app),
-        Command::Help => app.mode = Mode::Help { scroll: 0 },
+        Command::Help => app.screen.mode = Mode::Help { scroll: 0 },
         Command::Quit => return save::quit(app),
         Command::Suspend => return vec![Effect::Suspend],
         Command::Cancel => {
-            app.search = None;
+            app.screen.search = None;
             app.message = None;
         }
         _ => {}

@@ -6,7 +6,7 @@ use crate::tui::app::{App, Cursor, Mode, Row};
 
 /// The mouse wheel: scrolls the help overlay, or moves the selection.
 pub(super) fn wheel(app: &mut App, down: bool) {
-    match &mut app.mode {
+    match &mut app.screen.mode {
         Mode::Help { scroll } => {
             *scroll = if down {
                 scroll.saturating_add(WHEEL_ROWS as u16)
@@ -26,7 +26,7 @@ pub(super) fn wheel(app: &mut App, down: bool) {
 
 /// Moves the selection one selectable row down or up.
 pub(super) fn step(app: &mut App, down: bool) {
-    let rows = app.rows(app.panel);
+    let rows = app.rows(app.screen.panel);
     let current = app.cursor().selected;
     let next = if down {
         (current + 1..rows.len()).find(|&i| rows[i].selectable())
@@ -39,7 +39,7 @@ pub(super) fn step(app: &mut App, down: bool) {
 }
 
 pub(super) fn jump_to_end(app: &mut App, bottom: bool) {
-    let rows = app.rows(app.panel);
+    let rows = app.rows(app.screen.panel);
     let target = if bottom {
         rows.iter().rposition(Row::selectable)
     } else {
@@ -51,7 +51,7 @@ pub(super) fn jump_to_end(app: &mut App, bottom: bool) {
 }
 
 pub(super) fn page(app: &mut App, rows_to_move: usize, down: bool) {
-    let rows = app.rows(app.panel);
+    let rows = app.rows(app.screen.panel);
     if rows.is_empty() {
         return;
     }
@@ -79,8 +79,8 @@ pub(super) fn page(app: &mut App, rows_to_move: usize, down: bool) {
 }
 
 pub(super) fn select(app: &mut App, row: usize) {
-    let panel = app.panel;
-    if let Some(cursor) = app.cursors.get_mut(panel) {
+    let panel = app.screen.panel;
+    if let Some(cursor) = app.screen.cursors.get_mut(panel) {
         cursor.selected = row;
     }
     app.settle_cursor(panel);
@@ -88,7 +88,7 @@ pub(super) fn select(app: &mut App, row: usize) {
 
 /// Shows a task in its stage panel.
 pub(super) fn reveal_task(app: &mut App, id: &str) -> bool {
-    let Some(stage) = app.snapshot.task(id).map(|t| t.stage.clone()) else {
+    let Some(stage) = app.session.snapshot.task(id).map(|t| t.stage.clone()) else {
         return false;
     };
     let Some(panel) = app.stage_panel(&stage) else {
@@ -98,32 +98,32 @@ pub(super) fn reveal_task(app: &mut App, id: &str) -> bool {
     let Some(row) = rows.iter().position(|r| *r == Row::Task(id.into())) else {
         return false;
     };
-    app.panel = panel;
+    app.screen.panel = panel;
     select(app, row);
     true
 }
 
 pub(super) fn restore_position(app: &mut App, panel: usize, cursor: Cursor) {
-    app.panel = panel.min(app.cursors.len().saturating_sub(1));
-    if let Some(slot) = app.cursors.get_mut(app.panel) {
+    app.screen.panel = panel.min(app.screen.cursors.len().saturating_sub(1));
+    if let Some(slot) = app.screen.cursors.get_mut(app.screen.panel) {
         *slot = cursor;
     }
-    app.settle_cursor(app.panel);
+    app.settle_cursor(app.screen.panel);
 }
 
 fn clamp_help(app: &mut App) {
     let max = crate::tui::view::help::max_scroll(app);
-    if let Mode::Help { scroll } = &mut app.mode {
+    if let Mode::Help { scroll } = &mut app.screen.mode {
         *scroll = (*scroll).min(max);
     }
 }
 
 pub(super) fn help(app: &mut App, command: Command) -> Vec<Effect> {
-    let page = app.height.saturating_sub(6).max(1);
-    if let Mode::Help { scroll } = &mut app.mode {
+    let page = app.screen.height.saturating_sub(6).max(1);
+    if let Mode::Help { scroll } = &mut app.screen.mode {
         match command {
             Command::Help | Command::Cancel => {
-                app.mode = Mode::Normal;
+                app.screen.mode = Mode::Normal;
                 return Vec::new();
             }
             Command::Quit => {
@@ -144,8 +144,12 @@ pub(super) fn help(app: &mut App, command: Command) -> Vec<Effect> {
 }
 
 pub(super) fn click(app: &mut App, column: u16, row: u16) {
-    let areas =
-        crate::tui::layout::Areas::compute(ratatui::layout::Rect::new(0, 0, app.width, app.height));
+    let areas = crate::tui::layout::Areas::compute(ratatui::layout::Rect::new(
+        0,
+        0,
+        app.screen.width,
+        app.screen.height,
+    ));
     let Some(areas) = areas else {
         return;
     };
@@ -155,15 +159,15 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
     let sidebar = areas.sidebar_inner();
     if inside(sidebar) {
         let index = usize::from(row - sidebar.y);
-        if index < app.cursors.len() {
-            app.panel = index;
+        if index < app.screen.cursors.len() {
+            app.screen.panel = index;
         }
         return;
     }
     let list = areas.list_inner();
     if inside(list) {
         let index = app.cursor().offset + usize::from(row - list.y);
-        let rows = app.rows(app.panel);
+        let rows = app.rows(app.screen.panel);
         if rows.get(index).is_some_and(Row::selectable) {
             select(app, index);
         }

@@ -10,7 +10,7 @@ use crate::tui::form::Form;
 
 /// `p`: the profile form, filled from the plan.
 pub(super) fn open(app: &mut App) {
-    let form = Form::profile(&app.plan);
+    let form = Form::profile(&app.session.plan);
     open_form(app, form);
 }
 
@@ -20,11 +20,11 @@ pub(super) fn submit_form(app: &mut App, form: &Form) -> Vec<Effect> {
         Ok(profile) => profile,
         Err((key, error)) => return reject(app, key, error),
     };
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     let match_day = crate::calendar::SeasonCalendar::compute(
         &app.template,
         profile.match_year,
-        &app.plan.calendar,
+        &app.session.plan.calendar,
         profile.graduation.map(|g| g.date),
     )
     .get(Anchor::MatchDay)

@@ -15,7 +15,8 @@ use crate::tui::app::{App, Mode, Panel, Row, TextPurpose, Tone};
 use crate::tui::form::Form;
 
 fn name(app: &App, id: ProgramId) -> String {
-    app.plan
+    app.session
+        .plan
         .program(id)
         .map_or_else(|| format!("program {id}"), |p| clean_line(&p.name))
 }
@@ -27,13 +28,13 @@ pub(super) fn add(app: &mut App) {
 
 /// Enter on a program: its form.
 pub(super) fn edit(app: &mut App, id: ProgramId) {
-    let form = Form::program(app.plan.program(id));
+    let form = Form::program(app.session.plan.program(id));
     open_form(app, form);
 }
 
 /// `s`: the next application status; a ranked program leaves the rank list only with `r`.
 pub(super) fn cycle_status(app: &mut App, id: ProgramId) -> Vec<Effect> {
-    let Some(status) = app.plan.program(id).map(|p| p.status) else {
+    let Some(status) = app.session.plan.program(id).map(|p| p.status) else {
         return Vec::new();
     };
     if status == ProgramStatus::Ranked {
@@ -52,7 +53,7 @@ pub(super) fn cycle_status(app: &mut App, id: ProgramId) -> Vec<Effect> {
 
 /// `d`: the interview date.
 pub(super) fn edit_interview(app: &mut App, id: ProgramId) {
-    let Some(program) = app.plan.program(id) else {
+    let Some(program) = app.session.plan.program(id) else {
         return;
     };
     let current = program.interview.map(|d| d.to_string()).unwrap_or_default();
@@ -60,7 +61,7 @@ pub(super) fn edit_interview(app: &mut App, id: ProgramId) {
 }
 
 pub(super) fn edit_note(app: &mut App, id: ProgramId) {
-    let Some(program) = app.plan.program(id) else {
+    let Some(program) = app.session.plan.program(id) else {
         return;
     };
     let note = program.note.clone().unwrap_or_default();
@@ -70,7 +71,7 @@ pub(super) fn edit_note(app: &mut App, id: ProgramId) {
 /// `x`: asks first.
 pub(super) fn delete(app: &mut App, id: ProgramId) {
     let title = name(app, id);
-    app.mode = Mode::ConfirmDelete {
+    app.screen.mode = Mode::ConfirmDelete {
         target: Item::Program(id),
         title,
     };
@@ -85,7 +86,7 @@ pub(super) fn remove(app: &mut App, id: ProgramId, title: &str) -> Vec<Effect> {
 
 /// `r`: rank the program last, or take it off the rank list.
 pub(super) fn rank(app: &mut App, id: ProgramId) -> Vec<Effect> {
-    let Some(program) = app.plan.program(id) else {
+    let Some(program) = app.session.plan.program(id) else {
         return Vec::new();
     };
     let ranked = program.status == ProgramStatus::Ranked;
@@ -156,7 +157,7 @@ pub(super) fn reveal(app: &mut App, id: ProgramId) {
         app.say("Filter cleared to show the program.", Tone::Info);
     }
     let found = find(&app.rows(panel));
-    app.panel = panel;
+    app.screen.panel = panel;
     if let Some(row) = found {
         select(app, row);
     }
@@ -176,7 +177,7 @@ pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<ProgramId>) -> 
         Err((key, error)) => return reject(app, key, error),
     };
     let name = clean_line(&program.name);
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     let mut new_id = id;
     let effects = match id {
         None => change(app, format!("Added program: {name}"), |plan, _| {
@@ -188,7 +189,7 @@ pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<ProgramId>) -> 
         }),
     };
     if let Some(new_id) = new_id
-        && app.plan.program(new_id).is_some()
+        && app.session.plan.program(new_id).is_some()
     {
         reveal(app, new_id);
     }
@@ -201,12 +202,12 @@ pub(super) fn submit_filter(app: &mut App, form: &Form) -> Vec<Effect> {
         Ok(filter) => filter,
         Err((key, error)) => return reject(app, key, error),
     };
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     let shown = crate::programs::select(
-        &app.plan.programs,
+        &app.session.plan.programs,
         &filter,
         app.prefs.program_sort,
-        app.plan.profile.visa,
+        app.session.plan.profile.visa,
     )
     .len();
     app.say(
@@ -232,7 +233,7 @@ pub(super) fn submit_interview(app: &mut App, program: ProgramId, value: &str) -
         Err(err) => return reject_text(app, err),
     };
     let name = name(app, program);
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     let what = match date {
         Some(date) => format!("Interview {date}: {name}"),
         None => format!("Interview date cleared: {name}"),
@@ -253,7 +254,7 @@ pub(super) fn submit_note(app: &mut App, program: ProgramId, value: &str) -> Vec
         Ok(note) => note,
         Err(err) => return reject_text(app, err.to_string()),
     };
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     change(app, format!("Note saved: {name}"), |plan, _| {
         let mut updated = plan
             .program(program)

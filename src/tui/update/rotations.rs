@@ -14,7 +14,8 @@ use crate::tui::app::{App, Mode, Row, TextPurpose};
 use crate::tui::form::Form;
 
 fn name(app: &App, id: RotationId) -> String {
-    app.plan
+    app.session
+        .plan
         .rotation(id)
         .map_or_else(|| format!("rotation {id}"), |r| clean_line(&r.institution))
 }
@@ -26,13 +27,13 @@ pub(super) fn add(app: &mut App) {
 
 /// Enter or `d` on a rotation: its form.
 pub(super) fn edit(app: &mut App, id: RotationId) {
-    let form = Form::rotation(app.plan.rotation(id), app.today);
+    let form = Form::rotation(app.session.plan.rotation(id), app.today);
     open_form(app, form);
 }
 
 /// `s`: the letter's next state.
 pub(super) fn cycle_letter(app: &mut App, id: RotationId) -> Vec<Effect> {
-    let Some(next) = app.plan.rotation(id).map(|r| r.letter.cycled()) else {
+    let Some(next) = app.session.plan.rotation(id).map(|r| r.letter.cycled()) else {
         return Vec::new();
     };
     let name = name(app, id);
@@ -42,7 +43,7 @@ pub(super) fn cycle_letter(app: &mut App, id: RotationId) -> Vec<Effect> {
 }
 
 pub(super) fn edit_note(app: &mut App, id: RotationId) {
-    let Some(rotation) = app.plan.rotation(id) else {
+    let Some(rotation) = app.session.plan.rotation(id) else {
         return;
     };
     let note = rotation.note.clone().unwrap_or_default();
@@ -52,7 +53,7 @@ pub(super) fn edit_note(app: &mut App, id: RotationId) {
 /// `x`: asks first.
 pub(super) fn delete(app: &mut App, id: RotationId) {
     let title = name(app, id);
-    app.mode = Mode::ConfirmDelete {
+    app.screen.mode = Mode::ConfirmDelete {
         target: Item::Rotation(id),
         title,
     };
@@ -68,7 +69,7 @@ pub(super) fn remove(app: &mut App, id: RotationId, title: &str) -> Vec<Effect> 
 /// Selects a row of the USCE log.
 fn reveal_row(app: &mut App, row: &Row) {
     if let Some(panel) = app.section_panel(StageSection::UsceLog) {
-        app.panel = panel;
+        app.screen.panel = panel;
         if let Some(index) = app.rows(panel).iter().position(|r| r == row) {
             select(app, index);
         }
@@ -90,7 +91,7 @@ pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<RotationId>) ->
         Err((key, error)) => return reject(app, key, error),
     };
     let name = clean_line(&rotation.institution);
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     let mut new_id = id;
     let effects = match id {
         None => change(app, format!("Logged rotation: {name}"), |plan, _| {
@@ -113,7 +114,7 @@ pub(super) fn submit_note(app: &mut App, rotation: RotationId, value: &str) -> V
         Ok(note) => note,
         Err(err) => return reject_text(app, err.to_string()),
     };
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     change(app, format!("Note saved: {name}"), |plan, _| {
         let mut updated = plan
             .rotation(rotation)

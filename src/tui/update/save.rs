@@ -7,16 +7,16 @@ use crate::tui::app::{App, SaveState, Tone};
 
 /// `w`: after a failed save, save again keeping the planner's side of any conflict.
 pub(super) fn save_now(app: &mut App) -> Vec<Effect> {
-    match &app.save_state {
+    match &app.session.save_state {
         SaveState::Failed(what) => {
-            app.save_state = SaveState::Pending(what.clone());
+            app.session.save_state = SaveState::Pending(what.clone());
             vec![Effect::SaveKeepingMine]
         }
         _ => {
             app.say(
                 format!(
                     "Everything is saved in {}",
-                    crate::text::shown(&app.plan_path)
+                    crate::text::shown(&app.session.plan_path)
                 ),
                 Tone::Info,
             );
@@ -27,7 +27,7 @@ pub(super) fn save_now(app: &mut App) -> Vec<Effect> {
 
 /// `q`: quits, unless the last change is not saved and this is the first `q`.
 pub(super) fn quit(app: &mut App) -> Vec<Effect> {
-    if matches!(app.save_state, SaveState::Failed(_)) && !app.quit_armed {
+    if matches!(app.session.save_state, SaveState::Failed(_)) && !app.quit_armed {
         app.quit_armed = true;
         app.say(
             "Your last change is NOT saved. Press w to retry, or q again to quit without it.",
@@ -41,7 +41,7 @@ pub(super) fn quit(app: &mut App) -> Vec<Effect> {
 }
 
 pub(super) fn saved(app: &mut App, result: Result<SaveReport, SaveProblem>) {
-    let what = match std::mem::replace(&mut app.save_state, SaveState::Saved) {
+    let what = match std::mem::replace(&mut app.session.save_state, SaveState::Saved) {
         SaveState::Pending(what) | SaveState::Failed(what) => what,
         SaveState::Saved => String::from("Plan"),
     };
@@ -62,14 +62,14 @@ pub(super) fn saved(app: &mut App, result: Result<SaveReport, SaveProblem>) {
                 ),
                 Tone::Error,
             );
-            app.save_state = SaveState::Failed(what);
+            app.session.save_state = SaveState::Failed(what);
         }
         Err(problem) => {
             app.say(
                 format!("NOT saved, kept in memory (w retries): {problem} ({what})"),
                 Tone::Error,
             );
-            app.save_state = SaveState::Failed(what);
+            app.session.save_state = SaveState::Failed(what);
         }
     }
 }
@@ -88,10 +88,15 @@ fn take_merge(app: &mut App, merge: Merge, what: &str) {
         .map(|(plan, _)| plan)
         .unwrap_or_else(|_| snapshot.clone())
     };
-    for (snapshot, _) in app.undo.iter_mut().chain(app.redo.iter_mut()) {
+    for (snapshot, _) in app
+        .session
+        .undo
+        .iter_mut()
+        .chain(app.session.redo.iter_mut())
+    {
         *snapshot = rebase(snapshot);
     }
-    app.plan = merge.merged;
+    app.session.plan = merge.merged;
     app.refresh();
     let kept = match merge.conflicts.first() {
         Some(conflict) => format!(

@@ -8,7 +8,7 @@ use crate::tui::app::{App, Mode, TextPurpose, Tone};
 /// `/`: the search field, remembering where the user was.
 pub(super) fn open(app: &mut App) {
     let purpose = TextPurpose::Search {
-        panel: app.panel,
+        panel: app.screen.panel,
         cursor: app.cursor(),
     };
     open_field(app, purpose, String::new());
@@ -21,14 +21,14 @@ pub(super) fn submit(
     cursor: crate::tui::app::Cursor,
     value: String,
 ) -> Vec<Effect> {
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     if value.is_empty() {
         restore_position(app, panel, cursor);
-        app.search = None;
+        app.screen.search = None;
         return Vec::new();
     }
     let count = matches(app, &value).len();
-    app.search = Some(value.clone());
+    app.screen.search = Some(value.clone());
     if count == 0 {
         restore_position(app, panel, cursor);
         app.say(format!("No task matches {value:?}."), Tone::Error);
@@ -46,7 +46,8 @@ fn matches(app: &App, query: &str) -> Vec<crate::ids::TaskId> {
     if query.trim().is_empty() {
         return Vec::new();
     }
-    app.snapshot
+    app.session
+        .snapshot
         .tasks
         .iter()
         .filter(|task| {
@@ -63,7 +64,7 @@ fn matches(app: &App, query: &str) -> Vec<crate::ids::TaskId> {
 
 /// Moves to the next (or previous) task matching the last search, wrapping around.
 pub(super) fn next_match(app: &mut App, forward: bool) {
-    let Some(query) = app.search.clone() else {
+    let Some(query) = app.screen.search.clone() else {
         app.say("No search yet: press / to search.", Tone::Info);
         return;
     };
@@ -72,7 +73,13 @@ pub(super) fn next_match(app: &mut App, forward: bool) {
         app.say(format!("No task matches {query:?}."), Tone::Error);
         return;
     }
-    let order: Vec<&str> = app.snapshot.tasks.iter().map(|t| t.id.as_str()).collect();
+    let order: Vec<&str> = app
+        .session
+        .snapshot
+        .tasks
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
     let here = app
         .selected_task()
         .and_then(|id| order.iter().position(|o| id == *o));
@@ -102,7 +109,7 @@ pub(super) fn next_match(app: &mut App, forward: bool) {
 
 /// Incremental search: after each keystroke, show the first match from the top.
 pub(super) fn search_as_typed(app: &mut App) {
-    let Mode::Text(field) = &app.mode else {
+    let Mode::Text(field) = &app.screen.mode else {
         return;
     };
     let TextPurpose::Search { panel, cursor } = field.purpose.clone() else {
@@ -120,7 +127,7 @@ pub(super) fn search_as_typed(app: &mut App) {
             (!query.trim().is_empty()).then(|| "no task matches".to_owned())
         }
     };
-    if let Mode::Text(field) = &mut app.mode {
+    if let Mode::Text(field) = &mut app.screen.mode {
         field.error = error.or_else(|| {
             (!found.is_empty())
                 .then(|| format!("{} matching tasks · Enter keeps, n/N next", found.len()))

@@ -12,6 +12,7 @@ use crate::tui::app::{App, Mode, TextPurpose};
 /// `d` or Enter on a season date: a field with the date as it is now.
 pub(super) fn edit(app: &mut App, anchor: Anchor) {
     let current = app
+        .session
         .snapshot
         .calendar
         .get(anchor)
@@ -29,7 +30,7 @@ pub(super) fn submit(app: &mut App, anchor: Anchor, value: &str) -> Vec<Effect> 
         Ok(date) => date,
         Err(err) => return reject(app, err),
     };
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     let what = match date {
         Some(date) => format!("Your date for {label}: {date}; task dates follow"),
         None => format!("Back to the published or estimated date for {label}"),

@@ -24,7 +24,11 @@ pub(super) fn open(app: &mut App, panel: Panel, id: &str) {
 }
 
 pub(super) fn toggle_done(app: &mut App, id: &str) -> Vec<Effect> {
-    let status = app.snapshot.task(id).map_or(Status::Todo, |t| t.status);
+    let status = app
+        .session
+        .snapshot
+        .task(id)
+        .map_or(Status::Todo, |t| t.status);
     let next = if status == Status::Done {
         Status::Todo
     } else {
@@ -34,12 +38,17 @@ pub(super) fn toggle_done(app: &mut App, id: &str) -> Vec<Effect> {
 }
 
 pub(super) fn cycle_state(app: &mut App, id: &str) -> Vec<Effect> {
-    let status = app.snapshot.task(id).map_or(Status::Todo, |t| t.status);
+    let status = app
+        .session
+        .snapshot
+        .task(id)
+        .map_or(Status::Todo, |t| t.status);
     set_status(app, id, status.cycled())
 }
 
 pub(super) fn edit_date(app: &mut App, id: TaskId) {
     let current = app
+        .session
         .snapshot
         .task(&id)
         .and_then(|t| t.due.as_ref())
@@ -52,7 +61,12 @@ pub(super) fn edit_date(app: &mut App, id: TaskId) {
 }
 
 pub(super) fn edit_note(app: &mut App, id: TaskId) {
-    let note = app.plan.tasks.get(id.as_str()).and_then(|s| s.note.clone());
+    let note = app
+        .session
+        .plan
+        .tasks
+        .get(id.as_str())
+        .and_then(|s| s.note.clone());
     open_field(
         app,
         TextPurpose::Note { task: id },
@@ -65,7 +79,7 @@ pub(super) fn edit_note(app: &mut App, id: TaskId) {
 pub(super) fn add(app: &mut App, panel: Panel, selection: &Selection) {
     let stage = match (panel, selection) {
         (Panel::Stage(index), _) => app.template.stages.get(index).map(|s| s.id.clone()),
-        (_, Selection::Task(id)) => app.snapshot.task(id).map(|t| t.stage.clone()),
+        (_, Selection::Task(id)) => app.session.snapshot.task(id).map(|t| t.stage.clone()),
         _ => None,
     };
     match stage {
@@ -78,10 +92,10 @@ pub(super) fn add(app: &mut App, panel: Panel, selection: &Selection) {
 }
 
 pub(super) fn delete(app: &mut App, id: TaskId) {
-    let custom = app.snapshot.task(&id).is_some_and(|t| t.custom);
+    let custom = app.session.snapshot.task(&id).is_some_and(|t| t.custom);
     if custom {
         let title = app.task_title(&id);
-        app.mode = Mode::ConfirmDelete {
+        app.screen.mode = Mode::ConfirmDelete {
             target: Item::Task(id),
             title,
         };
@@ -116,7 +130,7 @@ pub(super) fn confirm_delete(
 ) -> Vec<Effect> {
     match command {
         Command::Yes => {
-            app.mode = Mode::Normal;
+            app.screen.mode = Mode::Normal;
             match target {
                 Item::Task(id) => change(app, format!("Deleted: {title}"), |plan, template| {
                     plan.remove_custom_task(template, id)
@@ -126,12 +140,12 @@ pub(super) fn confirm_delete(
             }
         }
         Command::No => {
-            app.mode = Mode::Normal;
+            app.screen.mode = Mode::Normal;
             app.say("Kept it.", Tone::Info);
             Vec::new()
         }
         Command::Quit => {
-            app.mode = Mode::Normal;
+            app.screen.mode = Mode::Normal;
             Vec::new()
         }
         _ => Vec::new(),
@@ -144,7 +158,7 @@ pub(super) fn submit_due(app: &mut App, task: TaskId, value: &str) -> Vec<Effect
         Ok(due) => due,
         Err(err) => return reject(app, err),
     };
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     let what = match due {
         Some(date) => format!("Due {date}: {title}"),
         None => format!("Back to the template's date: {title}"),
@@ -159,7 +173,7 @@ pub(super) fn submit_note(app: &mut App, task: TaskId, value: &str) -> Vec<Effec
         return reject(app, err.to_string());
     }
     let title = app.task_title(&task);
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     let what = if value.is_empty() {
         format!("Note cleared: {title}")
     } else {
@@ -178,7 +192,7 @@ pub(super) fn submit_new(app: &mut App, stage: String, value: &str) -> Vec<Effec
     if title.is_empty() {
         return reject(app, "type a title for the task (Esc cancels)".into());
     }
-    app.mode = Mode::Normal;
+    app.screen.mode = Mode::Normal;
     let mut new_id = TaskId::default();
     let effects = change(app, format!("Added: {title}"), |plan, template| {
         new_id = plan.add_custom_task(template, &stage, &title)?;

@@ -10,7 +10,7 @@ use crate::tui::app::{App, Mode, TextField, TextPurpose};
 pub(super) use crate::tui::form::optional_date;
 
 pub(super) fn open_field(app: &mut App, purpose: TextPurpose, value: String) {
-    app.mode = Mode::Text(TextField {
+    app.screen.mode = Mode::Text(TextField {
         purpose,
         input: Input::new(clean_line(&value)),
         error: None,
@@ -18,9 +18,8 @@ pub(super) fn open_field(app: &mut App, purpose: TextPurpose, value: String) {
 }
 
 pub(super) fn insert(app: &mut App, text: &str) {
-    let is_search =
-        matches!(&app.mode, Mode::Text(f) if matches!(f.purpose, TextPurpose::Search { .. }));
-    match &mut app.mode {
+    let is_search = matches!(&app.screen.mode, Mode::Text(f) if matches!(f.purpose, TextPurpose::Search { .. }));
+    match &mut app.screen.mode {
         Mode::Text(field) => {
             for c in text.chars() {
                 field.input.handle(InputRequest::InsertChar(c));
@@ -36,7 +35,7 @@ pub(super) fn insert(app: &mut App, text: &str) {
 }
 
 pub(super) fn text(app: &mut App, command: Command) -> Vec<Effect> {
-    let Mode::Text(field) = &mut app.mode else {
+    let Mode::Text(field) = &mut app.screen.mode else {
         return Vec::new();
     };
     match command {
@@ -52,7 +51,7 @@ pub(super) fn text(app: &mut App, command: Command) -> Vec<Effect> {
             if let TextPurpose::Search { panel, cursor } = field.purpose.clone() {
                 restore_position(app, panel, cursor);
             }
-            app.mode = Mode::Normal;
+            app.screen.mode = Mode::Normal;
             Vec::new()
         }
         Command::Submit => {
@@ -64,7 +63,7 @@ pub(super) fn text(app: &mut App, command: Command) -> Vec<Effect> {
 }
 
 pub(super) fn reject(app: &mut App, error: String) -> Vec<Effect> {
-    if let Mode::Text(field) = &mut app.mode {
+    if let Mode::Text(field) = &mut app.screen.mode {
         field.error = Some(clean_line(&error));
     }
     Vec::new()

@@ -6,12 +6,14 @@ use crate::tui::app::App;
 
 pub(crate) fn title(app: &App) -> String {
     let dated = app
+        .session
         .snapshot
         .tasks
         .iter()
         .filter(|t| t.due.is_some())
         .count();
     let open = app
+        .session
         .snapshot
         .tasks
         .iter()

@@ -20,7 +20,7 @@ const COUNTDOWN_COLUMNS: usize = 15;
 const DATE_COLUMNS: usize = 10;
 
 pub(crate) fn title(app: &App, index: usize) -> String {
-    let progress = &app.snapshot.progress[index];
+    let progress = &app.session.snapshot.progress[index];
     format!(
         " {} · {}/{} closed ",
         progress.title,

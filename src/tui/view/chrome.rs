@@ -12,7 +12,7 @@ use crate::tui::app::{App, Panel, SaveState, Tone};
 use crate::tui::keymap;
 
 pub(crate) fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let profile = &app.plan.profile;
+    let profile = &app.session.plan.profile;
     // Name and specialty are optional and typed by the user: shown only when they say something.
     let given = |text: Option<&str>| text.map(clean_line).filter(|t| !t.is_empty());
     let parts: Vec<String> = given(profile.name.as_deref())
@@ -57,26 +57,30 @@ pub(crate) fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let (name, figure) = match panel {
                 Panel::Overview => (
                     "Overview".to_owned(),
-                    format!("{}%", app.snapshot.overall_percent()),
+                    format!("{}%", app.session.snapshot.overall_percent()),
                 ),
                 Panel::Stage(stage) => {
-                    let progress = &app.snapshot.progress[stage];
+                    let progress = &app.session.snapshot.progress[stage];
                     (
                         progress.short.clone(),
                         format!("{}/{}", progress.done + progress.skipped, progress.total),
                     )
                 }
-                Panel::Programs => ("Programs".to_owned(), app.plan.programs.len().to_string()),
+                Panel::Programs => (
+                    "Programs".to_owned(),
+                    app.session.plan.programs.len().to_string(),
+                ),
                 Panel::Agenda => (
                     "Agenda".to_owned(),
-                    app.snapshot.overdue.len().to_string() + "!",
+                    app.session.snapshot.overdue.len().to_string() + "!",
                 ),
             };
-            let figure = if matches!(panel, Panel::Agenda) && app.snapshot.overdue.is_empty() {
-                String::new()
-            } else {
-                figure
-            };
+            let figure =
+                if matches!(panel, Panel::Agenda) && app.session.snapshot.overdue.is_empty() {
+                    String::new()
+                } else {
+                    figure
+                };
             // Digits 1-9 then 0 jump to the first ten panels.
             let digit = match index {
                 0..=8 => (index + 1).to_string(),
@@ -88,7 +92,7 @@ pub(crate) fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .saturating_sub(width(&label) + width(&figure))
                 .max(1);
             let text = truncate(&format!("{label}{}{figure}", " ".repeat(gap)), columns);
-            let style = if index == app.panel {
+            let style = if index == app.screen.panel {
                 theme.selected
             } else {
                 theme.text
@@ -102,7 +106,7 @@ pub(crate) fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// The one-line status area: the latest message, else where the plan lives.
 pub(crate) fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let columns = usize::from(area.width);
-    let line = match (&app.message, &app.save_state) {
+    let line = match (&app.message, &app.session.save_state) {
         (Some(message), _) => {
             let (prefix, style) = match message.tone {
                 Tone::Info => ("", theme.accent),
@@ -121,7 +125,10 @@ pub(crate) fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.error,
         ),
         (None, _) => Line::styled(
-            truncate(&format!(" Plan: {}", app.plan_path.display()), columns),
+            truncate(
+                &format!(" Plan: {}", app.session.plan_path.display()),
+                columns,
+            ),
             theme.dim,
         ),
     };
@@ -136,7 +143,7 @@ pub(crate) fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let panel = app.current_panel();
     let in_programs = panel == crate::tui::app::Panel::Programs;
     let selection = app.selection();
-    let context = app.mode.key_context();
+    let context = app.screen.mode.key_context();
     // In the planner, only the keys that do something on the selected row.
     let offered = |command| {
         context != keymap::KeyContext::Normal

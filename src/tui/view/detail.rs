@@ -20,7 +20,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::Task(id)) => task_lines(app, &id, theme),
         Some(Row::Warning(index)) => {
             let mut lines = Vec::new();
-            if let Some(warning) = app.snapshot.warnings.get(index) {
+            if let Some(warning) = app.session.snapshot.warnings.get(index) {
                 lines.push(Line::styled(
                     format!("! {}", clean_line(&warning.message)),
                     theme.warning,
@@ -49,7 +49,10 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let inner_height = area.height.saturating_sub(2);
     let total =
         u16::try_from(paragraph.line_count(area.width.saturating_sub(2))).unwrap_or(u16::MAX);
-    let scroll = app.detail_scroll.min(total.saturating_sub(inner_height));
+    let scroll = app
+        .screen
+        .detail_scroll
+        .min(total.saturating_sub(inner_height));
     let more_below = total > scroll.saturating_add(inner_height);
     let title = match (scroll > 0, more_below) {
         (false, false) => " Details ",
@@ -69,7 +72,7 @@ fn heading(text: &str, theme: &Theme) -> Line<'static> {
 }
 
 fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(task) = app.snapshot.task(id) else {
+    let Some(task) = app.session.snapshot.task(id) else {
         return vec![Line::raw(format!("Unknown task {}", clean_line(id)))];
     };
     let stage = app
@@ -93,6 +96,7 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
     // What a warning says about this task (a prerequisite, a deadline, a rule naming the
     // user's citizenship) comes before its date.
     for warning in app
+        .session
         .snapshot
         .warnings
         .iter()
@@ -132,7 +136,7 @@ fn task_lines(app: &App, id: &str, theme: &Theme) -> Vec<Line<'static>> {
 
 /// How recent the facts are, and which ones on the plan's path are due for a re-check.
 fn freshness_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let summary = &app.snapshot.freshness;
+    let summary = &app.session.snapshot.freshness;
     let recheck = &app.template.recheck;
     let mut lines = vec![
         Line::styled(summary.line(), theme.title),
@@ -174,6 +178,7 @@ fn citation_label(app: &App, citation: &crate::journey::Citation) -> String {
     let template = &app.template;
     let text = match citation {
         Citation::Task(id) => app
+            .session
             .snapshot
             .task(id)
             .map(|task| format!("Task: {}", task.title)),
@@ -192,7 +197,7 @@ fn citation_label(app: &App, citation: &crate::journey::Citation) -> String {
             .checks
             .iter()
             .find(|check| &check.id == id)
-            .and_then(|check| app.snapshot.task(&check.task))
+            .and_then(|check| app.session.snapshot.task(&check.task))
             .map(|task| format!("Deadline check: {}", task.title)),
         Citation::Anchor(anchor) => Some(format!("Date rule: {}", template.anchor_title(*anchor))),
         _ => None,
@@ -234,7 +239,7 @@ fn fact_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
 
 /// A situation note in full: what the rule says, whom it names, and its sources.
 fn situation_lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(note) = app.snapshot.situation.get(index) else {
+    let Some(note) = app.session.snapshot.situation.get(index) else {
         return Vec::new();
     };
     let (title, style) = match note.severity {
@@ -265,7 +270,7 @@ fn season_lines(app: &App, anchor: Anchor, theme: &Theme) -> Vec<Line<'static>> 
         capitalise(app.template.anchor_title(anchor)),
         theme.title,
     )];
-    let Some(dated) = app.snapshot.calendar.get(anchor) else {
+    let Some(dated) = app.session.snapshot.calendar.get(anchor) else {
         return lines;
     };
     let days = (dated.date - app.today).num_days();
@@ -284,7 +289,7 @@ fn season_lines(app: &App, anchor: Anchor, theme: &Theme) -> Vec<Line<'static>> 
     let how = match dated.origin {
         DateOrigin::Published => format!(
             "Published in the {} Match's official calendar.",
-            app.plan.profile.match_year
+            app.session.plan.profile.match_year
         ),
         DateOrigin::Estimated | DateOrigin::Planned => {
             "Estimated from past seasons: no official calendar for this season is known yet; check the source when it is."
@@ -339,7 +344,8 @@ fn panel_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 Line::raw(""),
             ];
             for line in
-                crate::export::trackers::cost_lines(&app.template, &app.plan, app.today).lines()
+                crate::export::trackers::cost_lines(&app.template, &app.session.plan, app.today)
+                    .lines()
             {
                 lines.push(Line::raw(line.trim().to_owned()));
             }
@@ -390,7 +396,7 @@ fn dependency_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'stat
         lines.push(Line::raw(""));
         lines.push(heading("Needs first", theme));
         for dependency in &task.depends_on {
-            let line = match app.snapshot.task(dependency) {
+            let line = match app.session.snapshot.task(dependency) {
                 Some(dep) => format!(
                     "{} {}{}",
                     dep.status.checkbox(),

@@ -253,7 +253,8 @@ pub(crate) fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) 
 }
 
 fn program_name(app: &App, id: crate::ids::ProgramId) -> String {
-    app.plan
+    app.session
+        .plan
         .program(id)
         .map_or_else(String::new, |p| clean_line(&p.name))
 }
@@ -309,6 +310,7 @@ fn title_and_hint(app: &App, purpose: &TextPurpose) -> (String, String) {
         TextPurpose::Search { .. } => (String::new(), String::new()),
         TextPurpose::DueDate { task } => {
             let rule = app
+                .session
                 .snapshot
                 .task(task)
                 .and_then(|t| t.rule)
@@ -340,7 +342,8 @@ fn title_and_hint(app: &App, purpose: &TextPurpose) -> (String, String) {
         TextPurpose::RotationNote { rotation } => (
             format!(
                 " Note · {} ",
-                app.plan
+                app.session
+                    .plan
                     .rotation(*rotation)
                     .map_or_else(String::new, |r| clean_line(&r.institution))
             ),

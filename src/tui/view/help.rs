@@ -100,7 +100,7 @@ fn area_for(screen: Rect) -> Rect {
 
 /// How far the overlay can scroll at the app's terminal size.
 pub(crate) fn max_scroll(app: &App) -> u16 {
-    let area = area_for(Rect::new(0, 0, app.width, app.height));
+    let area = area_for(Rect::new(0, 0, app.screen.width, app.screen.height));
     let visible = area.height.saturating_sub(2);
     let total = u16::try_from(lines(app, &Theme::colour()).len()).unwrap_or(u16::MAX);
     total.saturating_sub(visible)

@@ -32,11 +32,12 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let rows = app.rows(app.panel);
+    let rows = app.rows(app.screen.panel);
     let cursor = app.cursor();
     let columns = usize::from(inner.width);
     // Places in the rank order list, looked up once for the whole window.
-    let ranked: Vec<crate::ids::ProgramId> = app.plan.rank_list().iter().map(|p| p.id).collect();
+    let ranked: Vec<crate::ids::ProgramId> =
+        app.session.plan.rank_list().iter().map(|p| p.id).collect();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -91,7 +92,7 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
         Row::Heading(text) => Line::styled(truncate(text, columns), theme.heading),
         Row::Note(text) => Line::styled(truncate(&format!("  {text}"), columns), theme.dim),
         Row::Freshness => {
-            let freshness = &app.snapshot.freshness;
+            let freshness = &app.session.snapshot.freshness;
             let style = if freshness.stale_on_path > 0 {
                 theme.warning
             } else {
@@ -105,7 +106,7 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
             };
             Line::styled(truncate(&text, columns), style)
         }
-        Row::Task(id) => match app.snapshot.task(id) {
+        Row::Task(id) => match app.session.snapshot.task(id) {
             Some(task) => checklist::task_line(
                 task,
                 app.today,
@@ -140,7 +141,7 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
             }
             None => Line::raw(""),
         },
-        Row::Situation(index) => match app.snapshot.situation.get(*index) {
+        Row::Situation(index) => match app.session.snapshot.situation.get(*index) {
             Some(note) => {
                 let (mark, style) = match note.severity {
                     crate::situation::Severity::Warning => ("!", theme.warning),

@@ -38,7 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     detail::render(app, frame, areas.detail, &theme);
     chrome::status(app, frame, areas.status, &theme);
     chrome::footer(app, frame, areas.footer, &theme);
-    match &app.mode {
+    match &app.screen.mode {
         Mode::Normal => {}
         Mode::Help { scroll } => help::render(app, *scroll, frame, area, &theme),
         Mode::Text(field) => dialog::text_field(app, field, frame, area, areas.status, &theme),

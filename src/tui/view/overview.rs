@@ -9,10 +9,10 @@ use crate::text::{clean_line, truncate};
 use crate::tui::app::App;
 
 pub(crate) fn title(app: &App) -> String {
-    let (closed, total) = app.snapshot.totals();
+    let (closed, total) = app.session.snapshot.totals();
     format!(
         " Overview · {closed}/{total} tasks closed ({}%) ",
-        app.snapshot.overall_percent()
+        app.session.snapshot.overall_percent()
     )
 }
 
@@ -23,7 +23,7 @@ pub(crate) fn season_line(
     columns: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let Some(dated) = app.snapshot.calendar.get(anchor) else {
+    let Some(dated) = app.session.snapshot.calendar.get(anchor) else {
         return Line::raw("");
     };
     let title = app.template.anchor_title(anchor);
@@ -62,7 +62,7 @@ pub(crate) fn warning_line(
     columns: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let Some(warning) = app.snapshot.warnings.get(index) else {
+    let Some(warning) = app.session.snapshot.warnings.get(index) else {
         return Line::raw("");
     };
     let text = format!("! {}", clean_line(&warning.message));

@@ -11,7 +11,7 @@ use crate::tui::app::App;
 use crate::wording::countdown;
 
 pub(crate) fn title(app: &App) -> String {
-    let plan = &app.plan;
+    let plan = &app.session.plan;
     let cost = app
         .template
         .fees_for(plan.profile.match_year)
@@ -36,10 +36,10 @@ pub(crate) fn program_line(
     columns: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let Some(program) = app.plan.program(id) else {
+    let Some(program) = app.session.plan.program(id) else {
         return Line::raw(format!("unknown program {id}"));
     };
-    let fit = program.fit(app.plan.profile.visa);
+    let fit = program.fit(app.session.plan.profile.visa);
     let fit_style = match fit {
         Fit::Fits => theme.text,
         Fit::Misfit => theme.overdue,
@@ -91,7 +91,7 @@ pub(crate) fn detail_lines(
     id: crate::ids::ProgramId,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let Some(program) = app.plan.program(id) else {
+    let Some(program) = app.session.plan.program(id) else {
         return vec![Line::raw(format!("Unknown program {id}"))];
     };
     let mut lines = vec![Line::styled(clean_line(&program.name), theme.title)];
@@ -107,7 +107,7 @@ pub(crate) fn detail_lines(
         facts.push(format!("NRMP {code}"));
     }
     lines.push(Line::styled(facts.join(" · "), theme.dim));
-    let rank = app.plan.rank_list().iter().position(|p| p.id == id);
+    let rank = app.session.plan.rank_list().iter().position(|p| p.id == id);
     let status = match rank {
         Some(place) => format!("Status: ranked #{}", place + 1),
         None => format!("Status: {}", program.status),
@@ -124,6 +124,7 @@ pub(crate) fn detail_lines(
     }
     lines.extend(fit_and_requirement_lines(app, program, theme));
     for warning in app
+        .session
         .snapshot
         .warnings
         .iter()
@@ -153,7 +154,7 @@ fn requirement_checks(app: &App, program: &Program) -> Vec<(Option<bool>, String
     let r = &program.requirements;
     let mut checks = Vec::new();
     if let Some(min) = r.min_step2_score {
-        checks.push(match app.plan.profile.step2_score {
+        checks.push(match app.session.plan.profile.step2_score {
             Some(score) => (
                 Some(score >= min),
                 format!("Step 2 CK ≥ {min} (yours: {score})"),
@@ -166,11 +167,12 @@ fn requirement_checks(app: &App, program: &Program) -> Vec<(Option<bool>, String
     }
     if let Some(years) = r.max_years_since_graduation {
         let start = app
+            .session
             .snapshot
             .calendar
             .get(crate::journey::Anchor::TrainingStart)
             .map(|d| d.date);
-        checks.push(match (app.plan.profile.graduation, start) {
+        checks.push(match (app.session.plan.profile.graduation, start) {
             (Some(graduation), Some(start)) => {
                 let since = start.years_since(graduation.date).unwrap_or(0);
                 (
@@ -187,14 +189,14 @@ fn requirement_checks(app: &App, program: &Program) -> Vec<(Option<bool>, String
         });
     }
     if let Some(months) = r.usce_months {
-        let done = app.snapshot.usce.hands_on_months_done();
+        let done = app.session.snapshot.usce.hands_on_months_done();
         checks.push((
             Some(done >= i64::from(months)),
             format!("{months} months of USCE (your hands-on so far: {done})"),
         ));
     }
     if r.step3_before_rank {
-        let step3 = app.snapshot.task(&app.template.trackers.step3_task);
+        let step3 = app.session.snapshot.task(&app.template.trackers.step3_task);
         let text = match step3 {
             Some(task) if task.status == crate::plan::Status::Done => {
                 "Step 3 passed before ranking (yours: done)".to_owned()
@@ -214,6 +216,7 @@ fn requirement_checks(app: &App, program: &Program) -> Vec<(Option<bool>, String
                 return Some(true);
             }
             let late = app
+                .session
                 .snapshot
                 .calendar
                 .get(crate::journey::Anchor::RolDeadline)
@@ -232,7 +235,7 @@ fn fit_and_requirement_lines(
     program: &crate::programs::Program,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let choice = app.plan.profile.visa;
+    let choice = app.session.plan.profile.visa;
     let mut lines = Vec::new();
     lines.push(Line::raw(""));
     lines.push(Line::styled("Visa", theme.heading));

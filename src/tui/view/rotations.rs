@@ -15,7 +15,7 @@ pub(crate) fn rotation_line(
     columns: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let Some(rotation) = app.plan.rotation(id) else {
+    let Some(rotation) = app.session.plan.rotation(id) else {
         return Line::raw(format!("unknown rotation {id}"));
     };
     let letter_style = match rotation.letter {
@@ -63,7 +63,7 @@ pub(crate) fn detail_lines(
     id: crate::ids::RotationId,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let Some(rotation) = app.plan.rotation(id) else {
+    let Some(rotation) = app.session.plan.rotation(id) else {
         return vec![Line::raw(format!("Unknown rotation {id}"))];
     };
     let mut lines = vec![
@@ -105,6 +105,7 @@ pub(crate) fn detail_lines(
         ));
     }
     for warning in app
+        .session
         .snapshot
         .warnings
         .iter()
@@ -131,7 +132,7 @@ pub(crate) fn detail_lines(
 
 /// The log's summary, for the detail pane when the add row is selected.
 pub(crate) fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let usce = &app.snapshot.usce;
+    let usce = &app.session.snapshot.usce;
     vec![
         Line::styled("Rotations and letters", theme.title),
         Line::raw(usce.line()),
