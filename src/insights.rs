@@ -365,9 +365,15 @@ fn warnings(
     tasks: &[TaskView],
     calendar: &SeasonCalendar,
 ) -> Vec<Warning> {
+    let mut warnings = dependency_warnings(tasks);
+    warnings.extend(check_warnings(template, plan, tasks, calendar));
+    warnings
+}
+
+/// A task done before its prerequisite is closed, or planned before it.
+fn dependency_warnings(tasks: &[TaskView]) -> Vec<Warning> {
     let find = |id: &str| tasks.iter().find(|task| task.id == id);
     let mut warnings = Vec::new();
-
     for task in tasks {
         for dep in task.depends_on.iter().filter_map(|id| find(id)) {
             if task.status == Status::Done && !dep.status.is_closed() {
@@ -398,7 +404,18 @@ fn warnings(
             }
         }
     }
+    warnings
+}
 
+/// The template's checks: a task skipped, undated or planned after the date it is needed by.
+fn check_warnings(
+    template: &Template,
+    plan: &Plan,
+    tasks: &[TaskView],
+    calendar: &SeasonCalendar,
+) -> Vec<Warning> {
+    let find = |id: &str| tasks.iter().find(|task| task.id == id);
+    let mut warnings = Vec::new();
     for check in &template.checks {
         if !check.visas.is_empty() && !check.visas.contains(&plan.profile.visa) {
             continue;

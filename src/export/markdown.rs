@@ -381,10 +381,32 @@ fn write_programs(out: &mut String, template: &Template, plan: &Plan) {
         let _ = writeln!(out, "No programs yet.\n");
         return;
     }
+    let rows = program_rows(plan);
+    table(
+        out,
+        &[
+            "Program",
+            "State",
+            "Specialty",
+            "NRMP code",
+            "Visa",
+            "Fit",
+            "Status",
+            "Rank",
+            "Interview",
+            "Asks",
+            "Note",
+        ],
+        &rows,
+    );
+    write_cost(out, template, plan);
+}
+
+/// One table row per program: who it is, the visa fit, where it stands, what it asks.
+fn program_rows(plan: &Plan) -> Vec<Vec<String>> {
     let ranks: Vec<crate::ids::ProgramId> = plan.rank_list().iter().map(|p| p.id).collect();
     let choice = plan.profile.visa;
-    let rows: Vec<Vec<String>> = plan
-        .programs
+    plan.programs
         .iter()
         .map(|p| {
             vec![
@@ -405,24 +427,11 @@ fn write_programs(out: &mut String, template: &Template, plan: &Plan) {
                 p.note.as_deref().map(text).unwrap_or_default(),
             ]
         })
-        .collect();
-    table(
-        out,
-        &[
-            "Program",
-            "State",
-            "Specialty",
-            "NRMP code",
-            "Visa",
-            "Fit",
-            "Status",
-            "Rank",
-            "Interview",
-            "Asks",
-            "Note",
-        ],
-        &rows,
-    );
+        .collect()
+}
+
+/// The ERAS cost estimate under the programs table, when the season's fees are known.
+fn write_cost(out: &mut String, template: &Template, plan: &Plan) {
     let Some(schedule) = template.fees_for(plan.profile.match_year) else {
         return;
     };

@@ -21,6 +21,101 @@ pub(super) enum Column {
     Note,
 }
 
+/// Other headers people give each column (see `Column::synonyms`).
+const NAME_HEADERS: &[&str] = &[
+    "programname",
+    "program",
+    "name",
+    "residencyprogram",
+    "residencyprogramname",
+    "residency",
+    "institution",
+    "institutionname",
+    "hospital",
+];
+
+const NRMP_CODE_HEADERS: &[&str] = &[
+    "programcode",
+    "nrmp",
+    "nrmpid",
+    "code",
+    "nrmpprogramcode",
+    "nrmpnumber",
+    "programnumber",
+];
+
+const SERVICE_HEADERS: &[&str] = &[
+    "service",
+    "applicationservice",
+    "appliedvia",
+    "applyvia",
+    "applicationsystem",
+];
+
+const VISA_HEADERS: &[&str] = &[
+    "visa",
+    "visas",
+    "visasponsorship",
+    "visastatus",
+    "visastance",
+    "visatype",
+    "visasaccepted",
+    "sponsorship",
+    "sponsorsvisa",
+    "sponsorsvisas",
+];
+
+const MIN_STEP2_HEADERS: &[&str] = &[
+    "step2",
+    "step2ck",
+    "step2ckmin",
+    "step2min",
+    "minstep2",
+    "minstep2ck",
+    "minstep2score",
+    "minstep2ckscore",
+    "step2ckcutoff",
+    "step2cutoff",
+    "step2ckscore",
+    "step2score",
+    "minimumstep2",
+    "minimumstep2ck",
+    "minimumstep2score",
+    "minimumstep2ckscore",
+];
+
+const MAX_YEARS_HEADERS: &[&str] = &[
+    "yog",
+    "maxyog",
+    "yogcutoff",
+    "yearssincegraduation",
+    "maxyearssincegraduation",
+    "yearssincegrad",
+    "maxyearssincegrad",
+    "graduationcutoff",
+    "yearsofgraduation",
+    "yearsfromgraduation",
+    "yearsfromgrad",
+];
+
+const USCE_MONTHS_HEADERS: &[&str] = &[
+    "usce",
+    "uscemonths",
+    "uscerequired",
+    "uscerequiredmonths",
+    "uscemonthsrequired",
+    "monthsofusce",
+];
+
+const STEP3_HEADERS: &[&str] = &[
+    "step3",
+    "step3required",
+    "step3beforerank",
+    "step3beforeranking",
+    "step3requiredbeforeranking",
+    "step3requiredbeforerank",
+];
+
 impl Column {
     pub(super) const ALL: [Column; 13] = [
         Column::Name,
@@ -47,94 +142,16 @@ impl Column {
     /// itself always matches.
     fn synonyms(self) -> &'static [&'static str] {
         match self {
-            Column::Name => &[
-                "programname",
-                "program",
-                "name",
-                "residencyprogram",
-                "residencyprogramname",
-                "residency",
-                "institution",
-                "institutionname",
-                "hospital",
-            ],
+            Column::Name => NAME_HEADERS,
             Column::State => &["st", "state", "programstate", "stateabbreviation"],
             Column::Specialty => &["specialty", "speciality", "programspecialty", "field"],
-            Column::NrmpCode => &[
-                "programcode",
-                "nrmp",
-                "nrmpid",
-                "code",
-                "nrmpprogramcode",
-                "nrmpnumber",
-                "programnumber",
-            ],
-            Column::Service => &[
-                "service",
-                "applicationservice",
-                "appliedvia",
-                "applyvia",
-                "applicationsystem",
-            ],
-            Column::Visa => &[
-                "visa",
-                "visas",
-                "visasponsorship",
-                "visastatus",
-                "visastance",
-                "visatype",
-                "visasaccepted",
-                "sponsorship",
-                "sponsorsvisa",
-                "sponsorsvisas",
-            ],
-            Column::MinStep2 => &[
-                "step2",
-                "step2ck",
-                "step2ckmin",
-                "step2min",
-                "minstep2",
-                "minstep2ck",
-                "minstep2score",
-                "minstep2ckscore",
-                "step2ckcutoff",
-                "step2cutoff",
-                "step2ckscore",
-                "step2score",
-                "minimumstep2",
-                "minimumstep2ck",
-                "minimumstep2score",
-                "minimumstep2ckscore",
-            ],
-            Column::MaxYears => &[
-                "yog",
-                "maxyog",
-                "yogcutoff",
-                "yearssincegraduation",
-                "maxyearssincegraduation",
-                "yearssincegrad",
-                "maxyearssincegrad",
-                "graduationcutoff",
-                "yearsofgraduation",
-                "yearsfromgraduation",
-                "yearsfromgrad",
-            ],
-            Column::UsceMonths => &[
-                "usce",
-                "uscemonths",
-                "uscerequired",
-                "uscerequiredmonths",
-                "uscemonthsrequired",
-                "monthsofusce",
-            ],
-            Column::Step3 => &[
-                "step3",
-                "step3required",
-                "step3beforerank",
-                "step3beforeranking",
-                "step3requiredbeforeranking",
-                "step3requiredbeforerank",
-            ],
+            Column::NrmpCode => NRMP_CODE_HEADERS,
+            Column::Service => SERVICE_HEADERS,
+            Column::Visa => VISA_HEADERS,
+            Column::MinStep2 => MIN_STEP2_HEADERS,
+            Column::MaxYears => MAX_YEARS_HEADERS,
+            Column::UsceMonths => USCE_MONTHS_HEADERS,
+            Column::Step3 => STEP3_HEADERS,
             Column::Status => &["status", "applicationstatus", "stage", "appstatus"],
             Column::Interview => &["interview", "interviewdate", "interviewday"],
             Column::Note => &["note", "notes", "comment", "comments", "remarks"],

@@ -261,13 +261,7 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
         if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
             continue;
         }
-        if let Some(chars) = record
-            .iter()
-            .map(|cell| String::from_utf8_lossy(cell).chars().count())
-            .find(|chars| *chars > MAX_CELL_CHARS)
-        {
-            return Err(ImportError::CellTooLong { line, chars });
-        }
+        check_cell_lengths(&record, line)?;
         match &positions {
             None => {
                 if record.len() > MAX_COLUMNS {
@@ -279,19 +273,7 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
                 positions = Some(read_header(&record, &mut report)?);
             }
             Some(positions) => {
-                // Cells past the header's columns are allowed only when empty (spreadsheets
-                // write trailing separators); a filled one means the row is split wrong.
-                let cells = record
-                    .iter()
-                    .rposition(|cell| !cell.trim_ascii().is_empty())
-                    .map_or(0, |last| last + 1);
-                if cells > columns {
-                    return Err(ImportError::TooManyCells {
-                        line,
-                        cells,
-                        columns,
-                    });
-                }
+                check_cell_count(&record, line, columns)?;
                 rows += 1;
                 if rows > MAX_IMPORT_ROWS {
                     return Err(ImportError::TooManyRows {
@@ -312,6 +294,35 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
         return Err(ImportError::Empty);
     }
     Ok(report)
+}
+
+/// Refuses a record with a cell longer than any program field needs.
+fn check_cell_lengths(record: &ByteRecord, line: u64) -> Result<(), ImportError> {
+    match record
+        .iter()
+        .map(|cell| String::from_utf8_lossy(cell).chars().count())
+        .find(|chars| *chars > MAX_CELL_CHARS)
+    {
+        Some(chars) => Err(ImportError::CellTooLong { line, chars }),
+        None => Ok(()),
+    }
+}
+
+/// Cells past the header's columns are allowed only when empty (spreadsheets write trailing
+/// separators); a filled one means the row is split wrong.
+fn check_cell_count(record: &ByteRecord, line: u64, columns: usize) -> Result<(), ImportError> {
+    let cells = record
+        .iter()
+        .rposition(|cell| !cell.trim_ascii().is_empty())
+        .map_or(0, |last| last + 1);
+    if cells > columns {
+        return Err(ImportError::TooManyCells {
+            line,
+            cells,
+            columns,
+        });
+    }
+    Ok(())
 }
 
 /// Turns a record's byte offset into the line it starts on.

@@ -24,87 +24,99 @@ fn in_us_label(in_us: Option<bool>) -> &'static str {
     }
 }
 
+/// Who applies to which Match: name, year, visa, category, specialty.
+fn profile_season(plan: &Plan) -> Vec<FormField> {
+    let profile = &plan.profile;
+    vec![
+        text(
+            Key::Name,
+            "Name",
+            "Optional.",
+            or_empty(profile.name.as_ref()),
+        ),
+        text(
+            Key::MatchYear,
+            "Target Match year",
+            "The Match you apply to; every season date follows it.",
+            &profile.match_year.to_string(),
+        ),
+        choice(
+            Key::Visa,
+            "Visa",
+            "J-1 (ECFMG sponsors) or H-1B (the program sponsors; needs Step 3).",
+            VisaChoice::ALL.iter().map(|v| v.label()).collect(),
+            position(&VisaChoice::ALL, &profile.visa),
+        ),
+        choice(
+            Key::Category,
+            "NRMP category",
+            "The NRMP counts green-card holders as non-US-citizen IMGs.",
+            CATEGORIES.iter().map(|c| c.label()).collect(),
+            position(&CATEGORIES, &profile.category),
+        ),
+        text(
+            Key::Specialty,
+            "Specialty",
+            "Optional.",
+            or_empty(profile.specialty.as_ref()),
+        ),
+    ]
+}
+
+/// Where the applicant stands: graduation, score, letters, passports, whereabouts.
+fn profile_standing(plan: &Plan) -> Vec<FormField> {
+    let profile = &plan.profile;
+    let graduation = profile.graduation.map(|g| g.date.to_string());
+    let expected = profile.graduation.is_none_or(|g| g.expected);
+    vec![
+        text(
+            Key::Graduation,
+            "Graduation date",
+            "YYYY-MM-DD, or empty if you do not know yet.",
+            or_empty(graduation.as_ref()),
+        ),
+        choice(
+            Key::GraduationExpected,
+            "Graduation is",
+            "Diploma verification and Step 3 timing follow it.",
+            GRADUATION.to_vec(),
+            usize::from(!expected),
+        ),
+        text(
+            Key::Step2Score,
+            "Step 2 CK score",
+            "Compared with programs' minimums; empty if not yet taken.",
+            &number_text(profile.step2_score),
+        ),
+        text(
+            Key::LetterTarget,
+            "Letters to aim for",
+            "Empty uses the default (3).",
+            &number_text(plan.letter_target),
+        ),
+        text(
+            Key::Citizenship,
+            "Citizenship",
+            "Every passport you hold (NG, GB or names): entry rules name nationalities.",
+            &profile.citizenship.join(", "),
+        ),
+        choice(
+            Key::InUs,
+            "In the US now",
+            "Entry restrictions and the H-1B payment apply to people outside the US.",
+            IN_US.iter().map(|v| in_us_label(*v)).collect(),
+            position(&IN_US, &profile.in_us),
+        ),
+    ]
+}
+
 impl Form {
     /// The profile form, filled from the plan.
     pub fn profile(plan: &Plan) -> Form {
-        let profile = &plan.profile;
-        let graduation = profile.graduation.map(|g| g.date.to_string());
-        let expected = profile.graduation.is_none_or(|g| g.expected);
         Form {
             purpose: FormPurpose::Profile,
             title: " Profile · dates follow the Match year ".to_owned(),
-            fields: vec![
-                text(
-                    Key::Name,
-                    "Name",
-                    "Optional.",
-                    or_empty(profile.name.as_ref()),
-                ),
-                text(
-                    Key::MatchYear,
-                    "Target Match year",
-                    "The Match you apply to; every season date follows it.",
-                    &profile.match_year.to_string(),
-                ),
-                choice(
-                    Key::Visa,
-                    "Visa",
-                    "J-1 (ECFMG sponsors) or H-1B (the program sponsors; needs Step 3).",
-                    VisaChoice::ALL.iter().map(|v| v.label()).collect(),
-                    position(&VisaChoice::ALL, &profile.visa),
-                ),
-                choice(
-                    Key::Category,
-                    "NRMP category",
-                    "The NRMP counts green-card holders as non-US-citizen IMGs.",
-                    CATEGORIES.iter().map(|c| c.label()).collect(),
-                    position(&CATEGORIES, &profile.category),
-                ),
-                text(
-                    Key::Specialty,
-                    "Specialty",
-                    "Optional.",
-                    or_empty(profile.specialty.as_ref()),
-                ),
-                text(
-                    Key::Graduation,
-                    "Graduation date",
-                    "YYYY-MM-DD, or empty if you do not know yet.",
-                    or_empty(graduation.as_ref()),
-                ),
-                choice(
-                    Key::GraduationExpected,
-                    "Graduation is",
-                    "Diploma verification and Step 3 timing follow it.",
-                    GRADUATION.to_vec(),
-                    usize::from(!expected),
-                ),
-                text(
-                    Key::Step2Score,
-                    "Step 2 CK score",
-                    "Compared with programs' minimums; empty if not yet taken.",
-                    &number_text(profile.step2_score),
-                ),
-                text(
-                    Key::LetterTarget,
-                    "Letters to aim for",
-                    "Empty uses the default (3).",
-                    &number_text(plan.letter_target),
-                ),
-                text(
-                    Key::Citizenship,
-                    "Citizenship",
-                    "Every passport you hold (NG, GB or names): entry rules name nationalities.",
-                    &profile.citizenship.join(", "),
-                ),
-                choice(
-                    Key::InUs,
-                    "In the US now",
-                    "Entry restrictions and the H-1B payment apply to people outside the US.",
-                    IN_US.iter().map(|v| in_us_label(*v)).collect(),
-                    position(&IN_US, &profile.in_us),
-                ),
-            ],
+            fields: [profile_season(plan), profile_standing(plan)].concat(),
             focus: 0,
             error: None,
             replace: None,
