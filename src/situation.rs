@@ -144,34 +144,64 @@ fn travel_notes(
         .copied()
         .filter(|code| !listed.contains(code))
         .collect();
-    let review = rule
-        .review_days
-        .map(|days| format!(" The lists are reviewed every {days} days."))
-        .unwrap_or_default();
-    // Each note leads with what matters (whose nationality, and what follows) so its first
-    // words say enough in a one-line list; the rest is the rule's own scope and exceptions.
-    let title = format!("{} (in force from {})", rule.title, rule.effective);
-    let note = |severity, route, message: String| SituationNote {
-        severity,
-        route,
-        rule: rule.id.clone(),
-        date: rule.effective,
-        message,
-        sources: rule.sources.clone(),
+    let travel = Travel {
+        rule,
+        // Each note leads with what matters (whose nationality, and what follows) so its first
+        // words say enough in a one-line list; the rest is the rule's own scope and exceptions.
+        title: format!("{} (in force from {})", rule.title, rule.effective),
+        review: rule
+            .review_days
+            .map(|days| format!(" The lists are reviewed every {days} days."))
+            .unwrap_or_default(),
     };
-
     if !unlisted.is_empty() {
+        travel.exception_notes(&full, &partial, &unlisted, out);
+    } else if !full.is_empty() {
+        travel.full_list_notes(&full, out);
+    } else {
+        travel.partial_list_notes(&partial, out);
+    }
+}
+
+/// A travel restriction that names one of the user's nationalities, and how its notes are worded.
+struct Travel<'a> {
+    rule: &'a TravelRestriction,
+    title: String,
+    review: String,
+}
+
+impl Travel<'_> {
+    fn note(&self, severity: Severity, route: Route, message: String) -> SituationNote {
+        SituationNote {
+            severity,
+            route,
+            rule: self.rule.id.clone(),
+            date: self.rule.effective,
+            message,
+            sources: self.rule.sources.clone(),
+        }
+    }
+
+    /// The user also holds a passport the rule does not list: an exception may apply.
+    fn exception_notes(
+        &self,
+        full: &[String],
+        partial: &[String],
+        unlisted: &[&str],
+        out: &mut Vec<SituationNote>,
+    ) {
+        let (rule, title, review) = (self.rule, &self.title, &self.review);
         let passports = unlisted
             .iter()
             .map(|code| country_name(code))
             .collect::<Vec<_>>();
         let (names, list, routes): (&[String], &str, &[Route]) = if full.is_empty() {
-            (&partial, "partial", &[Route::J1, Route::Visitor])
+            (partial, "partial", &[Route::J1, Route::Visitor])
         } else {
-            (&full, "full", &[Route::J1, Route::H1b, Route::Visitor])
+            (full, "full", &[Route::J1, Route::H1b, Route::Visitor])
         };
         for route in routes {
-            out.push(note(
+            out.push(self.note(
                 Severity::Explained,
                 *route,
                 format!(
@@ -182,11 +212,13 @@ fn travel_notes(
                 ),
             ));
         }
-        return;
     }
-    if !full.is_empty() {
+
+    /// Every passport the user holds is on the full list.
+    fn full_list_notes(&self, full: &[String], out: &mut Vec<SituationNote>) {
+        let (rule, title, review) = (self.rule, &self.title, &self.review);
         for route in [Route::J1, Route::H1b, Route::Visitor] {
-            out.push(note(
+            out.push(self.note(
                 Severity::Warning,
                 route,
                 format!(
@@ -198,31 +230,35 @@ fn travel_notes(
                 ),
             ));
         }
-        return;
     }
-    for route in [Route::J1, Route::Visitor] {
-        out.push(note(
-            Severity::Warning,
-            route,
+
+    /// Every passport the user holds is on the partial list, which spares the H-1B.
+    fn partial_list_notes(&self, partial: &[String], out: &mut Vec<SituationNote>) {
+        let (rule, title, review) = (self.rule, &self.title, &self.review);
+        for route in [Route::J1, Route::Visitor] {
+            out.push(self.note(
+                Severity::Warning,
+                route,
+                format!(
+                    "{}: on the partial list of {title}, which suspends immigrant visas and {} visas for its nationals, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
+                    join_names(partial.iter()),
+                    rule.partial_visas,
+                    route.label(),
+                    rule.applies_to,
+                    rule.exceptions
+                ),
+            ));
+        }
+        out.push(self.note(
+            Severity::Explained,
+            Route::H1b,
             format!(
-                "{}: on the partial list of {title}, which suspends immigrant visas and {} visas for its nationals, {} included. It applies to {} Exceptions: {}{review} {CONFIRM}",
+                "Not covered: the partial list of {title}, which names {}, suspends immigrant visas and {} visas, not the H-1B. Other rules (the H-1B payment, consular wait times) still apply.{review} {CONFIRM}",
                 join_names(partial.iter()),
-                rule.partial_visas,
-                route.label(),
-                rule.applies_to,
-                rule.exceptions
+                rule.partial_visas
             ),
         ));
     }
-    out.push(note(
-        Severity::Explained,
-        Route::H1b,
-        format!(
-            "Not covered: the partial list of {title}, which names {}, suspends immigrant visas and {} visas, not the H-1B. Other rules (the H-1B payment, consular wait times) still apply.{review} {CONFIRM}",
-            join_names(partial.iter()),
-            rule.partial_visas
-        ),
-    ));
 }
 
 /// "Nigeria", "Nigeria and Ghana", "Chad, Nigeria and Ghana".

@@ -48,70 +48,117 @@ fn normalised(key: &str) -> String {
     }
 }
 
+/// Characters of the text with the line and column of the last one read.
+struct Scan<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    line: usize,
+    col: usize,
+}
+
+impl Scan<'_> {
+    fn next(&mut self) -> Option<char> {
+        let c = self.chars.next()?;
+        self.col += 1;
+        if c == '\n' {
+            self.line += 1;
+            self.col = 0;
+        }
+        Some(c)
+    }
+
+    /// After `//`: up to the end of the line.
+    fn skip_line_comment(&mut self) {
+        while let Some(next) = self.next() {
+            if next == '\n' {
+                break;
+            }
+        }
+    }
+
+    /// After `/` (with `*` next): up to the closing `*/`. The `*` is not counted as a column.
+    fn skip_block_comment(&mut self) {
+        self.chars.next();
+        let mut previous = ' ';
+        while let Some(next) = self.next() {
+            if previous == '*' && next == '/' {
+                break;
+            }
+            previous = next;
+        }
+    }
+
+    /// After an opening `"`: the whole literal as written, quotes and escapes included.
+    fn string_literal(&mut self) -> String {
+        let mut literal = String::from('"');
+        let mut escaped = false;
+        while let Some(next) = self.next() {
+            literal.push(next);
+            if escaped {
+                escaped = false;
+            } else if next == '\\' {
+                escaped = true;
+            } else if next == '"' {
+                break;
+            }
+        }
+        literal
+    }
+}
+
+impl Map {
+    /// A `:` at this map's depth: the pending key is done; a key seen before is a duplicate.
+    fn key_done(&mut self, line: usize, col: usize) -> Option<DuplicateKey> {
+        self.in_value = true;
+        let key = std::mem::take(&mut self.pending);
+        let (key_line, key_col) = self.start.take().unwrap_or((line, col));
+        // Compared as RON reads them: `"ecfmg.\u{6f}et"` is `"ecfmg.oet"`.
+        let read_as = normalised(&key);
+        if let Some(first_line) = self.keys.get(&read_as) {
+            return Some(DuplicateKey {
+                key,
+                first_line: *first_line,
+                second_line: key_line,
+                second_col: key_col,
+            });
+        }
+        self.keys.insert(read_as, key_line);
+        None
+    }
+
+    /// Part of a key (outside a value): kept, with where the key started.
+    fn key_part(&mut self, part: &str, line: usize, col: usize) {
+        if !self.in_value {
+            self.start.get_or_insert((line, col));
+            self.pending.push_str(part);
+        }
+    }
+}
+
 /// The first duplicated key of any map in `text`, if there is one.
 pub(crate) fn find_duplicate(text: &str) -> Option<DuplicateKey> {
     // One entry per open bracket: `Some` for a `{` map, `None` for `(` and `[`.
     let mut stack: Vec<Option<Map>> = Vec::new();
-    let mut chars = text.chars().peekable();
-    let (mut line, mut col) = (1usize, 0usize);
-    while let Some(c) = chars.next() {
-        col += 1;
-        if c == '\n' {
-            line += 1;
-            col = 0;
-        }
+    let mut scan = Scan {
+        chars: text.chars().peekable(),
+        line: 1,
+        col: 0,
+    };
+    while let Some(c) = scan.next() {
         // Comments and strings first: nothing inside them counts.
-        if c == '/' && chars.peek() == Some(&'/') {
-            for next in chars.by_ref() {
-                if next == '\n' {
-                    line += 1;
-                    col = 0;
-                    break;
-                }
-            }
+        if c == '/' && scan.chars.peek() == Some(&'/') {
+            scan.skip_line_comment();
             continue;
         }
-        if c == '/' && chars.peek() == Some(&'*') {
-            chars.next();
-            let mut previous = ' ';
-            for next in chars.by_ref() {
-                col += 1;
-                if next == '\n' {
-                    line += 1;
-                    col = 0;
-                }
-                if previous == '*' && next == '/' {
-                    break;
-                }
-                previous = next;
-            }
+        if c == '/' && scan.chars.peek() == Some(&'*') {
+            scan.skip_block_comment();
             continue;
         }
+        let (line, col) = (scan.line, scan.col);
         let top = stack.last_mut().and_then(Option::as_mut);
         if c == '"' {
-            let (start_line, start_col) = (line, col);
-            let mut literal = String::from('"');
-            let mut escaped = false;
-            for next in chars.by_ref() {
-                col += 1;
-                if next == '\n' {
-                    line += 1;
-                    col = 0;
-                }
-                literal.push(next);
-                if escaped {
-                    escaped = false;
-                } else if next == '\\' {
-                    escaped = true;
-                } else if next == '"' {
-                    break;
-                }
-            }
-            if let Some(map) = top
-                && !map.in_value
-            {
-                map.start.get_or_insert((start_line, start_col));
-                map.pending.push_str(&literal);
+            let literal = scan.string_literal();
+            if let Some(map) = top {
+                map.key_part(&literal, line, col);
             }
             continue;
         }
@@ -124,21 +171,9 @@ pub(crate) fn find_duplicate(text: &str) -> Option<DuplicateKey> {
             ':' => {
                 if let Some(map) = top
                     && !map.in_value
+                    && let Some(duplicate) = map.key_done(line, col)
                 {
-                    map.in_value = true;
-                    let key = std::mem::take(&mut map.pending);
-                    let (key_line, key_col) = map.start.take().unwrap_or((line, col));
-                    // Compared as RON reads them: `"ecfmg.\u{6f}et"` is `"ecfmg.oet"`.
-                    let read_as = normalised(&key);
-                    if let Some(first_line) = map.keys.get(&read_as) {
-                        return Some(DuplicateKey {
-                            key,
-                            first_line: *first_line,
-                            second_line: key_line,
-                            second_col: key_col,
-                        });
-                    }
-                    map.keys.insert(read_as, key_line);
+                    return Some(duplicate);
                 }
             }
             ',' => {
@@ -150,11 +185,8 @@ pub(crate) fn find_duplicate(text: &str) -> Option<DuplicateKey> {
             }
             c if c.is_whitespace() => {}
             c => {
-                if let Some(map) = top
-                    && !map.in_value
-                {
-                    map.start.get_or_insert((line, col));
-                    map.pending.push(c);
+                if let Some(map) = top {
+                    map.key_part(c.encode_utf8(&mut [0; 4]), line, col);
                 }
             }
         }
