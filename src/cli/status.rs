@@ -34,8 +34,8 @@ pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot)
         profile.category.label(),
         snapshot.today
     );
-    write_progress(&mut s, snapshot);
-    let summary = crate::export::summary::Summary::of(template, snapshot);
+    let summary = crate::export::summary::Summary::of(template, plan, snapshot);
+    write_progress(&mut s, &summary);
     let line = |s: &mut String, due: &crate::export::summary::Due| {
         let title = clean_line(due.title);
         let when = &due.when;
@@ -71,7 +71,7 @@ pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot)
     for due in summary.upcoming.iter().take(5) {
         line(&mut s, due);
     }
-    write_warnings(&mut s, template, snapshot);
+    write_warnings(&mut s, &summary.warnings);
     let _ = writeln!(s, "\n{}", snapshot.freshness.line());
     if snapshot.freshness.stale_on_path > 0 {
         let _ = writeln!(
@@ -127,40 +127,39 @@ pub(super) fn check(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> 
 }
 
 /// "Progress: 12/80 tasks closed (15 %)" and one bar per stage.
-fn write_progress(s: &mut String, snapshot: &Snapshot) {
+fn write_progress(s: &mut String, summary: &crate::export::summary::Summary) {
     use std::fmt::Write as _;
-    let (closed, total) = snapshot.totals();
-    let percent = snapshot.overall_percent();
-    let _ = writeln!(s, "\nProgress: {closed}/{total} tasks closed ({percent} %)");
-    for stage in &snapshot.progress {
+    let _ = writeln!(
+        s,
+        "\nProgress: {}/{} tasks closed ({} %)",
+        summary.closed, summary.total, summary.percent
+    );
+    for stage in &summary.stages {
         let _ = writeln!(
             s,
             "  {} {} {:>2}/{:<2}",
-            pad(&truncate(&stage.short, 10), 10),
-            crate::wording::bar(stage.percent(), 20),
-            stage.done + stage.skipped,
+            pad(&truncate(stage.short, 10), 10),
+            crate::wording::bar(stage.percent, 20),
+            stage.closed,
             stage.total
         );
     }
 }
 
 /// The first few warnings, each with its sources' re-check mark.
-fn write_warnings(s: &mut String, template: &Template, snapshot: &Snapshot) {
+fn write_warnings(s: &mut String, warnings: &[crate::export::summary::WarningLine]) {
     use std::fmt::Write as _;
-    if !snapshot.warnings.is_empty() {
-        let _ = writeln!(s, "\nWarnings ({})", snapshot.warnings.len());
-        for warning in snapshot.warnings.iter().take(4) {
-            let text = clean_line(&warning.message);
+    if !warnings.is_empty() {
+        let _ = writeln!(s, "\nWarnings ({})", warnings.len());
+        for warning in warnings.iter().take(4) {
+            let text = clean_line(warning.message);
             let _ = writeln!(s, "  ! {}", truncate(&text, 76));
-            if let Some(mark) =
-                crate::freshness::Freshness::of(template, &warning.sources, snapshot.today)
-                    .and_then(|f| f.mark())
-            {
+            if let Some(mark) = &warning.recheck {
                 let _ = writeln!(s, "    sources {mark}");
             }
         }
-        if snapshot.warnings.len() > 4 {
-            let _ = writeln!(s, "  … {} more: imgplan check", snapshot.warnings.len() - 4);
+        if warnings.len() > 4 {
+            let _ = writeln!(s, "  … {} more: imgplan check", warnings.len() - 4);
         }
     }
 }

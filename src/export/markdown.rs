@@ -9,7 +9,8 @@
 use std::fmt::Write as _;
 
 use crate::calendar::DateOrigin;
-use crate::export::{UPCOMING_SHOWN, cited_sources, profile_rows};
+use crate::export::summary::{Summary, WarningLine};
+use crate::export::{UPCOMING_SHOWN, cited_sources};
 use crate::insights::Snapshot;
 use crate::journey::{Anchor, Source, Template};
 use crate::plan::{Plan, Status};
@@ -98,9 +99,9 @@ pub(crate) fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snap
          calendar is published.\n",
         snapshot.today
     );
-    write_profile(&mut out, plan, snapshot);
-    write_progress(&mut out, snapshot);
-    let summary = super::summary::Summary::of(template, snapshot);
+    let summary = Summary::of(template, plan, snapshot);
+    write_profile(&mut out, &summary);
+    write_progress(&mut out, &summary);
     write_deadlines(&mut out, "Overdue", &summary.overdue, usize::MAX);
     write_deadlines(
         &mut out,
@@ -108,7 +109,7 @@ pub(crate) fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snap
         &summary.upcoming,
         UPCOMING_SHOWN,
     );
-    write_warnings(&mut out, snapshot);
+    write_warnings(&mut out, &summary.warnings);
     write_season(&mut out, template, snapshot);
     write_stages(&mut out, template, snapshot);
     write_visa(&mut out, template, plan, snapshot);
@@ -125,38 +126,40 @@ pub(crate) fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snap
     out
 }
 
-fn write_profile(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
+fn write_profile(out: &mut String, summary: &Summary) {
     let _ = writeln!(out, "## Profile\n");
-    let rows: Vec<Vec<String>> = profile_rows(plan, snapshot)
-        .into_iter()
+    let rows: Vec<Vec<String>> = summary
+        .profile
+        .iter()
         .map(|(label, value)| {
-            let value = value.map_or_else(|| "*not set*".to_owned(), |v| text(&v));
-            vec![label.to_owned(), value]
+            let value = value
+                .as_deref()
+                .map_or_else(|| "*not set*".to_owned(), text);
+            vec![(*label).to_owned(), value]
         })
         .collect();
     table(out, &["Field", "Value"], &rows);
 }
 
-fn write_progress(out: &mut String, snapshot: &Snapshot) {
+fn write_progress(out: &mut String, summary: &Summary) {
     let _ = writeln!(out, "## Progress\n");
-    let mut rows: Vec<Vec<String>> = snapshot
-        .progress
+    let mut rows: Vec<Vec<String>> = summary
+        .stages
         .iter()
         .map(|stage| {
             vec![
-                text(&stage.title),
-                (stage.done + stage.skipped).to_string(),
+                text(stage.title),
+                stage.closed.to_string(),
                 stage.total.to_string(),
-                format!("{} %", stage.percent()),
+                format!("{} %", stage.percent),
             ]
         })
         .collect();
-    let (closed, total) = snapshot.totals();
     rows.push(vec![
         "**All stages**".to_owned(),
-        closed.to_string(),
-        total.to_string(),
-        format!("{} %", snapshot.overall_percent()),
+        summary.closed.to_string(),
+        summary.total.to_string(),
+        format!("{} %", summary.percent),
     ]);
     table(out, &["Stage", "Closed", "Tasks", "Progress"], &rows);
 }
@@ -176,14 +179,14 @@ fn write_deadlines(out: &mut String, title: &str, deadlines: &[super::summary::D
     out.push('\n');
 }
 
-fn write_warnings(out: &mut String, snapshot: &Snapshot) {
+fn write_warnings(out: &mut String, warnings: &[WarningLine]) {
     let _ = writeln!(out, "## Warnings\n");
-    if snapshot.warnings.is_empty() {
+    if warnings.is_empty() {
         let _ = writeln!(out, "None.\n");
         return;
     }
-    for warning in &snapshot.warnings {
-        let _ = writeln!(out, "- **Warning:** {}", text(&warning.message));
+    for warning in warnings {
+        let _ = writeln!(out, "- **Warning:** {}", text(warning.message));
     }
     out.push('\n');
 }

@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::insights::{Snapshot, Warning};
-use crate::journey::{Anchor, Citation, Source, Template};
+use crate::insights::Snapshot;
+use crate::journey::{Citation, Source, Template};
 use crate::plan::Plan;
 use crate::text::{clean_line, pad, truncate, wrap};
 
@@ -155,10 +155,10 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     out.push_str(&"=".repeat(TEXT_WIDTH));
     out.push('\n');
 
-    write_profile(&mut out, plan, snapshot);
+    let summary = summary::Summary::of(template, plan, snapshot);
+    write_profile(&mut out, &summary);
     write_season(&mut out, template, snapshot);
-    write_progress(&mut out, snapshot);
-    let summary = summary::Summary::of(template, snapshot);
+    write_progress(&mut out, &summary);
     write_deadlines(&mut out, "Overdue", &summary.overdue, usize::MAX);
     write_deadlines(
         &mut out,
@@ -166,7 +166,7 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
         &summary.upcoming,
         UPCOMING_SHOWN,
     );
-    write_warnings(&mut out, &snapshot.warnings);
+    write_warnings(&mut out, &summary.warnings);
     write_tasks(&mut out, template, snapshot);
     heading(&mut out, "Visa");
     out.push_str(&trackers::visa_implications(template, plan, snapshot));
@@ -193,41 +193,10 @@ fn heading(out: &mut String, text: &str) {
     let _ = writeln!(out, "\n{text}\n{}", "-".repeat(crate::text::width(text)));
 }
 
-/// The profile as labelled rows for the summaries; `None` where the user has set nothing. Values
-/// are clean single lines; each format adds its own "not set" and markup.
-pub fn profile_rows(plan: &Plan, snapshot: &Snapshot) -> Vec<(&'static str, Option<String>)> {
-    let profile = &plan.profile;
-    let set = |value: &Option<String>| value.as_deref().map(clean_line).filter(|v| !v.is_empty());
-    let start = snapshot
-        .calendar
-        .get(Anchor::TrainingStart)
-        .map(|d| format!(" (training starts {})", d.date))
-        .unwrap_or_default();
-    let graduation = profile.graduation.map(|g| {
-        let kind = if g.expected { "expected" } else { "actual" };
-        format!("{} ({kind})", g.date)
-    });
-    let mut rows = vec![
-        ("Name", set(&profile.name)),
-        (
-            "Target",
-            Some(format!("{} Match{start}", profile.match_year)),
-        ),
-        ("Visa", Some(profile.visa.label().to_owned())),
-        ("NRMP category", Some(profile.category.label().to_owned())),
-        ("Specialty", set(&profile.specialty)),
-        ("Graduation", graduation),
-    ];
-    if let Some(score) = profile.step2_score {
-        rows.push(("Step 2 CK", Some(score.to_string())));
-    }
-    rows
-}
-
-fn write_profile(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
+fn write_profile(out: &mut String, summary: &summary::Summary) {
     heading(out, "Profile");
-    for (label, value) in profile_rows(plan, snapshot) {
-        let value = value.unwrap_or_else(|| "(not set)".to_owned());
+    for (label, value) in &summary.profile {
+        let value = value.as_deref().unwrap_or("(not set)");
         let _ = writeln!(out, "  {}{}", pad(&format!("{label}:"), 15), value);
     }
 }
@@ -250,29 +219,27 @@ fn write_season(out: &mut String, template: &Template, snapshot: &Snapshot) {
     }
 }
 
-fn write_progress(out: &mut String, snapshot: &Snapshot) {
+fn write_progress(out: &mut String, summary: &summary::Summary) {
     heading(out, "Progress");
-    for stage in &snapshot.progress {
+    for stage in &summary.stages {
         let _ = writeln!(
             out,
             "  {} {} {:>3}/{:<3} {:>3} %",
-            pad(&truncate(&stage.title, 40), 40),
-            bar(stage.percent(), 20),
-            stage.done + stage.skipped,
+            pad(&truncate(stage.title, 40), 40),
+            bar(stage.percent, 20),
+            stage.closed,
             stage.total,
-            stage.percent()
+            stage.percent
         );
     }
-    let (closed, total) = snapshot.totals();
-    let percent = snapshot.overall_percent();
     let _ = writeln!(
         out,
         "  {} {} {:>3}/{:<3} {:>3} %",
         pad("All stages", 40),
         " ".repeat(22),
-        closed,
-        total,
-        percent
+        summary.closed,
+        summary.total,
+        summary.percent
     );
 }
 
@@ -298,14 +265,14 @@ fn write_deadlines(out: &mut String, title: &str, deadlines: &[summary::Due], li
     }
 }
 
-fn write_warnings(out: &mut String, warnings: &[Warning]) {
+fn write_warnings(out: &mut String, warnings: &[summary::WarningLine]) {
     heading(out, "Warnings");
     if warnings.is_empty() {
         out.push_str("  (none)\n");
         return;
     }
     for warning in warnings {
-        let lines = wrap(&clean_line(&warning.message), TEXT_WIDTH - 4);
+        let lines = wrap(&clean_line(warning.message), TEXT_WIDTH - 4);
         for (i, line) in lines.iter().enumerate() {
             let lead = if i == 0 { "  ! " } else { "    " };
             let _ = writeln!(out, "{lead}{line}");
