@@ -181,4 +181,46 @@ mod tests {
         assert!(letter_target(Some(3)).is_ok());
         assert_eq!(letter_target(Some(0)), Err(RuleError::LetterTarget(0)));
     }
+
+    #[test]
+    fn a_profile_change_that_breaks_a_rule_is_refused_whole_with_its_field() {
+        let template = crate::journey::Template::embedded().expect("template");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+        let mut plan = Plan::new(&template, today, Some(2028), VisaChoice::J1).expect("plan");
+        let before = plan.clone();
+        let change = ProfileChange {
+            name: Some("Amina".into()),
+            match_year: 2029,
+            visa: VisaChoice::H1b,
+            category: ApplicantCategory::UsCitizenImg,
+            specialty: None,
+            graduation: None,
+            step2_score: Some(999),
+            letter_target: Some(4),
+            citizenship: vec!["NG".into()],
+            in_us: Some(false),
+        };
+        assert_eq!(
+            plan.apply_profile(change.clone()),
+            Err((ProfileField::Step2Score, RuleError::Step2Score(999)))
+        );
+        assert_eq!(plan, before, "nothing changed");
+        let bad_year = ProfileChange {
+            match_year: 1850,
+            step2_score: Some(250),
+            ..change.clone()
+        };
+        assert_eq!(
+            plan.apply_profile(bad_year),
+            Err((ProfileField::MatchYear, RuleError::MatchYear(1850)))
+        );
+        let good = ProfileChange {
+            step2_score: Some(250),
+            ..change
+        };
+        plan.apply_profile(good).expect("applied");
+        assert_eq!(plan.profile.match_year, 2029);
+        assert_eq!(plan.profile.step2_score, Some(250));
+        assert_eq!(plan.letter_target, Some(4));
+    }
 }
