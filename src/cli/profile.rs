@@ -1,6 +1,7 @@
 //! `imgplan profile`: show or change the profile.
 
 use super::*;
+use crate::rules::ProfileChange;
 
 pub(super) fn profile(
     ctx: &Context,
@@ -28,32 +29,59 @@ pub(super) fn profile(
     show(ctx, &plan, out)
 }
 
-/// The changes the options ask for, each checked by the core.
+/// The changes the options ask for, read into one core profile change (starting from the
+/// profile as it is) and applied by the core, which checks its rules.
 fn apply_changes(plan: &mut Plan, args: &ProfileArgs) -> Result<(), Failure> {
-    let p = &mut plan.profile;
+    let change = read_change(plan, args)?;
+    plan.apply_profile(change)
+        .map_err(|(_, error)| Failure::from(crate::plan::PlanError::from(error)))
+}
+
+/// The profile with the options' values in place of the current ones; a value that does not
+/// read is refused here, in the order the options are listed.
+fn read_change(plan: &Plan, args: &ProfileArgs) -> Result<ProfileChange, Failure> {
+    let p = &plan.profile;
+    let mut change = ProfileChange {
+        name: p.name.clone(),
+        match_year: p.match_year,
+        visa: p.visa,
+        category: p.category,
+        specialty: p.specialty.clone(),
+        graduation: p.graduation,
+        step2_score: p.step2_score,
+        letter_target: plan.letter_target,
+        citizenship: p.citizenship.clone(),
+        in_us: p.in_us,
+    };
     if let Some(name) = &args.name {
         let name = checked_field(name, MAX_TITLE_CHARS, "the name")?;
-        p.name = (!name.is_empty()).then_some(name);
+        change.name = (!name.is_empty()).then_some(name);
     }
     if let Some(year) = args.match_year {
-        plan.set_match_year(year)?;
+        crate::rules::match_year(year).map_err(crate::plan::PlanError::from)?;
+        change.match_year = year;
     }
-    let p = &mut plan.profile;
     if let Some(visa) = args.visa {
-        p.visa = visa.into();
+        change.visa = visa.into();
     }
     if let Some(category) = args.category {
-        p.category = match category {
+        change.category = match category {
             CategoryArg::NonUs => ApplicantCategory::NonUsCitizenImg,
             CategoryArg::Us => ApplicantCategory::UsCitizenImg,
         };
     }
     if let Some(specialty) = &args.specialty {
         let specialty = checked_field(specialty, MAX_TITLE_CHARS, "the specialty")?;
-        p.specialty = (!specialty.is_empty()).then_some(specialty);
+        change.specialty = (!specialty.is_empty()).then_some(specialty);
     }
+    read_standing(&mut change, args)?;
+    Ok(change)
+}
+
+/// Graduation, score, passports, whereabouts and the letter target from the options.
+fn read_standing(change: &mut ProfileChange, args: &ProfileArgs) -> Result<(), Failure> {
     if let Some(graduation) = &args.graduation {
-        p.graduation = match graduation.trim() {
+        change.graduation = match graduation.trim() {
             "none" | "" => None,
             text => Some(Graduation {
                 date: parse_date(text).map_err(Failure::new)?,
@@ -62,26 +90,26 @@ fn apply_changes(plan: &mut Plan, args: &ProfileArgs) -> Result<(), Failure> {
         };
     }
     if let Some(score) = &args.step2_score {
-        plan.profile.step2_score = match score.trim() {
+        change.step2_score = match score.trim() {
             "none" | "" => None,
             text => Some(parse_score(text)?),
         };
     }
     if let Some(citizenship) = &args.citizenship {
-        plan.profile.citizenship = match citizenship.trim() {
+        change.citizenship = match citizenship.trim() {
             "none" => Vec::new(),
             text => crate::situation::parse_citizenship(text).map_err(Failure::usage)?,
         };
     }
     if let Some(in_us) = args.in_us {
-        plan.profile.in_us = match in_us {
+        change.in_us = match in_us {
             YesNoArg::Yes => Some(true),
             YesNoArg::No => Some(false),
             YesNoArg::Unknown => None,
         };
     }
     if let Some(target) = &args.letter_target {
-        let target = match target.trim() {
+        change.letter_target = match target.trim() {
             "default" | "" => None,
             text => Some(text.parse::<u32>().map_err(|_| {
                 Failure::new(format!(
@@ -90,7 +118,6 @@ fn apply_changes(plan: &mut Plan, args: &ProfileArgs) -> Result<(), Failure> {
                 ))
             })?),
         };
-        plan.set_letter_target(target)?;
     }
     Ok(())
 }
