@@ -226,12 +226,13 @@ fn a_save_removes_only_its_own_plans_temporary_files() {
     let dir = sandbox.dir.path();
     let ours = dir.join(".plan.ron.imgplan-tmp-abc123");
     let ours_backup = dir.join(".plan.ron.backup-2.imgplan-tmp-def456");
+    let ours_hand_edit = dir.join(".plan.ron.bak-20261130-051754-2.imgplan-tmp-jpj1zV");
     let another_plans = dir.join(".plan.ron.old.imgplan-tmp-ghi789");
-    for file in [&ours, &ours_backup, &another_plans] {
+    for file in [&ours, &ours_backup, &ours_hand_edit, &another_plans] {
         fs::write(file, "left by a killed save").expect("temp");
     }
     sandbox.note("a save");
-    assert!(!ours.exists() && !ours_backup.exists());
+    assert!(!ours.exists() && !ours_backup.exists() && !ours_hand_edit.exists());
     assert!(
         another_plans.exists(),
         "plan.ron.old's temporary file is not ours"

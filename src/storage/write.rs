@@ -227,8 +227,9 @@ fn temp_prefix(target: &Path) -> std::ffi::OsString {
 /// What the names of temporary files carry.
 pub const TEMP_MARKER: &str = ".imgplan-tmp-";
 
-/// Removes temporary files of the plan and of its kept versions (`.plan.ron.imgplan-tmp-…`,
-/// `.plan.ron.backup-1.imgplan-tmp-…`) left by saves that were interrupted (a kill, a power
+/// Removes temporary files of the plan, of its kept versions and of its hand-edit copies
+/// (`.plan.ron.imgplan-tmp-…`, `.plan.ron.backup-1.imgplan-tmp-…`,
+/// `.plan.ron.bak-<time>.imgplan-tmp-…`) left by saves that were interrupted (a kill, a power
 /// cut). Called after a successful save, under the plan's lock, so no other imgplan is writing
 /// one. Only regular files whose names start exactly so are touched (never those of another
 /// plan such as `plan.ron.old`); failures are ignored (the next save tries again).
@@ -244,13 +245,21 @@ fn remove_stale_temporaries(dir: &Path, plan: &Path) {
         }))
         .map(|prefix| prefix.as_encoded_bytes().to_vec())
         .collect();
+    // The hand-edit copies (`plan.ron.bak-<time>`) carry a time, so theirs are matched by the
+    // start of the name and the marker.
+    let mut bak = std::ffi::OsString::from(".");
+    bak.push(name);
+    bak.push(".bak-");
+    let bak = bak.as_encoded_bytes().to_vec();
+    let marker = TEMP_MARKER.as_bytes();
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let bytes = file_name.as_encoded_bytes();
-        let is_ours = ours.iter().any(|prefix| bytes.starts_with(prefix));
+        let is_ours = ours.iter().any(|prefix| bytes.starts_with(prefix))
+            || (bytes.starts_with(&bak) && bytes.windows(marker.len()).any(|w| w == marker));
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
         if is_ours && is_file {
             let _ = fs::remove_file(entry.path());
