@@ -48,7 +48,7 @@ pub(super) fn read_row(
         let chars = cleaned.chars().count();
         if chars > max {
             problems.push(format!(
-                "{} is {chars} characters long; at most {max} are kept",
+                "{} is {chars} characters long, over the limit of {max}",
                 column.title()
             ));
         }
@@ -62,22 +62,7 @@ pub(super) fn read_row(
         problems.push("no program name".to_owned());
     }
     let (state, nrmp_code) = state_and_code(state, nrmp_code, &mut problems);
-    let visa = VisaStance::parse(visa).unwrap_or_else(|| {
-        problems.push(format!(
-            "Visa {} is not understood; write J-1, H-1B, both, none or unknown",
-            quoted(visa)
-        ));
-        VisaStance::Unknown
-    });
-    let status = ProgramStatus::parse(status).unwrap_or_else(|| {
-        let labels: Vec<&str> = ProgramStatus::ALL.iter().map(|s| s.label()).collect();
-        problems.push(format!(
-            "Status {} is not understood; write one of: {}",
-            quoted(status),
-            labels.join(", ")
-        ));
-        ProgramStatus::Considering
-    });
+    let (visa, status) = visa_and_status(visa, status, &mut problems);
     let requirements = requirements(min_step2, max_years, usce_months, step3, &mut problems);
     let interview = interview_date(interview, &mut problems);
 
@@ -97,6 +82,31 @@ pub(super) fn read_row(
         interview,
         note: (!note.is_empty()).then_some(note),
     })
+}
+
+/// The Visa and Status cells, each with what to write when it is not understood.
+fn visa_and_status(
+    visa: &str,
+    status: &str,
+    problems: &mut Vec<String>,
+) -> (VisaStance, ProgramStatus) {
+    let visa = VisaStance::parse(visa).unwrap_or_else(|| {
+        problems.push(format!(
+            "Visa {} is not understood; write J-1, H-1B, both, none or unknown",
+            quoted(visa)
+        ));
+        VisaStance::Unknown
+    });
+    let status = ProgramStatus::parse(status).unwrap_or_else(|| {
+        let labels: Vec<&str> = ProgramStatus::ALL.iter().map(|s| s.label()).collect();
+        problems.push(format!(
+            "Status {} is not understood; write one of: {}",
+            quoted(status),
+            labels.join(", ")
+        ));
+        ProgramStatus::Considering
+    });
+    (visa, status)
 }
 
 /// The State and NRMP code cells; an empty cell is none.
