@@ -30,7 +30,7 @@ pub(super) fn quit(app: &mut App) -> Vec<Effect> {
     if matches!(app.session.save_state, SaveState::Failed(_)) && !app.quit_armed {
         app.quit_armed = true;
         app.say(
-            "Your last change is NOT saved. Press w to retry, or q again to quit without it.",
+            "Your last change is NOT saved. Press w to save it (yours wins where the file differs), or q again to quit without it.",
             Tone::Error,
         );
         Vec::new()
@@ -56,9 +56,10 @@ pub(super) fn saved(app: &mut App, result: Result<SaveReport, SaveProblem>) {
         }
         Err(SaveProblem::Conflicts(conflicts)) => {
             let problem = SaveProblem::Conflicts(conflicts);
+            // What to do comes first: a narrow status line cuts the end, never the keys.
             app.say(
                 format!(
-                    "NOT saved: {problem}. w keeps yours (the file's other changes are kept too); u undoes yours ({what})"
+                    "NOT saved, changed in both places: w keeps yours (the file's other changes stay), u undoes yours · {problem}"
                 ),
                 Tone::Error,
             );
