@@ -32,6 +32,10 @@ const OFFICIAL_DOMAINS: &[&str] = &[
     "ama-assn.org",
     // OET, the English test ECFMG accepts.
     "oet.com",
+    // A specialty's own body for its own rules (the Alliance for Academic Internal Medicine sets
+    // Internal Medicine's signals) and a platform's own help for how it works (Thalamus).
+    "im.org",
+    "thalamusgme.com",
     // The Journal of Graduate Medical Education's own site, for the study it published.
     "meridian.allenpress.com",
     "jgme.org",
