@@ -209,13 +209,9 @@ pub fn default_match_year(template: &Template, today: NaiveDate) -> i32 {
 /// The Match years a plan may target; outside it dates stop meaning anything.
 pub const MATCH_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
-/// Parses a YYYY-MM-DD date with a message that says what was wrong.
+/// Reads a date the user typed (a form field, a command-line option), through the one date
+/// reader ([`crate::dates::read_date`]: YYYY-MM-DD, M/D/YYYY or D Mon YYYY), with a message that
+/// says what was wrong.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        format!(
-            "{:?} is not a date: use YYYY-MM-DD, a real calendar date (e.g. 2027-03-19)",
-            crate::text::clean_line(text)
-        )
-    })
+    crate::dates::read_date(text).map_err(|err| err.to_string())
 }

@@ -9,6 +9,8 @@
 //! - [`journey`]: the journey template (stages, tasks, date rules, checks, facts, sources),
 //!   embedded from `assets/journey.ron`. A new step, source or date rule is an edit there.
 //! - [`calendar`]: the Match-cycle calendar (published, estimated and user-set season dates).
+//! - [`dates`]: the one date reader every form, option and import cell goes through, and years
+//!   since graduation as programs count them.
 //! - [`plan`]: the user's plan and every change that can be made to it.
 //! - [`rules`]: the rules a plan keeps (score ranges, a rotation's dates), checked by every
 //!   change and again when a file loads, with a typed [`rules::RuleError`].
@@ -66,6 +68,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod dates;
 pub mod export;
 pub mod freshness;
 pub mod ids;

@@ -19,7 +19,7 @@ mod filter;
 pub use filter::{ProgramFilter, ProgramSort, select};
 
 /// One residency program in the user's list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Program {
     /// Stable number within the plan; never reused while the program exists.

@@ -422,7 +422,27 @@ fn set_changes_one_task_and_rejects_bad_input() {
     cmd(&["exams.step1", "--due", "2027-02-30"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("YYYY-MM-DD"));
+        .stderr(predicate::str::contains(
+            "\"2027-02-30\" is not a real date: February 2027 has 28 days",
+        ));
+    // The one date reader: the ways a spreadsheet writes a date work on the command line too.
+    cmd(&["exams.step1", "--due", "19 Mar 2027"])
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(&plan)
+            .expect("plan")
+            .contains("2027-03-19")
+    );
+    cmd(&["exams.step1", "--due", "3/20/2027"])
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(&plan)
+            .expect("plan")
+            .contains("2027-03-20")
+    );
+    cmd(&["exams.step1", "--due", "rule"]).assert().success();
     cmd(&["exams.step1"])
         .assert()
         .failure()

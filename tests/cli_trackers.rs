@@ -153,13 +153,21 @@ fn a_bad_row_stops_the_import_with_its_line_unless_told_to_skip() {
         before,
         "the plan is untouched"
     );
+    // One bad cell skips that cell, with its line, column and why; the row is added.
     sandbox
         .import("bad-row.csv")
         .arg("--skip-invalid")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Skipped 2 rows"));
-    assert!(sandbox.programs().contains("Good One"));
+        .stderr(predicate::str::contains(
+            "bad-row.csv:5: Interview \"2025-02-30\" is not a real date: February 2025 has 28 days; left empty",
+        ))
+        .stderr(predicate::str::contains("bad-row.csv:3: Visa \"maybe\""))
+        .stdout(predicate::str::contains("Added 4 programs"))
+        .stdout(predicate::str::contains("Left empty: 2 cells that could not be read"));
+    let programs = sandbox.programs();
+    assert!(programs.contains("Good One"), "{programs}");
+    assert!(programs.contains("Bad Date Program"), "{programs}");
 }
 
 #[test]

@@ -158,8 +158,7 @@ fn bad_rows_are_reported_with_their_lines_and_good_rows_kept() {
             },
             RowProblem {
                 line: 5,
-                message: "Interview \"2025-02-30\" is not a real date; write YYYY-MM-DD, e.g. \
-                          2025-11-04 (or M/D/YYYY)"
+                message: "Interview \"2025-02-30\" is not a real date: February 2025 has 28 days"
                     .into(),
             },
         ]
@@ -170,6 +169,70 @@ fn bad_rows_are_reported_with_their_lines_and_good_rows_kept() {
     );
     assert_eq!(report.programs[0].program.interview, date(2025, 10, 1));
     assert_eq!(report.programs[1].program.visa, VisaStance::H1b);
+}
+
+#[test]
+fn a_bad_cell_is_left_empty_not_the_row_when_cells_are_skipped() {
+    let report = read("bad-row.csv");
+    // Both bad rows have a name: each can be added without its bad cell.
+    let partly: Vec<(u64, &str)> = report
+        .partly_read
+        .iter()
+        .map(|r| (r.line, r.program.name.as_str()))
+        .collect();
+    assert_eq!(
+        partly,
+        [(3, "Shaky Visa Hospital"), (5, "Bad Date Program")]
+    );
+    let bad_date = &report.partly_read[1].program;
+    assert_eq!(bad_date.interview, None, "the bad date is left empty");
+    assert_eq!(
+        bad_date.state.as_deref(),
+        Some("PA"),
+        "the rest of the row is kept"
+    );
+    assert_eq!(bad_date.visa, VisaStance::Both);
+    assert_eq!(
+        report.skip_warnings(),
+        [
+            "3: Visa \"maybe\" is not understood; write J-1, H-1B, both, none or unknown; left empty",
+            "5: Interview \"2025-02-30\" is not a real date: February 2025 has 28 days; left empty",
+        ]
+    );
+    let added: Vec<String> = report
+        .programs_to_add(true)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(
+        added,
+        [
+            "Good One",
+            "Shaky Visa Hospital",
+            "Bad Date Program",
+            "Good Two"
+        ],
+        "file order"
+    );
+    assert_eq!(report.programs_to_add(false).len(), 2);
+}
+
+#[test]
+fn a_row_without_a_name_is_left_out_whole_even_when_cells_are_skipped() {
+    let csv = "Program,State,Interview\n,NY,2027-12-02\nKept,ZZ,2 Dec 2027\n";
+    let report = read_programs(csv.as_bytes()).expect("read");
+    assert_eq!(report.unread_rows(), 1);
+    assert_eq!(report.skipped_cells(), 1);
+    let kept = &report.partly_read[0].program;
+    assert_eq!(kept.state, None);
+    assert_eq!(kept.interview, date(2027, 12, 2), "D Mon YYYY is read");
+    assert_eq!(
+        report.skip_warnings(),
+        [
+            "2: no program name; row left out",
+            "3: State \"ZZ\" is not a US state code: use two letters such as NY, CA or TX; left empty",
+        ]
+    );
 }
 
 #[test]

@@ -214,7 +214,7 @@ fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
             .error
             .as_deref()
             .unwrap_or_default()
-            .contains("YYYY-MM-DD")
+            .contains("February 2027 has 28 days")
     );
     assert_eq!(app.session.plan.tasks["exams.step2ck"].due, None);
 
@@ -930,4 +930,49 @@ fn a_long_export_path_is_shortened_in_the_middle_so_its_file_name_shows() {
         "{text}"
     );
     assert!(imgplan::text::width(text) <= 78, "{text}");
+}
+
+/// Moves the open form's focus to a field.
+fn focus_field(app: &mut App, key: Key) {
+    for _ in 0..60 {
+        if let Mode::Form(form) = &app.screen.mode
+            && form.fields[form.focus].key == key
+        {
+            return;
+        }
+        run(app, Command::NextField);
+    }
+    panic!("no field {key:?} in the form");
+}
+
+#[test]
+fn a_new_program_takes_the_profiles_specialty_and_any_date_the_importer_reads() {
+    let mut app = app();
+    app.session.plan.profile.specialty = Some("Internal Medicine".into());
+    app.screen.panel = 8;
+    assert_eq!(app.panels()[8], Panel::Programs);
+    run(&mut app, Command::Add);
+    let Mode::Form(form) = &app.screen.mode else {
+        panic!("no program form")
+    };
+    assert_eq!(form.text_of(Key::Specialty), "Internal Medicine");
+    type_text(&mut app, "Brookdale Hospital");
+    focus_field(&mut app, Key::Interview);
+    fill(&mut app, "12/2/2027");
+    assert_eq!(run(&mut app, Command::Submit), vec![Effect::Save]);
+    let program = app.session.plan.programs.last().expect("added");
+    assert_eq!(program.specialty.as_deref(), Some("Internal Medicine"));
+    assert_eq!(program.interview, Some(date("2027-12-02")));
+
+    // A day that does not exist is refused with why, on the field.
+    run(&mut app, Command::Add);
+    type_text(&mut app, "Other Hospital");
+    focus_field(&mut app, Key::Interview);
+    fill(&mut app, "2027-02-30");
+    assert!(run(&mut app, Command::Submit).is_empty());
+    let Mode::Form(form) = &app.screen.mode else {
+        panic!("form closed on a bad date")
+    };
+    let error = form.error.clone().unwrap_or_default();
+    assert!(error.contains("February 2027 has 28 days"), "{error}");
 }

@@ -140,6 +140,24 @@ fn show(ctx: &Context, plan: &Plan, out: &mut impl Write) -> Result<(), Failure>
         |g| format!("{}{}", g.date, if g.expected { " (expected)" } else { "" }),
     );
     writeln!(out, "Graduation:    {graduation}")?;
+    // Both counts, as programs' limits are read against the year count (dates module).
+    let snapshot = crate::insights::Snapshot::build(&ctx.template, plan, ctx.today);
+    let start = snapshot
+        .calendar
+        .get(crate::journey::Anchor::TrainingStart)
+        .map(|d| d.date);
+    if let Some(since) = p
+        .graduation
+        .zip(start)
+        .and_then(|(g, start)| crate::dates::years_since_graduation(g.date, start))
+    {
+        writeln!(
+            out,
+            "Years since graduation when training starts: {} by year of graduation, as programs count them ({} exactly)",
+            since.counted,
+            since.exact()
+        )?;
+    }
     let score = p
         .step2_score
         .map_or_else(|| "(not set)".to_owned(), |s| s.to_string());

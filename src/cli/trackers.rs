@@ -8,7 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::{Context, Failure};
 use crate::export::trackers;
-use crate::import::{self, ImportReport};
+use crate::import;
 use crate::insights::Snapshot;
 use crate::programs::{self, ProgramFilter, ProgramSort, ProgramStatus};
 use crate::text::{clean_line, count};
@@ -183,31 +183,33 @@ pub(crate) fn import(
     })?;
     let report = import::read_programs(&bytes)
         .map_err(|err| Failure::new(format!("{}: {err}", crate::text::shown(&args.file))))?;
-    let ImportReport {
-        programs: rows,
-        problems,
-        ignored_columns,
-        matched_columns,
-    } = report;
-    report_columns(&matched_columns, &ignored_columns, out)?;
     let file = crate::text::shown(&args.file);
-    for problem in &problems {
-        eprintln!("{file}:{}: {}", problem.line, clean_line(&problem.message));
+    for line in report.column_lines() {
+        writeln!(out, "{line}")?;
     }
-    if !problems.is_empty() && !args.skip_invalid {
-        return Err(Failure::new(format!(
-            "{} of {} rows cannot be read (listed above); nothing was added. Fix them, or add the others with --skip-invalid.",
-            problems.len(),
-            problems.len() + rows.len()
-        )));
+    if !args.skip_invalid {
+        for problem in &report.problems {
+            eprintln!("{file}:{}: {}", problem.line, clean_line(&problem.message));
+        }
+        if !report.problems.is_empty() {
+            return Err(Failure::new(format!(
+                "{} of {} rows cannot be read (listed above); nothing was added. Fix them, or add the rest with --skip-invalid (a bad cell is then left empty, a row without a program name left out).",
+                report.problems.len(),
+                report.problems.len() + report.programs.len()
+            )));
+        }
+    }
+    for warning in report.skip_warnings() {
+        eprintln!("{file}:{warning}");
     }
     if !args.dry_run {
         ctx.lock("import programs")?;
     }
     let (mut plan, saved) = ctx.load_or_default()?;
     let before = plan.programs.len();
-    let (added, skipped) =
-        plan.import_programs(rows.into_iter().map(|row| row.program).collect())?;
+    let unread_rows = report.unread_rows();
+    let skipped_cells = report.skipped_cells();
+    let (added, skipped) = plan.import_programs(report.programs_to_add(args.skip_invalid))?;
     if args.dry_run {
         writeln!(
             out,
@@ -232,42 +234,21 @@ pub(crate) fn import(
             skipped.len()
         )?;
     }
-    if !problems.is_empty() {
+    if skipped_cells > 0 {
+        writeln!(
+            out,
+            "Left empty: {} that could not be read (listed above).",
+            count(skipped_cells, "cell", "cells")
+        )?;
+    }
+    if unread_rows > 0 {
         writeln!(
             out,
             "Skipped {} that cannot be read.",
-            count(problems.len(), "row", "rows")
+            count(unread_rows, "row", "rows")
         )?;
     }
     report_misfits(&plan, out)?;
-    Ok(())
-}
-
-/// Which columns were read under another name, and which were ignored.
-fn report_columns(
-    matched_columns: &[(String, &str)],
-    ignored_columns: &[String],
-    out: &mut impl Write,
-) -> Result<(), Failure> {
-    let renamed: Vec<String> = matched_columns
-        .iter()
-        .filter(|(header, column)| clean_line(header) != *column)
-        .map(|(header, column)| format!("{:?} as {column}", clean_line(header)))
-        .collect();
-    if !renamed.is_empty() {
-        writeln!(out, "Read columns: {}", renamed.join(", "))?;
-    }
-    if !ignored_columns.is_empty() {
-        writeln!(
-            out,
-            "Ignored columns: {}",
-            ignored_columns
-                .iter()
-                .map(|c| clean_line(c))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )?;
-    }
     Ok(())
 }
 

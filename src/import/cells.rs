@@ -1,8 +1,6 @@
 //! Reading one cell: text cleaned of escape sequences, numbers, yes/no, services and dates as
 //! spreadsheets write them.
 
-use chrono::{Datelike, NaiveDate};
-
 use super::columns::{Column, fold_header};
 use super::row::quoted;
 use crate::programs::ApplicationService;
@@ -140,37 +138,4 @@ pub(super) fn parse_service(text: &str) -> ApplicationService {
         "residencycas" => ApplicationService::ResidencyCas,
         _ => ApplicationService::Other,
     }
-}
-
-/// A date as YYYY-MM-DD, or M/D/YYYY as US spreadsheets write it. The year must have four digits
-/// so "1/2/25" is not read as the year 25. The error says what is wrong, to follow the cell.
-pub(super) fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
-    let text = text.trim();
-    let parts: Vec<&str> = text.split(['-', '/']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return Err("is not a date");
-    };
-    let (year, month, day) = if text.contains('-') && !text.contains('/') {
-        (a, b, c)
-    } else if text.contains('/') && !text.contains('-') {
-        (c, a, b)
-    } else {
-        return Err("is not a date");
-    };
-    let digits = |part: &str, most: usize| {
-        (!part.is_empty() && part.len() <= most && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse::<u32>().ok())
-            .flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (
-        digits(year, 4).filter(|_| year.len() == 4),
-        digits(month, 2),
-        digits(day, 2),
-    ) else {
-        return Err("is not a date");
-    };
-    let year = i32::try_from(year).map_err(|_| "is not a date")?;
-    NaiveDate::from_ymd_opt(year, month, day)
-        .filter(|date| date.year() >= 1900)
-        .ok_or("is not a real date")
 }

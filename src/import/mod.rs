@@ -25,10 +25,12 @@ use crate::text::{clean_line, truncate};
 
 mod cells;
 mod columns;
+mod report;
 mod row;
 mod strict;
 
-use cells::{clean_text, number, parse_date, parse_service, parse_yes_no};
+use crate::dates::read_date;
+use cells::{clean_text, number, parse_service, parse_yes_no};
 use columns::Column;
 pub use columns::canonical_column;
 
@@ -86,13 +88,28 @@ impl fmt::Display for RowProblem {
     }
 }
 
+/// A row where some cells could not be read: the program without those cells (each left
+/// empty) and a message per cell naming its column and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartlyRead {
+    /// The line the row starts on (1-based).
+    pub line: u64,
+    pub program: Program,
+    pub skipped_cells: Vec<String>,
+}
+
 /// What a CSV file held.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportReport {
     /// The rows that were read completely, in file order.
     pub programs: Vec<ImportedProgram>,
-    /// The rows left out, in file order.
+    /// The rows with a problem, in file order: a strict import adds none of the file if there
+    /// is one.
     pub problems: Vec<RowProblem>,
+    /// The rows of `problems` whose only problems are cells that can be left empty (a bad date,
+    /// an unknown visa word): what skipping invalid cells adds, with a warning per cell. A row
+    /// without a program name is never here.
+    pub partly_read: Vec<PartlyRead>,
     /// Headers that matched no known column (ignored), cleaned for display. A second column
     /// that means the same as an earlier one is listed too, e.g. "Notes (second Note column)".
     pub ignored_columns: Vec<String>,
@@ -280,13 +297,7 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
                         limit: MAX_IMPORT_ROWS,
                     });
                 }
-                match row::read_row(&record, positions) {
-                    Ok(program) => report.programs.push(ImportedProgram { line, program }),
-                    Err(problems) => report.problems.push(RowProblem {
-                        line,
-                        message: problems.join(" · "),
-                    }),
-                }
+                report.add_row(line, row::read_row(&record, positions));
             }
         }
     }
@@ -294,6 +305,33 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
         return Err(ImportError::Empty);
     }
     Ok(report)
+}
+
+impl ImportReport {
+    /// Files one row where it belongs: read whole, read in part, or not read.
+    fn add_row(&mut self, line: u64, read: Result<row::ReadRow, Vec<String>>) {
+        match read {
+            Ok(row) if row.bad_cells.is_empty() => self.programs.push(ImportedProgram {
+                line,
+                program: row.program,
+            }),
+            Ok(row) => {
+                self.problems.push(RowProblem {
+                    line,
+                    message: row.bad_cells.join(" · "),
+                });
+                self.partly_read.push(PartlyRead {
+                    line,
+                    program: row.program,
+                    skipped_cells: row.bad_cells,
+                });
+            }
+            Err(problems) => self.problems.push(RowProblem {
+                line,
+                message: problems.join(" · "),
+            }),
+        }
+    }
 }
 
 /// Refuses a record with a cell longer than any program field needs.
@@ -403,7 +441,6 @@ fn read_header(
 mod tests {
     use super::cells::{parse_number, strip_escape_sequences};
     use super::*;
-    use chrono::NaiveDate;
 
     #[test]
     fn headers_fold_case_spaces_and_punctuation() {
@@ -445,19 +482,6 @@ mod tests {
             problems,
             ["Max years since graduation \"300\" is too large"]
         );
-    }
-
-    #[test]
-    fn dates_iso_or_us_with_four_digit_years() {
-        let date = NaiveDate::from_ymd_opt(2025, 11, 4);
-        assert_eq!(parse_date("2025-11-04").ok(), date);
-        assert_eq!(parse_date("11/4/2025").ok(), date);
-        assert_eq!(parse_date("2025-02-30"), Err("is not a real date"));
-        assert_eq!(parse_date("13/1/2025"), Err("is not a real date"));
-        assert_eq!(parse_date("1/2/25"), Err("is not a date"));
-        assert_eq!(parse_date("Nov 4"), Err("is not a date"));
-        assert_eq!(parse_date("2025-11/04"), Err("is not a date"));
-        assert_eq!(parse_date("٢٠٢٥-11-04"), Err("is not a date"));
     }
 
     #[test]

@@ -7,11 +7,20 @@ pub(super) fn quoted(cell: &str) -> String {
     format!("{:?}", truncate(&clean_line(cell), QUOTED_CELL_CHARS))
 }
 
-/// Reads one data row into a program, or says everything that is wrong with it.
+/// A row read into a program, with the cells that could not be read (each left empty in the
+/// program, its message naming the column and why).
+pub(super) struct ReadRow {
+    pub program: Program,
+    pub bad_cells: Vec<String>,
+}
+
+/// Reads one data row into a program. A cell that cannot be read is left empty and named in
+/// [`ReadRow::bad_cells`]; a row that cannot be a program at all (no name, or a name over its
+/// limit) is an error with everything wrong with it.
 pub(super) fn read_row(
     record: &ByteRecord,
     positions: &[Option<usize>; 13],
-) -> Result<Program, Vec<String>> {
+) -> Result<ReadRow, Vec<String>> {
     let mut problems = Vec::new();
     // The trimmed text of a field's cell; "" when the column or cell is missing or not UTF-8.
     let mut cell = |column: Column| -> &str {
@@ -42,34 +51,29 @@ pub(super) fn read_row(
     let status = cell(Column::Status);
     let interview = cell(Column::Interview);
     let note = cell(Column::Note).to_owned();
-    // Text over its limit makes the row a problem: never cut without a word.
-    let mut text = |column: Column, value: &str, max: usize| {
-        let cleaned = clean_text(value);
-        let chars = cleaned.chars().count();
-        if chars > max {
-            problems.push(format!(
-                "{} is {chars} characters long, over the limit of {max}",
-                column.title()
-            ));
-        }
-        cleaned
-    };
-    let name = text(Column::Name, &name, MAX_TITLE_CHARS);
-    let specialty = text(Column::Specialty, &specialty, MAX_TITLE_CHARS);
-    let note = text(Column::Note, &note, MAX_NOTE_CHARS);
-
+    let specialty = limited(
+        Column::Specialty,
+        &specialty,
+        MAX_TITLE_CHARS,
+        &mut problems,
+    );
+    let note = limited(Column::Note, &note, MAX_NOTE_CHARS, &mut problems);
+    // Without a name (or with one over its limit) there is no program: the row cannot be read.
+    let before_name = problems.len();
+    let name = limited(Column::Name, &name, MAX_TITLE_CHARS, &mut problems);
     if name.is_empty() {
         problems.push("no program name".to_owned());
     }
+    let row_cannot_be_read = problems.len() > before_name;
     let (state, nrmp_code) = state_and_code(state, nrmp_code, &mut problems);
     let (visa, status) = visa_and_status(visa, status, &mut problems);
     let requirements = requirements(min_step2, max_years, usce_months, step3, &mut problems);
     let interview = interview_date(interview, &mut problems);
 
-    if !problems.is_empty() {
+    if row_cannot_be_read {
         return Err(problems);
     }
-    Ok(Program {
+    let program = Program {
         id: Default::default(), // numbered by the plan when it is added
         name,
         state,
@@ -81,7 +85,25 @@ pub(super) fn read_row(
         status,
         interview,
         note: (!note.is_empty()).then_some(note),
+    };
+    Ok(ReadRow {
+        program,
+        bad_cells: problems,
     })
+}
+
+/// A text cell cleaned; over its limit it is a problem and left empty: never cut without a word.
+fn limited(column: Column, value: &str, max: usize, problems: &mut Vec<String>) -> String {
+    let cleaned = clean_text(value);
+    let chars = cleaned.chars().count();
+    if chars > max {
+        problems.push(format!(
+            "{} is {chars} characters long, over the limit of {max}",
+            column.title()
+        ));
+        return String::new();
+    }
+    cleaned
 }
 
 /// The Visa and Status cells, each with what to write when it is not understood.
@@ -166,17 +188,14 @@ fn requirements(
     }
 }
 
-/// The Interview cell: YYYY-MM-DD or M/D/YYYY; an empty cell is none.
+/// The Interview cell, read by the one date reader; an empty cell is none.
 fn interview_date(interview: &str, problems: &mut Vec<String>) -> Option<chrono::NaiveDate> {
     if interview.is_empty() {
         None
     } else {
-        parse_date(interview)
-            .map_err(|why| {
-                problems.push(format!(
-                    "Interview {} {why}; write YYYY-MM-DD, e.g. 2025-11-04 (or M/D/YYYY)",
-                    quoted(interview)
-                ));
+        read_date(interview)
+            .map_err(|err| {
+                problems.push(format!("Interview {} {}", quoted(interview), err.reason()));
             })
             .ok()
     }

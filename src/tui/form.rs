@@ -284,7 +284,8 @@ impl Form {
         }
     }
 
-    fn text_of(&self, key: Key) -> String {
+    /// The text in a field, trimmed (empty for a choice or a missing field).
+    pub fn text_of(&self, key: Key) -> String {
         self.fields
             .iter()
             .find(|f| f.key == key)

@@ -3,21 +3,21 @@
 use super::*;
 
 impl Form {
+    /// The form for a new program, its specialty filled from the profile's (most of a list is
+    /// one specialty; the field can still be changed or cleared).
+    pub fn new_program(profile_specialty: Option<&str>) -> Form {
+        let mut form = Form::program(None);
+        if let Some(specialty) = profile_specialty.map(str::trim).filter(|s| !s.is_empty())
+            && let Some(field) = form.fields.iter_mut().find(|f| f.key == Key::Specialty)
+        {
+            field.value = FieldValue::Text(Input::new(crate::text::clean_line(specialty)));
+        }
+        form
+    }
+
     /// The program form, filled from a program (or empty for a new one).
     pub fn program(program: Option<&Program>) -> Form {
-        let blank = Program {
-            id: Default::default(),
-            name: String::new(),
-            state: None,
-            specialty: None,
-            nrmp_code: None,
-            service: ApplicationService::Eras,
-            visa: VisaStance::Unknown,
-            requirements: Requirements::default(),
-            status: ProgramStatus::Considering,
-            interview: None,
-            note: None,
-        };
+        let blank = Program::default();
         let p = program.unwrap_or(&blank);
         let (purpose, title) = match program {
             Some(p) => (
@@ -305,7 +305,7 @@ fn program_standing(p: &Program) -> Vec<FormField> {
         text(
             Key::Interview,
             "Interview date",
-            "YYYY-MM-DD, or empty.",
+            "YYYY-MM-DD, M/D/YYYY or D Mon YYYY; empty if none.",
             &number_text(p.interview),
         ),
         text(

@@ -23,7 +23,8 @@ fn name(app: &App, id: ProgramId) -> String {
 
 /// `a` in the programs panel.
 pub(super) fn add(app: &mut App) {
-    open_form(app, Form::program(None));
+    let specialty = app.session.plan.profile.specialty.clone();
+    open_form(app, Form::new_program(specialty.as_deref()));
 }
 
 /// Enter on a program: its form.

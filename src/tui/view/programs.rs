@@ -173,14 +173,23 @@ fn requirement_checks(app: &App, program: &Program) -> Vec<(Option<bool>, String
             .get(crate::journey::Anchor::TrainingStart)
             .map(|d| d.date);
         checks.push(match (app.session.plan.profile.graduation, start) {
+            // Programs count years from the year of graduation to the year training starts
+            // (see `dates::years_since_graduation`); the exact time is shown beside it.
             (Some(graduation), Some(start)) => {
-                let since = start.years_since(graduation.date).unwrap_or(0);
-                (
-                    Some(since <= u32::from(years)),
-                    format!(
-                        "≤ {years} years since graduation (yours at the start of training: {since})"
+                match crate::dates::years_since_graduation(graduation.date, start) {
+                    Some(since) => (
+                        Some(since.counted <= i32::from(years)),
+                        format!(
+                            "≤ {years} years since graduation (yours at the start of training: {} by year of graduation, {} exactly)",
+                            since.counted,
+                            since.exact()
+                        ),
                     ),
-                )
+                    None => (
+                        Some(true),
+                        format!("≤ {years} years since graduation (you graduate before training starts)"),
+                    ),
+                }
             }
             _ => (
                 None,
