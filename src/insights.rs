@@ -287,7 +287,7 @@ fn path_freshness(
         Citation::Check(id) => template
             .checks
             .iter()
-            .any(|c| &c.id == id && (c.visas.is_empty() || c.visas.contains(&visa))),
+            .any(|c| &c.id == id && visa.is_in(&c.visas)),
         Citation::Comparison(_) | Citation::Travel(_) | Citation::H1bPayment => {
             visa != VisaChoice::NotNeeded
         }
@@ -417,7 +417,7 @@ fn check_warnings(
     let find = |id: &str| tasks.iter().find(|task| task.id == id);
     let mut warnings = Vec::new();
     for check in &template.checks {
-        if !check.visas.is_empty() && !check.visas.contains(&plan.profile.visa) {
+        if !check.visas.is_empty() && !plan.profile.visa.is_in(&check.visas) {
             continue;
         }
         let Some(task) = find(&check.task) else {

@@ -140,6 +140,13 @@ pub struct DateRule {
 }
 
 /// The visa situation a plan is built for.
+///
+/// Besides one visa, a plan may state an order: "H-1B preferred, J-1 acceptable" is how many
+/// IMGs apply, since which visa they get depends on the program that matches them. A preference
+/// keeps both routes open: its plan has the tasks both visas need (as undecided has, without the
+/// "decide" task) and the preferred visa's own tasks and timing checks; a program taking only the
+/// acceptable visa is a soft mark, not a misfit ([`crate::programs::Fit::Acceptable`]).
+/// Plan files written before preferences existed hold one of the other four and load as before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum VisaChoice {
     /// Not decided yet: tasks for both J-1 and H-1B are shown where the template says so.
@@ -150,13 +157,20 @@ pub enum VisaChoice {
     H1b,
     /// US citizen or permanent resident: no visa needed.
     NotNeeded,
+    /// H-1B preferred, J-1 acceptable.
+    H1bPreferred,
+    /// J-1 preferred, H-1B acceptable.
+    J1Preferred,
 }
 
 impl VisaChoice {
-    pub const ALL: [VisaChoice; 4] = [
+    /// In the order the profile form offers them.
+    pub const ALL: [VisaChoice; 6] = [
         VisaChoice::Undecided,
         VisaChoice::J1,
         VisaChoice::H1b,
+        VisaChoice::H1bPreferred,
+        VisaChoice::J1Preferred,
         VisaChoice::NotNeeded,
     ];
 
@@ -166,7 +180,41 @@ impl VisaChoice {
             VisaChoice::J1 => "J-1",
             VisaChoice::H1b => "H-1B",
             VisaChoice::NotNeeded => "not needed",
+            VisaChoice::H1bPreferred => "H-1B preferred (J-1 acceptable)",
+            VisaChoice::J1Preferred => "J-1 preferred (H-1B acceptable)",
         }
+    }
+
+    /// The visa a choice leans to: the preferred one of a preference, else the choice itself.
+    pub fn preferred(self) -> VisaChoice {
+        match self {
+            VisaChoice::H1bPreferred => VisaChoice::H1b,
+            VisaChoice::J1Preferred => VisaChoice::J1,
+            other => other,
+        }
+    }
+
+    /// The second visa a preference accepts; `None` for every other choice.
+    pub fn acceptable(self) -> Option<VisaChoice> {
+        match self {
+            VisaChoice::H1bPreferred => Some(VisaChoice::J1),
+            VisaChoice::J1Preferred => Some(VisaChoice::H1b),
+            _ => None,
+        }
+    }
+
+    /// Whether a template list of choices (a task's or a timing check's `visas`; empty means
+    /// all) takes in this plan. A preference is in every list that keeps both routes open (one
+    /// with `Undecided` beside a visa) and in every list naming its preferred visa: so it gets
+    /// both visas' tasks and its preferred visa's checks, but not "decide between J-1 and H-1B"
+    /// nor the other visa's checks.
+    pub fn is_in(self, visas: &[VisaChoice]) -> bool {
+        if visas.is_empty() || visas.contains(&self) {
+            return true;
+        }
+        self.acceptable().is_some()
+            && (visas.contains(&self.preferred())
+                || (visas.contains(&VisaChoice::Undecided) && visas.len() > 1))
     }
 }
 
@@ -203,7 +251,7 @@ pub struct TaskTemplate {
 impl TaskTemplate {
     /// Whether the task is part of a plan with this visa choice.
     pub fn applies_to(&self, visa: VisaChoice) -> bool {
-        self.visas.is_empty() || self.visas.contains(&visa)
+        visa.is_in(&self.visas)
     }
 }
 

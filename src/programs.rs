@@ -299,6 +299,9 @@ impl fmt::Display for ProgramStatus {
 #[serde(rename_all = "snake_case")]
 pub enum Fit {
     Fits,
+    /// The program takes only the visa the user accepts but does not prefer ("H-1B preferred,
+    /// J-1 acceptable" and a J-1-only program): worth applying to, marked so it is a choice.
+    Acceptable,
     /// The stance is known and does not fit the choice.
     Misfit,
     /// The user has not recorded the program's stance.
@@ -306,10 +309,12 @@ pub enum Fit {
 }
 
 impl Fit {
-    /// One character for lists: `✗` misfit, `?` unknown, blank when it fits.
+    /// One character for lists: `✗` misfit, `~` acceptable visa only, `?` unknown, blank when it
+    /// fits.
     pub fn glyph(self) -> &'static str {
         match self {
             Fit::Fits => " ",
+            Fit::Acceptable => "~",
             Fit::Misfit => "✗",
             Fit::Unknown => "?",
         }
@@ -317,16 +322,23 @@ impl Fit {
 }
 
 /// Whether a program's visa stance fits a visa choice. A plan that needs no visa fits every
-/// program; an undecided plan fits any program that takes some visa.
+/// program; an undecided plan fits any program that takes some visa; a preference fits a program
+/// taking its preferred visa and is [`Fit::Acceptable`] with one taking only the other.
 pub fn visa_fit(stance: VisaStance, choice: VisaChoice) -> Fit {
     use VisaStance as S;
+    let only = match stance {
+        S::J1 => VisaChoice::J1,
+        S::H1b => VisaChoice::H1b,
+        _ => VisaChoice::Undecided,
+    };
     match (choice, stance) {
         (VisaChoice::NotNeeded, _) => Fit::Fits,
         (_, S::Unknown) => Fit::Unknown,
         (_, S::NoVisa) => Fit::Misfit,
         (VisaChoice::Undecided, _) | (_, S::Both) => Fit::Fits,
-        (VisaChoice::J1, S::J1) | (VisaChoice::H1b, S::H1b) => Fit::Fits,
-        (VisaChoice::J1, S::H1b) | (VisaChoice::H1b, S::J1) => Fit::Misfit,
+        _ if choice.preferred() == only => Fit::Fits,
+        _ if choice.acceptable() == Some(only) => Fit::Acceptable,
+        _ => Fit::Misfit,
     }
 }
 
@@ -334,6 +346,10 @@ pub fn visa_fit(stance: VisaStance, choice: VisaChoice) -> Fit {
 pub fn fit_reason(stance: VisaStance, choice: VisaChoice) -> Option<String> {
     match visa_fit(stance, choice) {
         Fit::Fits => None,
+        Fit::Acceptable => Some(format!(
+            "it takes {}: the visa you accept, not the one you prefer ({choice})",
+            stance.label()
+        )),
         Fit::Unknown => Some(format!(
             "its visa stance is not recorded; check it takes {choice}"
         )),

@@ -79,7 +79,8 @@ pub fn notes(template: &Template, profile: &Profile) -> Vec<SituationNote> {
         travel_notes(rule, &citizenship, &mut out);
     }
     let payment = &template.situation.h1b_payment;
-    if profile.visa == VisaChoice::H1b && profile.in_us != Some(true) {
+    // A preference for H-1B counts: the payment is what choosing it would cost.
+    if profile.visa.preferred() == VisaChoice::H1b && profile.in_us != Some(true) {
         let until = payment
             .ends
             .map(|end| format!("; it was set to end on {end} unless extended"))

@@ -30,12 +30,16 @@ pub struct Implication {
     pub situation: Option<Severity>,
 }
 
-/// Whether a visa choice keeps a route open: undecided keeps both visas, and every choice but
-/// "not needed" may still need visitor visas.
+/// Whether a visa choice keeps a route open: undecided and a preference keep both visas, and
+/// every choice but "not needed" may still need visitor visas.
 pub fn route_open(choice: VisaChoice, route: Route) -> bool {
+    let both = matches!(
+        choice,
+        VisaChoice::Undecided | VisaChoice::H1bPreferred | VisaChoice::J1Preferred
+    );
     match route {
-        Route::J1 => matches!(choice, VisaChoice::J1 | VisaChoice::Undecided),
-        Route::H1b => matches!(choice, VisaChoice::H1b | VisaChoice::Undecided),
+        Route::J1 => both || choice == VisaChoice::J1,
+        Route::H1b => both || choice == VisaChoice::H1b,
         Route::Visitor => choice != VisaChoice::NotNeeded,
     }
 }
@@ -61,7 +65,9 @@ pub fn implications(
 fn choice_tasks(template: &Template, snapshot: &Snapshot, choice: VisaChoice) -> Vec<Implication> {
     let mut out = Vec::new();
     let specific = |visas: &[VisaChoice]| {
-        !visas.is_empty() && visas.contains(&choice) && visas.len() < VisaChoice::ALL.len() - 1
+        // Specific: named for this visa and at most one other choice (a list of three names
+        // every situation that needs this visa, which is not news for this choice).
+        !visas.is_empty() && visas.contains(&choice) && visas.len() < 3
     };
     match choice {
         VisaChoice::NotNeeded => out.push(Implication {
@@ -99,6 +105,9 @@ fn choice_tasks(template: &Template, snapshot: &Snapshot, choice: VisaChoice) ->
                 }
             }
         }
+        VisaChoice::H1bPreferred | VisaChoice::J1Preferred => {
+            out.extend(preference_tasks(template, snapshot, choice));
+        }
         VisaChoice::J1 | VisaChoice::H1b => {
             let hidden = template
                 .tasks
@@ -128,6 +137,44 @@ fn choice_tasks(template: &Template, snapshot: &Snapshot, choice: VisaChoice) ->
     out
 }
 
+/// What a preference means: both visas' tasks stay, the preferred visa's timing checks apply,
+/// and programs taking only the other visa are marked `~`, not misfits. Then the tasks only the
+/// preferred visa needs.
+fn preference_tasks(
+    template: &Template,
+    snapshot: &Snapshot,
+    choice: VisaChoice,
+) -> Vec<Implication> {
+    let preferred = choice.preferred();
+    let acceptable = choice.acceptable().unwrap_or(VisaChoice::Undecided);
+    let kept = template
+        .tasks
+        .iter()
+        .filter(|t| t.applies_to(acceptable) && !t.applies_to(preferred) && t.applies_to(choice))
+        .count();
+    let mut out = vec![Implication {
+        text: format!(
+            "You prefer {preferred} and accept {acceptable}: which you get depends on the program that matches you, so tasks for both are shown ({kept} only {acceptable} needs), the timing checks follow {preferred}, and programs taking only {acceptable} are marked ~ (acceptable), not misfits. Tasks {preferred} needs:"
+        ),
+        date: None,
+        task: None,
+        situation: None,
+    }];
+    for task in template.tasks.iter().filter(|t| {
+        !t.visas.is_empty() && t.visas.contains(&preferred) && !t.visas.contains(&acceptable)
+    }) {
+        if let Some(view) = snapshot.task(&task.id) {
+            out.push(Implication {
+                text: view.title.clone(),
+                date: view.due.as_ref().map(|d| d.date),
+                task: Some(view.id.to_string()),
+                situation: None,
+            });
+        }
+    }
+    out
+}
+
 /// The timing checks the choice adds, with the date each is due by.
 fn check_deadlines(
     template: &Template,
@@ -138,7 +185,7 @@ fn check_deadlines(
     for check in template
         .checks
         .iter()
-        .filter(|c| !c.visas.is_empty() && c.visas.contains(&choice))
+        .filter(|c| !c.visas.is_empty() && choice.is_in(&c.visas))
     {
         let by = snapshot.calendar.resolve(check.by);
         let title = snapshot

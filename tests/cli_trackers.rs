@@ -306,3 +306,57 @@ fn a_hostile_csv_adds_nothing_even_with_skip_invalid() {
         "nothing added"
     );
 }
+
+#[test]
+fn profile_visa_takes_a_preference_and_the_old_spellings() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .cmd()
+        .args(["profile", "--visa", "h1b-prefer"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Visa:          H-1B preferred (J-1 acceptable)",
+        ));
+    let plan = std::fs::read_to_string(sandbox.plan()).expect("plan");
+    assert!(plan.contains("visa: H1bPreferred"), "{plan}");
+    // A J-1-only program is a soft mark under the preference, not a misfit.
+    sandbox.import("odd-headers.csv").assert().success();
+    sandbox
+        .cmd()
+        .arg("programs")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("~ takes only J-1"))
+        .stdout(predicate::str::contains("~ Mount Example Hospital"));
+    sandbox
+        .cmd()
+        .args(["programs", "--misfit"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Mount Example").not());
+    for (spelling, shown) in [
+        ("j1-prefer", "J-1 preferred (H-1B acceptable)"),
+        ("j1-preferred", "J-1 preferred (H-1B acceptable)"),
+        ("j1", "J-1"),
+        ("h1b", "H-1B"),
+        ("undecided", "undecided"),
+        ("none", "not needed"),
+    ] {
+        sandbox
+            .cmd()
+            .args(["profile", "--visa", spelling])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(format!(
+                "Visa:          {shown}\n"
+            )));
+    }
+    sandbox
+        .cmd()
+        .args(["profile", "--visa", "h1b-maybe"])
+        .assert()
+        .failure()
+        .code(2)
+        .stderr(predicate::str::contains("h1b-prefer"));
+}

@@ -86,6 +86,99 @@ fn visa_fit_follows_the_choice() {
 }
 
 #[test]
+fn a_preference_marks_the_acceptable_visa_softly_not_as_a_misfit() {
+    use VisaStance::*;
+    for (choice, stance, fit) in [
+        (VisaChoice::H1bPreferred, H1b, Fit::Fits),
+        (VisaChoice::H1bPreferred, Both, Fit::Fits),
+        (VisaChoice::H1bPreferred, J1, Fit::Acceptable),
+        (VisaChoice::H1bPreferred, NoVisa, Fit::Misfit),
+        (VisaChoice::H1bPreferred, Unknown, Fit::Unknown),
+        (VisaChoice::J1Preferred, J1, Fit::Fits),
+        (VisaChoice::J1Preferred, H1b, Fit::Acceptable),
+        (VisaChoice::J1Preferred, NoVisa, Fit::Misfit),
+    ] {
+        assert_eq!(
+            programs::visa_fit(stance, choice),
+            fit,
+            "{choice} vs {stance:?}"
+        );
+    }
+    let reason = programs::fit_reason(J1, VisaChoice::H1bPreferred).expect("reason");
+    assert!(reason.contains("the visa you accept"), "{reason}");
+
+    // Six J-1-only programs, the trial's list: none is a misfit under "H-1B preferred".
+    let (_, mut plan) = setup(VisaChoice::H1bPreferred);
+    let list: Vec<Program> = (0..6)
+        .map(|i| program(&format!("J-1 Hospital {i}"), "NJ", "Internal Medicine", J1))
+        .collect();
+    plan.import_programs(list).expect("import");
+    let filter = ProgramFilter {
+        misfit_only: true,
+        ..ProgramFilter::default()
+    };
+    assert!(
+        programs::select(
+            &plan.programs,
+            &filter,
+            ProgramSort::Added,
+            plan.profile.visa
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_preference_keeps_both_visas_tasks_and_the_preferred_visas_checks() {
+    let template = Template::embedded().expect("template");
+    let task = |id: &str| template.tasks.iter().find(|t| t.id == id).expect(id);
+    for choice in [VisaChoice::H1bPreferred, VisaChoice::J1Preferred] {
+        for id in [
+            "visa.j1-sponsorship",
+            "visa.h1b-petition",
+            "exams.step3",
+            "visa.j1-waiver",
+        ] {
+            assert!(task(id).applies_to(choice), "{choice}: {id}");
+        }
+        assert!(
+            !task("visa.choose").applies_to(choice),
+            "{choice} has decided"
+        );
+    }
+    assert!(!task("residency.step3").applies_to(VisaChoice::H1bPreferred));
+    assert!(task("residency.step3").applies_to(VisaChoice::J1Preferred));
+    let check = |id: &str| template.checks.iter().find(|c| c.id == id).expect(id);
+    assert!(VisaChoice::H1bPreferred.is_in(&check("h1b-step3-before-rol").visas));
+    assert!(!VisaChoice::H1bPreferred.is_in(&check("j1-sponsorship-in-time").visas));
+    assert!(VisaChoice::J1Preferred.is_in(&check("j1-sponsorship-in-time").visas));
+
+    let (template, plan) = setup(VisaChoice::H1bPreferred);
+    let snapshot = Snapshot::build(&template, &plan, date(TODAY));
+    let lines = visa::implications(&template, &snapshot, VisaChoice::H1bPreferred);
+    assert!(
+        lines[0].text.contains("You prefer H-1B and accept J-1"),
+        "{:?}",
+        lines[0]
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.task.as_deref() == Some("visa.h1b-petition"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.text.starts_with("Deadline") && l.text.contains("Step 3"))
+    );
+    assert!(
+        snapshot.task("visa.j1-sponsorship").is_some(),
+        "J-1 tasks stay in the plan"
+    );
+    assert!(snapshot.task("visa.choose").is_none());
+}
+
+#[test]
 fn the_cost_estimate_uses_the_season_fee_tiers_per_specialty() {
     let template = Template::embedded().expect("template");
     let schedule = template.fees_for(2028).expect("a fee schedule");

@@ -92,8 +92,16 @@ pub struct InitArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum VisaArg {
     Undecided,
+    /// J-1 only.
     J1,
+    /// H-1B only.
     H1b,
+    /// H-1B preferred, J-1 acceptable.
+    #[value(name = "h1b-prefer", alias = "h1b-preferred")]
+    H1bPrefer,
+    /// J-1 preferred, H-1B acceptable.
+    #[value(name = "j1-prefer", alias = "j1-preferred")]
+    J1Prefer,
     /// No visa needed (US citizen or permanent resident).
     None,
 }
@@ -104,6 +112,8 @@ impl From<VisaArg> for VisaChoice {
             VisaArg::Undecided => VisaChoice::Undecided,
             VisaArg::J1 => VisaChoice::J1,
             VisaArg::H1b => VisaChoice::H1b,
+            VisaArg::H1bPrefer => VisaChoice::H1bPreferred,
+            VisaArg::J1Prefer => VisaChoice::J1Preferred,
             VisaArg::None => VisaChoice::NotNeeded,
         }
     }

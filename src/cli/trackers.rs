@@ -153,6 +153,12 @@ pub(crate) fn programs(
         out,
         "{shown}; your visa choice: {choice}. ✗ does not fit it, ? visa stance not recorded."
     )?;
+    if let Some(acceptable) = choice.acceptable() {
+        writeln!(
+            out,
+            "~ takes only {acceptable}, the visa you accept but do not prefer."
+        )?;
+    }
     if plan.programs.is_empty() {
         writeln!(
             out,

@@ -373,6 +373,7 @@ fn write_usce(out: &mut String, plan: &Plan, snapshot: &Snapshot) {
 fn fit_label(fit: Fit) -> &'static str {
     match fit {
         Fit::Fits => "fits",
+        Fit::Acceptable => "acceptable (not preferred)",
         Fit::Misfit => "**misfit**",
         Fit::Unknown => "unknown",
     }

@@ -341,8 +341,13 @@ fn panel_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 Line::raw(
                     "✗ marks a program whose visa stance does not fit your choice, ? one whose stance is not recorded.",
                 ),
-                Line::raw(""),
             ];
+            if let Some(acceptable) = app.session.plan.profile.visa.acceptable() {
+                lines.push(Line::raw(format!(
+                    "~ marks one taking only {acceptable}, the visa you accept but do not prefer."
+                )));
+            }
+            lines.push(Line::raw(""));
             for line in
                 crate::export::trackers::cost_lines(&app.template, &app.session.plan, app.today)
                     .lines()

@@ -42,6 +42,7 @@ pub(crate) fn program_line(
     let fit = program.fit(app.session.plan.profile.visa);
     let fit_style = match fit {
         Fit::Fits => theme.text,
+        Fit::Acceptable => theme.dim,
         Fit::Misfit => theme.overdue,
         Fit::Unknown => theme.soon,
     };
