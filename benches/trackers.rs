@@ -167,6 +167,7 @@ fn program(index: usize) -> Program {
                  the call schedule"
             )
         }),
+        ..Program::default()
     }
 }
 

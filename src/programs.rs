@@ -16,7 +16,10 @@ use crate::journey::{FeeSchedule, VisaChoice};
 mod cost;
 pub use cost::{CostEstimate, SpecialtyCost, dollars, estimate_cost, tiered_fee};
 mod filter;
-pub use filter::{ProgramFilter, ProgramSort, select};
+pub use filter::{ProgramFilter, ProgramSort, Tracked, select};
+pub mod signals;
+mod tracking;
+pub use tracking::{InterviewFormat, PRIORITIES, Signal, parse_dollars, parse_priority};
 
 /// One residency program in the user's list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -45,6 +48,32 @@ pub struct Program {
     pub interview: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How much she wants it: 1 (most) to 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u8>,
+    /// The ERAS signal spent on it.
+    #[serde(default, skip_serializing_if = "Signal::is_none")]
+    pub signal: Signal,
+    /// When she applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied: Option<NaiveDate>,
+    /// When the interview invitation came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invited: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview_format: Option<InterviewFormat>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub thank_you_sent: bool,
+    /// A coordinator's name, e-mail or phone: one line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// Fees paid for this program (US dollars), as she counts them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fees_paid: Option<u32>,
+    /// Columns of her spreadsheet the importer does not know, by header: kept, shown in the
+    /// details and written back by the CSV export, never dropped.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 /// What a program asks of applicants. Every field is optional: websites rarely say it all.

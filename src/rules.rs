@@ -29,6 +29,8 @@ pub enum RuleError {
     LetterTarget(u32),
     #[error("a Step 2 CK minimum of {0} is not a score (1-300)")]
     MinStep2Score(u16),
+    #[error("a program's priority is 1 (highest) to 5, not {0}")]
+    Priority(u8),
     #[error("the rotation ends ({end}) before it starts ({start})")]
     RotationEndsBeforeStart { start: NaiveDate, end: NaiveDate },
     #[error("a rotation longer than two years is probably a typo in a date")]
@@ -132,6 +134,11 @@ pub fn letter_target(target: Option<u32>) -> Result<(), RuleError> {
 
 /// The numbers of a program (its text is checked where it is cleaned, in `plan`).
 pub fn program(program: &Program) -> Result<(), RuleError> {
+    if let Some(priority) = program.priority
+        && !crate::programs::PRIORITIES.contains(&priority)
+    {
+        return Err(RuleError::Priority(priority));
+    }
     match program.requirements.min_step2_score {
         Some(score) if !STEP2_SCORES.contains(&score) => Err(RuleError::MinStep2Score(score)),
         _ => Ok(()),
@@ -159,7 +166,13 @@ pub fn check(plan: &Plan) -> Result<(), (Place, RuleError)> {
     letter_target(plan.letter_target).map_err(|e| (place(&["letter_target"]), e))?;
     for p in &plan.programs {
         let id = format!("id: {},", p.id);
-        program(p).map_err(|e| (place(&["programs", &id, "min_step2_score"]), e))?;
+        program(p).map_err(|e| {
+            let field = match e {
+                RuleError::Priority(_) => "priority",
+                _ => "min_step2_score",
+            };
+            (place(&["programs", &id, field]), e)
+        })?;
     }
     for r in &plan.rotations {
         let id = format!("id: {},", r.id);

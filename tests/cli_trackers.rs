@@ -116,7 +116,9 @@ fn odd_headers_are_matched_and_the_import_is_idempotent() {
         .success()
         .stdout(predicate::str::contains("Added 3 programs"))
         .stdout(predicate::str::contains("\"Program Name\" as Program"))
-        .stdout(predicate::str::contains("Ignored columns: Website"));
+        .stdout(predicate::str::contains(
+            "Kept as your own columns (shown in each program's details, exported back): Website",
+        ));
     let plan = std::fs::read_to_string(sandbox.plan()).expect("plan");
     assert!(plan.contains("name: \"Mount Example Hospital\""), "{plan}");
     assert!(plan.contains("nrmp_code: \"1234140C0\""), "{plan}");
@@ -359,4 +361,61 @@ fn profile_visa_takes_a_preference_and_the_old_spellings() {
         .failure()
         .code(2)
         .stderr(predicate::str::contains("h1b-prefer"));
+}
+
+#[test]
+fn programs_sort_and_filter_by_tracking_from_the_command_line() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.dir.path().join("tracked.csv");
+    std::fs::write(
+        &file,
+        "Program,Priority,Signal,Min Step 2 CK,Website\n\
+         Low Priority Hospital,4,,250,https://low.example\n\
+         Top Hospital,1,gold,220,\n",
+    )
+    .expect("csv");
+    sandbox
+        .cmd()
+        .args(["profile", "--step2-score", "238"])
+        .assert()
+        .success();
+    sandbox
+        .cmd()
+        .args(["import", "programs"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Read columns: Program, Priority, Signal, Min Step 2 CK",
+        ))
+        .stdout(predicate::str::contains("Kept as your own columns"));
+    let output = sandbox
+        .cmd()
+        .args(["programs", "--sort", "priority"])
+        .output()
+        .expect("programs");
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    let top = text.find("Top Hospital").expect("top");
+    let low = text.find("Low Priority").expect("low");
+    assert!(top < low, "{text}");
+    sandbox
+        .cmd()
+        .args(["programs", "--signal", "gold"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Top Hospital"))
+        .stdout(predicate::str::contains("Low Priority").not());
+    sandbox
+        .cmd()
+        .args(["programs", "--has", "step2-below"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Low Priority"))
+        .stdout(predicate::str::contains("Top Hospital").not());
+    sandbox
+        .cmd()
+        .args(["programs", "--max-priority", "6"])
+        .assert()
+        .failure()
+        .code(2);
 }

@@ -530,10 +530,44 @@ fn programs_csv_uses_the_import_columns_and_round_trips() {
     let first = sandbox.export(&["--format", "csv", "--what", "programs"]);
     assert!(first.contains("\r\n"), "RFC 4180 line ends");
     let (header, rows) = read_csv(&first);
-    assert_eq!(header, imgplan::import::PROGRAM_COLUMNS);
+    let known = imgplan::import::PROGRAM_COLUMNS.len();
+    assert_eq!(header[..known], imgplan::import::PROGRAM_COLUMNS);
+    // Her own columns follow, in name order, a formula-like header guarded like a cell.
+    assert_eq!(
+        header[known..],
+        ["'=Odd header", "Ranking notes", "Website"]
+    );
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[1][0], "*Best* | IM_Program");
     assert_eq!(rows[0][12], "'=HYPERLINK(\"x\") looks like a formula");
+    // What she tracks: priority, signal, applied, invite, format, thank-you, contact, fees.
+    assert_eq!(
+        rows[0][13..known],
+        [
+            "1",
+            "gold",
+            "2027-09-24",
+            "2027-10-15",
+            "virtual",
+            "yes",
+            "Ms. Ortiz, im.residency@example.org",
+            "27"
+        ]
+    );
+    assert_eq!(
+        rows[0][known..],
+        [
+            "'+1 555 0100",
+            "great \"fit\", strong IMG history",
+            "https://example.org/im"
+        ]
+    );
+    assert_eq!(
+        rows[1][known..],
+        ["", "", ""],
+        "a program without them has empty cells"
+    );
+    assert_eq!(rows[2][known + 2], "https://valley.example/fm");
 
     // Import into a fresh plan, export again: the same table.
     let file = sandbox.path("programs.csv");

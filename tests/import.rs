@@ -43,14 +43,16 @@ fn program(name: &str) -> Program {
         status: ProgramStatus::Considering,
         interview: None,
         note: None,
+        ..Program::default()
     }
 }
 
 #[test]
-fn odd_headers_are_matched_and_unknown_ones_listed() {
+fn odd_headers_are_matched_and_unknown_ones_kept_as_her_own() {
     let report = read("odd-headers.csv");
     assert_eq!(report.problems, []);
-    assert_eq!(report.ignored_columns, ["Website"]);
+    assert_eq!(report.kept_columns, ["Website"]);
+    assert_eq!(report.ignored_columns, Vec::<String>::new());
     assert!(
         report
             .matched_columns
@@ -91,7 +93,13 @@ fn odd_headers_are_matched_and_unknown_ones_listed() {
             status: ProgramStatus::Applied,
             interview: date(2025, 11, 4),
             note: Some("Strong IMG history".into()),
+            extra: [("Website".to_owned(), "https://example.org".to_owned())].into(),
+            ..Program::default()
         }
+    );
+    assert!(
+        report.programs[1].program.extra.is_empty(),
+        "an empty cell of her own column is not kept"
     );
 
     let second = &report.programs[1].program;
@@ -372,6 +380,14 @@ fn program_row_writes_the_documented_cells() {
             "interview invited",
             "2026-01-09",
             "'=HYPERLINK(\"x\") looks like a formula; so does -5",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
         ]
     );
     assert_eq!(
@@ -390,6 +406,14 @@ fn program_row_writes_the_documented_cells() {
             "withdrawn",
             "",
             "'quoted' by the user",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
         ]
     );
 }
@@ -523,11 +547,17 @@ fn short_long_and_repeated_columns_are_tolerated() {
                Long,first,second,x,,, \n";
     let report = read_programs(csv.as_bytes()).expect("read");
     assert_eq!(report.problems, []);
-    assert_eq!(
-        report.ignored_columns,
-        ["Comments (second Note column)", "[2JWeird"]
-    );
+    assert_eq!(report.ignored_columns, ["Comments (second Note column)"]);
+    assert_eq!(report.kept_columns, ["Weird"], "escape sequence gone whole");
     assert_eq!(names(&report), [(2, "Short"), (3, "Long")]);
+    assert_eq!(
+        report.programs[1]
+            .program
+            .extra
+            .get("Weird")
+            .map(String::as_str),
+        Some("x")
+    );
     assert_eq!(report.programs[0].program.note, None);
     assert_eq!(report.programs[1].program.note.as_deref(), Some("first"));
 }
@@ -625,4 +655,46 @@ fn more_cells_than_the_header_a_huge_cell_or_too_many_columns_are_refused() {
     wide.push_str("\nA\n");
     let err = read_programs(wide.as_bytes()).expect_err("refused");
     assert!(matches!(err, ImportError::TooManyColumns { .. }), "{err:?}");
+}
+
+#[test]
+fn tracking_columns_are_read_under_the_names_people_give_them() {
+    use imgplan::programs::{InterviewFormat, Signal};
+    let csv = "Program,Priority,Program signal,Date applied,Interview invite,Virtual or in person,\
+               Thank you note,Coordinator,Fees,Website\n\
+               Alpha,1,Gold,9/24/2027,15 Oct 2027,Zoom,yes,Ms. Ortiz,$27,https://a.example\n\
+               Bravo,9,bronze,2027-02-30,,phone,maybe,,ten,\n";
+    let report = read_programs(csv.as_bytes()).expect("read");
+    let alpha = &report.programs[0].program;
+    assert_eq!(alpha.priority, Some(1));
+    assert_eq!(alpha.signal, Signal::Gold);
+    assert_eq!(alpha.applied, date(2027, 9, 24));
+    assert_eq!(alpha.invited, date(2027, 10, 15));
+    assert_eq!(alpha.interview_format, Some(InterviewFormat::Virtual));
+    assert!(alpha.thank_you_sent);
+    assert_eq!(alpha.contact.as_deref(), Some("Ms. Ortiz"));
+    assert_eq!(alpha.fees_paid, Some(27));
+    assert_eq!(
+        alpha.extra.get("Website").map(String::as_str),
+        Some("https://a.example")
+    );
+    // Every bad cell is named with its column; skipping them keeps the row.
+    let bravo = &report.partly_read[0];
+    assert_eq!(bravo.skipped_cells.len(), 6, "{:?}", bravo.skipped_cells);
+    for column in [
+        "Priority",
+        "Signal",
+        "Applied",
+        "Interview format",
+        "Thank-you sent",
+        "Fees paid",
+    ] {
+        assert!(
+            bravo.skipped_cells.iter().any(|c| c.starts_with(column)),
+            "{column}: {:?}",
+            bravo.skipped_cells
+        );
+    }
+    assert_eq!(bravo.program.name, "Bravo");
+    assert_eq!(bravo.program.priority, None);
 }

@@ -460,9 +460,11 @@ fn check_refuses_a_file_that_breaks_a_rule_with_file_line_and_column() {
 #[test]
 fn a_plan_written_before_visa_preferences_loads_and_a_preference_round_trips() {
     let template = template();
-    let old = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/full.ron"))
-        .expect("fixture");
-    let mut plan = storage::parse(Path::new("full.ron"), &old, &template).expect("old plan");
+    let old =
+        fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/before-tracking.ron"))
+            .expect("fixture");
+    let mut plan =
+        storage::parse(Path::new("before-tracking.ron"), &old, &template).expect("old plan");
     assert_eq!(plan.profile.visa, VisaChoice::H1b);
     assert_eq!(plan.programs.len(), 3);
     plan.profile.visa = VisaChoice::H1bPreferred;

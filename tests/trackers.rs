@@ -37,6 +37,7 @@ fn program(name: &str, state: &str, specialty: &str, visa: VisaStance) -> Progra
         status: ProgramStatus::Considering,
         interview: None,
         note: None,
+        ..Program::default()
     }
 }
 
@@ -590,4 +591,91 @@ fn older_plan_files_without_the_new_fields_still_load() {
     let template = Template::embedded().expect("template");
     let plan = imgplan::storage::parse(path, &bytes, &template).expect("an older plan loads");
     assert!(plan.programs.is_empty() && plan.rotations.is_empty());
+}
+
+#[test]
+fn programs_sort_and_filter_by_what_she_tracks() {
+    use imgplan::programs::{InterviewFormat, Signal, Tracked};
+    let mut a = program("Alpha", "NY", "Internal Medicine", VisaStance::Both);
+    a.priority = Some(3);
+    a.signal = Signal::Silver;
+    a.requirements.min_step2_score = Some(245);
+    let mut b = program("Bravo", "NJ", "Internal Medicine", VisaStance::Both);
+    b.priority = Some(1);
+    b.signal = Signal::Gold;
+    b.applied = Some(date("2027-09-24"));
+    b.interview = Some(date("2027-11-02"));
+    b.interview_format = Some(InterviewFormat::Virtual);
+    b.requirements.min_step2_score = Some(225);
+    b.fees_paid = Some(27);
+    let c = program("Charlie", "PA", "Internal Medicine", VisaStance::Both);
+    let list = [a, b, c];
+    let names = |filter: &ProgramFilter, sort: ProgramSort| -> Vec<String> {
+        programs::select(&list, filter, sort, VisaChoice::H1b)
+            .into_iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let all = ProgramFilter::default();
+    assert_eq!(
+        names(&all, ProgramSort::Priority),
+        ["Bravo", "Alpha", "Charlie"]
+    );
+    assert_eq!(
+        names(&all, ProgramSort::Signal),
+        ["Bravo", "Alpha", "Charlie"]
+    );
+    assert_eq!(
+        names(&all, ProgramSort::Applied),
+        ["Bravo", "Alpha", "Charlie"]
+    );
+    assert_eq!(
+        names(&all, ProgramSort::Step2Cutoff),
+        ["Bravo", "Alpha", "Charlie"]
+    );
+    assert_eq!(
+        names(&all, ProgramSort::FeesPaid),
+        ["Bravo", "Alpha", "Charlie"]
+    );
+    assert_eq!(
+        names(&all, ProgramSort::ThankYou),
+        ["Alpha", "Bravo", "Charlie"]
+    );
+    let filter = |f: ProgramFilter| names(&f, ProgramSort::Added);
+    let top = ProgramFilter {
+        priority_at_most: Some(2),
+        ..ProgramFilter::default()
+    };
+    assert_eq!(filter(top), ["Bravo"]);
+    let silver = ProgramFilter {
+        signal: Some(Signal::Silver),
+        ..ProgramFilter::default()
+    };
+    assert_eq!(filter(silver), ["Alpha"]);
+    let with = |tracked| ProgramFilter {
+        tracked: Some(tracked),
+        step2_score: Some(238),
+        ..ProgramFilter::default()
+    };
+    assert_eq!(filter(with(Tracked::Step2Below)), ["Alpha"]);
+    assert_eq!(filter(with(Tracked::Step2Meets)), ["Bravo"]);
+    assert_eq!(filter(with(Tracked::ThankYouDue)), ["Bravo"]);
+    assert_eq!(filter(with(Tracked::NotApplied)), ["Alpha", "Charlie"]);
+    assert_eq!(filter(with(Tracked::Virtual)), ["Bravo"]);
+    assert!(
+        ProgramFilter {
+            step2_score: Some(238),
+            ..ProgramFilter::default()
+        }
+        .is_empty()
+    );
+    assert_eq!(with(Tracked::ThankYouDue).describe(), "thank-you due");
+}
+
+#[test]
+fn a_priority_outside_1_to_5_is_refused() {
+    let (_, mut plan) = setup(VisaChoice::H1b);
+    let mut wrong = program("Alpha", "NY", "Internal Medicine", VisaStance::Both);
+    wrong.priority = Some(6);
+    assert!(plan.add_program(wrong).is_err());
 }

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use imgplan::journey::{Template, VisaChoice};
 use imgplan::plan::{Plan, Status};
-use imgplan::programs::{ApplicationService, Program, ProgramStatus, Requirements, VisaStance};
+use imgplan::programs::{
+    ApplicationService, InterviewFormat, Program, ProgramStatus, Requirements, Signal, VisaStance,
+};
 use imgplan::tui::action::EditKey;
 use imgplan::tui::action::{Action, Command};
 use imgplan::tui::app::{App, Row};
@@ -77,6 +79,7 @@ fn add_trackers(plan: &mut Plan) {
         status,
         interview: None,
         note: None,
+        ..Program::default()
     };
     plan.add_program(program(
         "Mercy Hospital IM",
@@ -482,4 +485,57 @@ fn the_export_dialog_at_both_sizes() {
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("replaces it, or change the name"), "{shown}");
     insta::assert_snapshot!("export_dialog_exists_80x24", shown);
+}
+
+/// The trial's tracking on the sample programs: priority, signals, dates, a contact, fees, her
+/// own column, and a Step 2 CK score to hold the cutoffs against.
+fn tracked_app() -> App {
+    let mut app = app();
+    app.session.plan.profile.step2_score = Some(238);
+    let programs = &mut app.session.plan.programs;
+    let first = &mut programs[0];
+    first.priority = Some(1);
+    first.signal = Signal::Gold;
+    first.applied = Some(date("2027-09-24"));
+    first.invited = Some(date("2027-10-15"));
+    first.interview_format = Some(InterviewFormat::Virtual);
+    first.contact = Some("Ms. Ortiz, im@mercy.example".into());
+    first.fees_paid = Some(27);
+    first
+        .extra
+        .insert("Website".into(), "https://mercy.example/im".into());
+    programs[1].priority = Some(2);
+    programs[1].signal = Signal::Silver;
+    programs[2].requirements.min_step2_score = Some(245);
+    app
+}
+
+#[test]
+fn programs_as_she_tracks_them_at_three_widths() {
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        let mut app = tracked_app();
+        update(&mut app, Action::Resize { width, height });
+        let programs = app.programs_panel();
+        select_row(&mut app, programs, |row| matches!(row, Row::Ranked(_)));
+        insta::assert_snapshot!(
+            format!("tracked_programs_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+    // The program form's tracking fields, scrolled into view.
+    let mut app = tracked_app();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    let programs = app.programs_panel();
+    select_row(&mut app, programs, |row| matches!(row, Row::Ranked(_)));
+    update(&mut app, Action::Command(Command::Open));
+    for _ in 0..19 {
+        update(&mut app, Action::Command(Command::NextField));
+    }
+    insta::assert_snapshot!("program_form_tracking_120x40", screen(&mut app, 120, 40));
 }

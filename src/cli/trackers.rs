@@ -33,9 +33,72 @@ pub struct ProgramsArgs {
     /// Only programs whose visa stance does not fit your visa choice.
     #[arg(long)]
     pub misfit: bool,
+    /// Only programs of this priority or higher (1 is highest, 5 lowest).
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub max_priority: Option<u8>,
+    /// Only programs with this ERAS signal (none: without a signal).
+    #[arg(long, value_enum)]
+    pub signal: Option<SignalArg>,
+    /// Only programs where this tracked thing holds.
+    #[arg(long, value_enum)]
+    pub has: Option<TrackedArg>,
     /// Order of the list.
     #[arg(long, value_enum, default_value_t = SortArg::Added)]
     pub sort: SortArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignalArg {
+    Gold,
+    Silver,
+    None,
+}
+
+impl From<SignalArg> for programs::Signal {
+    fn from(arg: SignalArg) -> Self {
+        match arg {
+            SignalArg::Gold => programs::Signal::Gold,
+            SignalArg::Silver => programs::Signal::Silver,
+            SignalArg::None => programs::Signal::None,
+        }
+    }
+}
+
+/// The tracked things `--has` filters by ([`programs::Tracked`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrackedArg {
+    Applied,
+    NotApplied,
+    Invited,
+    NotInvited,
+    Virtual,
+    InPerson,
+    ThankYouSent,
+    ThankYouDue,
+    Contact,
+    FeesPaid,
+    Step2Met,
+    Step2Below,
+}
+
+impl From<TrackedArg> for programs::Tracked {
+    fn from(arg: TrackedArg) -> Self {
+        use programs::Tracked as T;
+        match arg {
+            TrackedArg::Applied => T::Applied,
+            TrackedArg::NotApplied => T::NotApplied,
+            TrackedArg::Invited => T::Invited,
+            TrackedArg::NotInvited => T::NotInvited,
+            TrackedArg::Virtual => T::Virtual,
+            TrackedArg::InPerson => T::InPerson,
+            TrackedArg::ThankYouSent => T::ThankYouSent,
+            TrackedArg::ThankYouDue => T::ThankYouDue,
+            TrackedArg::Contact => T::WithContact,
+            TrackedArg::FeesPaid => T::FeesPaid,
+            TrackedArg::Step2Met => T::Step2Meets,
+            TrackedArg::Step2Below => T::Step2Below,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -71,6 +134,15 @@ pub enum SortArg {
     Specialty,
     Status,
     Interview,
+    Priority,
+    Signal,
+    Applied,
+    Invite,
+    Format,
+    ThankYou,
+    Contact,
+    Fees,
+    Step2,
 }
 
 impl From<SortArg> for ProgramSort {
@@ -82,6 +154,15 @@ impl From<SortArg> for ProgramSort {
             SortArg::Specialty => ProgramSort::Specialty,
             SortArg::Status => ProgramSort::Status,
             SortArg::Interview => ProgramSort::Interview,
+            SortArg::Priority => ProgramSort::Priority,
+            SortArg::Signal => ProgramSort::Signal,
+            SortArg::Applied => ProgramSort::Applied,
+            SortArg::Invite => ProgramSort::Invited,
+            SortArg::Format => ProgramSort::InterviewFormat,
+            SortArg::ThankYou => ProgramSort::ThankYou,
+            SortArg::Contact => ProgramSort::Contact,
+            SortArg::Fees => ProgramSort::FeesPaid,
+            SortArg::Step2 => ProgramSort::Step2Cutoff,
         }
     }
 }
@@ -136,6 +217,10 @@ pub(crate) fn programs(
         specialty: args.specialty.as_deref().map(clean_line),
         text: args.text.as_deref().map(clean_line),
         misfit_only: args.misfit,
+        priority_at_most: args.max_priority,
+        signal: args.signal.map(Into::into),
+        tracked: args.has.map(Into::into),
+        step2_score: plan.profile.step2_score,
     };
     let choice = plan.profile.visa;
     let list = programs::select(&plan.programs, &filter, args.sort.into(), choice);

@@ -6,7 +6,7 @@
 //! without a byte-order mark, text is cleaned of control characters, and a text cell that a
 //! spreadsheet would run as a formula (`=`, `+`, `-`, `@`) starts with `'`.
 
-use crate::import::{PROGRAM_COLUMNS, guard_formula, program_row};
+use crate::import::{PROGRAM_COLUMNS, extra_cells, extra_columns, guard_formula, program_row};
 use crate::insights::Snapshot;
 use crate::journey::Template;
 use crate::plan::Plan;
@@ -81,8 +81,16 @@ pub(crate) fn csv(
     let mut rows: Vec<Vec<String>> = Vec::new();
     match table {
         Table::Programs => {
-            rows.push(PROGRAM_COLUMNS.iter().map(|c| (*c).to_owned()).collect());
-            rows.extend(plan.programs.iter().map(|p| program_row(p).to_vec()));
+            // Her own columns follow the known ones, so they come back on import.
+            let own = extra_columns(&plan.programs);
+            let mut header: Vec<String> = PROGRAM_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+            header.extend(own.iter().map(|name| cell(name)));
+            rows.push(header);
+            rows.extend(plan.programs.iter().map(|p| {
+                let mut row = program_row(p).to_vec();
+                row.extend(extra_cells(p, &own));
+                row
+            }));
         }
         Table::Usce => {
             rows.push(ROTATION_COLUMNS.iter().map(|c| (*c).to_owned()).collect());

@@ -19,7 +19,18 @@ pub(super) enum Column {
     Status,
     Interview,
     Note,
+    Priority,
+    Signal,
+    Applied,
+    Invited,
+    InterviewFormat,
+    ThankYou,
+    Contact,
+    FeesPaid,
 }
+
+/// How many columns the importer knows.
+pub(super) const COLUMN_COUNT: usize = 21;
 
 /// Other headers people give each column (see `Column::synonyms`).
 const NAME_HEADERS: &[&str] = &[
@@ -116,8 +127,59 @@ const STEP3_HEADERS: &[&str] = &[
     "step3requiredbeforerank",
 ];
 
+const APPLIED_HEADERS: &[&str] = &[
+    "applied",
+    "appliedon",
+    "dateapplied",
+    "applieddate",
+    "applicationdate",
+    "datesubmitted",
+    "submitted",
+];
+
+const INVITED_HEADERS: &[&str] = &[
+    "invite",
+    "invited",
+    "invitedate",
+    "inviteddate",
+    "invitedon",
+    "interviewinvite",
+    "interviewinvitedate",
+    "invitationdate",
+    "iidate",
+];
+
+const FORMAT_HEADERS: &[&str] = &[
+    "interviewformat",
+    "format",
+    "interviewtype",
+    "virtualorinperson",
+    "virtualinperson",
+    "interviewmode",
+];
+
+const THANK_YOU_HEADERS: &[&str] = &[
+    "thankyousent",
+    "thankyou",
+    "thankyounote",
+    "thankyounotesent",
+    "thankyouemail",
+    "tysent",
+];
+
+const CONTACT_HEADERS: &[&str] = &[
+    "contact",
+    "contactperson",
+    "coordinator",
+    "programcoordinator",
+    "coordinatoremail",
+    "contactemail",
+];
+
+const FEES_HEADERS: &[&str] = &["feespaid", "fees", "feepaid", "paid", "amountpaid"];
+
 impl Column {
-    pub(super) const ALL: [Column; 13] = [
+    pub(super) const ALL: [Column; COLUMN_COUNT] = [
         Column::Name,
         Column::State,
         Column::Specialty,
@@ -131,6 +193,14 @@ impl Column {
         Column::Status,
         Column::Interview,
         Column::Note,
+        Column::Priority,
+        Column::Signal,
+        Column::Applied,
+        Column::Invited,
+        Column::InterviewFormat,
+        Column::ThankYou,
+        Column::Contact,
+        Column::FeesPaid,
     ];
 
     /// The canonical header, also used to name the cell in messages.
@@ -155,6 +225,20 @@ impl Column {
             Column::Status => &["status", "applicationstatus", "stage", "appstatus"],
             Column::Interview => &["interview", "interviewdate", "interviewday"],
             Column::Note => &["note", "notes", "comment", "comments", "remarks"],
+            Column::Priority => &["priority", "pri", "tier", "interest"],
+            Column::Signal => &[
+                "signal",
+                "signals",
+                "programsignal",
+                "signaled",
+                "signalsent",
+            ],
+            Column::Applied => APPLIED_HEADERS,
+            Column::Invited => INVITED_HEADERS,
+            Column::InterviewFormat => FORMAT_HEADERS,
+            Column::ThankYou => THANK_YOU_HEADERS,
+            Column::Contact => CONTACT_HEADERS,
+            Column::FeesPaid => FEES_HEADERS,
         }
     }
 

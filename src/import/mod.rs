@@ -28,16 +28,18 @@ mod columns;
 mod report;
 mod row;
 mod strict;
+mod tracking;
 
 use crate::dates::read_date;
 use cells::{clean_text, number, parse_service, parse_yes_no};
-use columns::Column;
 pub use columns::canonical_column;
+use columns::{COLUMN_COUNT, Column};
 
 pub use strict::{MAX_CELL_CHARS, MAX_COLUMNS};
 
 /// The columns the exporter writes, in order; the importer reads them (and their synonyms) back.
-pub const PROGRAM_COLUMNS: [&str; 13] = [
+/// The user's own columns ([`crate::programs::Program::extra`]) follow them in an export.
+pub const PROGRAM_COLUMNS: [&str; COLUMN_COUNT] = [
     "Program",
     "State",
     "Specialty",
@@ -51,6 +53,14 @@ pub const PROGRAM_COLUMNS: [&str; 13] = [
     "Status",
     "Interview",
     "Note",
+    "Priority",
+    "Signal",
+    "Applied",
+    "Invite",
+    "Interview format",
+    "Thank-you sent",
+    "Contact",
+    "Fees paid",
 ];
 
 /// Largest file read (10 MB): a program list is a few hundred rows; anything far bigger is the
@@ -110,9 +120,12 @@ pub struct ImportReport {
     /// an unknown visa word): what skipping invalid cells adds, with a warning per cell. A row
     /// without a program name is never here.
     pub partly_read: Vec<PartlyRead>,
-    /// Headers that matched no known column (ignored), cleaned for display. A second column
-    /// that means the same as an earlier one is listed too, e.g. "Notes (second Note column)".
+    /// Headers ignored, cleaned for display: a second column that means the same as an earlier
+    /// one, e.g. "Notes (second Note column)".
     pub ignored_columns: Vec<String>,
+    /// Headers the importer does not know, in file order: the user's own columns, kept on each
+    /// program ([`Program::extra`]) and written back by the CSV export.
+    pub kept_columns: Vec<String>,
     /// How the headers were understood: the header as written (cleaned) and the column it was
     /// read as, so a preview can show "Program Name → Program".
     pub matched_columns: Vec<(String, &'static str)>,
@@ -165,10 +178,22 @@ pub enum ImportError {
 /// cleaned again on the way out, and a text cell starting with `=`, `+`, `-` or `@` gets a `'`
 /// in front so a spreadsheet shows it instead of running it as a formula; the importer takes
 /// that `'` off again.
-pub fn program_row(program: &Program) -> [String; 13] {
+pub fn program_row(program: &Program) -> [String; COLUMN_COUNT] {
     let text = |value: &str| guard_formula(clean_line(value));
     let optional = |value: &Option<String>| value.as_deref().map(text).unwrap_or_default();
     let number = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_default();
+    let day = |value: Option<chrono::NaiveDate>| {
+        value
+            .map(|date| date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let yes = |value: bool| {
+        if value {
+            "yes".to_owned()
+        } else {
+            String::new()
+        }
+    };
     let requirements = &program.requirements;
     [
         text(&program.name),
@@ -180,18 +205,55 @@ pub fn program_row(program: &Program) -> [String; 13] {
         number(requirements.min_step2_score.map(u64::from)),
         number(requirements.max_years_since_graduation.map(u64::from)),
         number(requirements.usce_months.map(u64::from)),
-        if requirements.step3_before_rank {
-            "yes".to_owned()
-        } else {
-            String::new()
-        },
+        yes(requirements.step3_before_rank),
         program.status.label().to_owned(),
-        program
-            .interview
-            .map(|date| date.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
+        day(program.interview),
         optional(&program.note),
+        number(program.priority.map(u64::from)),
+        if program.signal.is_none() {
+            String::new()
+        } else {
+            program.signal.label().to_owned()
+        },
+        day(program.applied),
+        day(program.invited),
+        program
+            .interview_format
+            .map(|f| f.label().to_owned())
+            .unwrap_or_default(),
+        yes(program.thank_you_sent),
+        optional(&program.contact),
+        number(program.fees_paid.map(u64::from)),
     ]
+}
+
+/// The user's own columns across programs, in name order: what follows [`PROGRAM_COLUMNS`] in
+/// an export. Only columns with a value somewhere, so an export imported and exported again
+/// has the same columns.
+pub fn extra_columns(programs: &[Program]) -> Vec<String> {
+    let mut names: Vec<String> = programs
+        .iter()
+        .flat_map(|p| p.extra.iter())
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, _)| name.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A program's cells for the user's own columns, in the order of `columns`.
+pub fn extra_cells(program: &Program, columns: &[String]) -> Vec<String> {
+    columns
+        .iter()
+        .map(|name| {
+            program
+                .extra
+                .get(name)
+                .map(|value| guard_formula(clean_line(value)))
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// Characters that make a spreadsheet read a cell as a formula (CSV injection).
@@ -257,7 +319,7 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
 
     let mut report = ImportReport::default();
     // Where each program field's cell is in a row, once the header is read.
-    let mut positions: Option<[Option<usize>; 13]> = None;
+    let mut positions: Option<Header> = None;
     // How many cells the header has.
     let mut columns = 0;
     let mut rows = 0usize;
@@ -405,36 +467,54 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-/// Works out which cell holds which field; fills the report's column lists.
-fn read_header(
-    record: &ByteRecord,
-    report: &mut ImportReport,
-) -> Result<[Option<usize>; 13], ImportError> {
-    let mut positions = [None; 13];
+/// Where each known field's cell is in a row, and the user's own columns (cell index, header).
+pub(super) struct Header {
+    pub positions: [Option<usize>; COLUMN_COUNT],
+    pub own: Vec<(usize, String)>,
+}
+
+/// Works out which cell holds which field; fills the report's column lists. A header the
+/// importer does not know is the user's own column, kept on each program; a second column for
+/// the same field (or a second own column of the same name) is ignored.
+fn read_header(record: &ByteRecord, report: &mut ImportReport) -> Result<Header, ImportError> {
+    let mut header = Header {
+        positions: [None; COLUMN_COUNT],
+        own: Vec::new(),
+    };
     let mut found = Vec::new();
     for (index, cell) in record.iter().enumerate() {
-        // A header that is not UTF-8 can still be shown (with U+FFFD) and still be ignored.
-        let header = clean_field(&String::from_utf8_lossy(cell), MAX_TITLE_CHARS);
-        if header.is_empty() {
+        // A header that is not UTF-8 can still be shown (with U+FFFD) and still be kept.
+        // Escape sequences go whole, as in cells, so a header is a clean key to keep a column by.
+        let name = clean_field(
+            &cells::strip_escape_sequences(unguard_formula(&String::from_utf8_lossy(cell))),
+            MAX_TITLE_CHARS,
+        );
+        if name.is_empty() {
             // Spreadsheets often export trailing empty columns; they say nothing.
             continue;
         }
-        found.push(header.clone());
-        match Column::for_header(&header) {
-            Some(column) if positions[column as usize].is_none() => {
-                positions[column as usize] = Some(index);
-                report.matched_columns.push((header, column.title()));
+        found.push(name.clone());
+        match Column::for_header(&name) {
+            Some(column) if header.positions[column as usize].is_none() => {
+                header.positions[column as usize] = Some(index);
+                report.matched_columns.push((name, column.title()));
             }
             Some(column) => report
                 .ignored_columns
-                .push(format!("{header} (second {} column)", column.title())),
-            None => report.ignored_columns.push(header),
+                .push(format!("{name} (second {} column)", column.title())),
+            None if header.own.iter().any(|(_, own)| *own == name) => report
+                .ignored_columns
+                .push(format!("{name} (second column of that name)")),
+            None => {
+                report.kept_columns.push(name.clone());
+                header.own.push((index, name));
+            }
         }
     }
-    if positions[Column::Name as usize].is_none() {
+    if header.positions[Column::Name as usize].is_none() {
         return Err(ImportError::NoNameColumn(found));
     }
-    Ok(positions)
+    Ok(header)
 }
 
 #[cfg(test)]

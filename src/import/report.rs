@@ -7,8 +7,8 @@ use crate::programs::Program;
 use crate::text::clean_line;
 
 impl ImportReport {
-    /// The columns read (with the header as written when it differs) and those ignored, one
-    /// line each, or none when there are none to name.
+    /// The columns read (with the header as written when it differs), the user's own columns
+    /// kept and those ignored, one line each, or none when there are none to name.
     pub fn column_lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         if !self.matched_columns.is_empty() {
@@ -25,6 +25,13 @@ impl ImportReport {
                 })
                 .collect();
             lines.push(format!("Read columns: {}", read.join(", ")));
+        }
+        if !self.kept_columns.is_empty() {
+            let kept: Vec<String> = self.kept_columns.iter().map(|c| clean_line(c)).collect();
+            lines.push(format!(
+                "Kept as your own columns (shown in each program's details, exported back): {}",
+                kept.join(", ")
+            ));
         }
         if !self.ignored_columns.is_empty() {
             let ignored: Vec<String> = self.ignored_columns.iter().map(|c| clean_line(c)).collect();

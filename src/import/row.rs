@@ -17,79 +17,117 @@ pub(super) struct ReadRow {
 /// Reads one data row into a program. A cell that cannot be read is left empty and named in
 /// [`ReadRow::bad_cells`]; a row that cannot be a program at all (no name, or a name over its
 /// limit) is an error with everything wrong with it.
-pub(super) fn read_row(
-    record: &ByteRecord,
-    positions: &[Option<usize>; 13],
-) -> Result<ReadRow, Vec<String>> {
+pub(super) fn read_row(record: &ByteRecord, header: &Header) -> Result<ReadRow, Vec<String>> {
     let mut problems = Vec::new();
-    // The trimmed text of a field's cell; "" when the column or cell is missing or not UTF-8.
-    let mut cell = |column: Column| -> &str {
-        let Some(bytes) = positions[column as usize].and_then(|index| record.get(index)) else {
-            return "";
-        };
-        match std::str::from_utf8(bytes) {
-            Ok(text) => unguard_formula(text.trim()),
-            Err(_) => {
-                problems.push(format!(
-                    "{} holds bytes that are not UTF-8 text; save the spreadsheet as CSV UTF-8",
-                    column.title()
-                ));
-                ""
-            }
-        }
-    };
-    let name = cell(Column::Name).to_owned();
-    let state = cell(Column::State);
-    let specialty = cell(Column::Specialty).to_owned();
-    let nrmp_code = cell(Column::NrmpCode);
-    let service = cell(Column::Service);
-    let visa = cell(Column::Visa);
-    let min_step2 = cell(Column::MinStep2);
-    let max_years = cell(Column::MaxYears);
-    let usce_months = cell(Column::UsceMonths);
-    let step3 = cell(Column::Step3);
-    let status = cell(Column::Status);
-    let interview = cell(Column::Interview);
-    let note = cell(Column::Note).to_owned();
+    let cells = Cells::read(record, header, &mut problems);
+    let cell = |column: Column| cells.known[column as usize].as_str();
     let specialty = limited(
         Column::Specialty,
-        &specialty,
+        cell(Column::Specialty),
         MAX_TITLE_CHARS,
         &mut problems,
     );
-    let note = limited(Column::Note, &note, MAX_NOTE_CHARS, &mut problems);
+    let note = limited(
+        Column::Note,
+        cell(Column::Note),
+        MAX_NOTE_CHARS,
+        &mut problems,
+    );
     // Without a name (or with one over its limit) there is no program: the row cannot be read.
     let before_name = problems.len();
-    let name = limited(Column::Name, &name, MAX_TITLE_CHARS, &mut problems);
+    let name = limited(
+        Column::Name,
+        cell(Column::Name),
+        MAX_TITLE_CHARS,
+        &mut problems,
+    );
     if name.is_empty() {
         problems.push("no program name".to_owned());
     }
     let row_cannot_be_read = problems.len() > before_name;
-    let (state, nrmp_code) = state_and_code(state, nrmp_code, &mut problems);
-    let (visa, status) = visa_and_status(visa, status, &mut problems);
-    let requirements = requirements(min_step2, max_years, usce_months, step3, &mut problems);
-    let interview = interview_date(interview, &mut problems);
-
-    if row_cannot_be_read {
-        return Err(problems);
-    }
-    let program = Program {
+    let (state, nrmp_code) =
+        state_and_code(cell(Column::State), cell(Column::NrmpCode), &mut problems);
+    let (visa, status) = visa_and_status(cell(Column::Visa), cell(Column::Status), &mut problems);
+    let requirements = requirements(
+        cell(Column::MinStep2),
+        cell(Column::MaxYears),
+        cell(Column::UsceMonths),
+        cell(Column::Step3),
+        &mut problems,
+    );
+    let interview = date_cell(Column::Interview, cell(Column::Interview), &mut problems);
+    let mut program = Program {
         id: Default::default(), // numbered by the plan when it is added
         name,
         state,
         specialty: (!specialty.is_empty()).then_some(specialty),
         nrmp_code,
-        service: parse_service(service),
+        service: parse_service(cell(Column::Service)),
         visa,
         requirements,
         status,
         interview,
         note: (!note.is_empty()).then_some(note),
+        ..Program::default()
     };
+    tracking::read_tracking(&mut program, &cell, &mut problems);
+    program.extra = cells.own;
+    if row_cannot_be_read {
+        return Err(problems);
+    }
     Ok(ReadRow {
         program,
         bad_cells: problems,
     })
+}
+
+/// A row's cells: the known columns' trimmed text ("" when the column or cell is missing or not
+/// UTF-8) and the user's own columns that hold something.
+struct Cells {
+    known: Vec<String>,
+    own: std::collections::BTreeMap<String, String>,
+}
+
+impl Cells {
+    fn read(record: &ByteRecord, header: &Header, problems: &mut Vec<String>) -> Cells {
+        let mut text = |index: Option<usize>, name: &str| -> String {
+            let Some(bytes) = index.and_then(|index| record.get(index)) else {
+                return String::new();
+            };
+            match std::str::from_utf8(bytes) {
+                Ok(text) => unguard_formula(text.trim()).to_owned(),
+                Err(_) => {
+                    problems.push(format!(
+                        "{} holds bytes that are not UTF-8 text; save the spreadsheet as CSV UTF-8",
+                        clean_line(name)
+                    ));
+                    String::new()
+                }
+            }
+        };
+        let known = Column::ALL
+            .iter()
+            .map(|column| text(header.positions[*column as usize], column.title()))
+            .collect();
+        let raw: Vec<(&String, String)> = header
+            .own
+            .iter()
+            .map(|(index, name)| (name, text(Some(*index), name)))
+            .collect();
+        let mut own = std::collections::BTreeMap::new();
+        for (name, value) in raw {
+            let value = clean_text(&value);
+            if value.chars().count() > MAX_NOTE_CHARS {
+                problems.push(format!(
+                    "{} is over the limit of {MAX_NOTE_CHARS} characters",
+                    clean_line(name)
+                ));
+            } else if !value.is_empty() {
+                own.insert(name.clone(), value);
+            }
+        }
+        Cells { known, own }
+    }
 }
 
 /// A text cell cleaned; over its limit it is a problem and left empty: never cut without a word.
@@ -188,14 +226,23 @@ fn requirements(
     }
 }
 
-/// The Interview cell, read by the one date reader; an empty cell is none.
-fn interview_date(interview: &str, problems: &mut Vec<String>) -> Option<chrono::NaiveDate> {
-    if interview.is_empty() {
+/// A date cell (Interview, Applied, Invite), read by the one date reader; empty is none.
+pub(super) fn date_cell(
+    column: Column,
+    text: &str,
+    problems: &mut Vec<String>,
+) -> Option<chrono::NaiveDate> {
+    if text.is_empty() {
         None
     } else {
-        read_date(interview)
+        read_date(text)
             .map_err(|err| {
-                problems.push(format!("Interview {} {}", quoted(interview), err.reason()));
+                problems.push(format!(
+                    "{} {} {}",
+                    column.title(),
+                    quoted(text),
+                    err.reason()
+                ));
             })
             .ok()
     }

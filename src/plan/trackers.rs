@@ -252,6 +252,15 @@ fn clean_program(program: &mut Program) -> Result<(), PlanError> {
         None => None,
     };
     program.note = optional_checked(program.note.take(), MAX_NOTE_CHARS, "the note")?;
+    program.contact = optional_checked(program.contact.take(), MAX_TITLE_CHARS, "the contact")?;
+    let extra = std::mem::take(&mut program.extra);
+    for (column, value) in extra {
+        let column = checked_field(&column, MAX_TITLE_CHARS, "a column name")?;
+        let value = checked_field(&value, MAX_NOTE_CHARS, "a cell of your own column")?;
+        if !column.is_empty() && !value.is_empty() {
+            program.extra.insert(column, value);
+        }
+    }
     rules::program(program)?;
     Ok(())
 }

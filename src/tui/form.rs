@@ -13,7 +13,8 @@ use crate::export::{ExportOptions, Format, default_file_name, ics};
 use crate::ids::{ProgramId, RotationId};
 use crate::plan::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use crate::programs::{
-    ApplicationService, Program, ProgramFilter, ProgramStatus, Requirements, VisaStance,
+    ApplicationService, InterviewFormat, Program, ProgramFilter, ProgramStatus, Requirements,
+    Signal, VisaStance,
 };
 use crate::usce::{LetterState, MAX_NAME_CHARS, Rotation, RotationKind};
 
@@ -79,6 +80,15 @@ pub enum Key {
     Visa,
     Words,
     YearsSinceGraduation,
+    Priority,
+    Signal,
+    Applied,
+    Invited,
+    InterviewFormat,
+    ThankYou,
+    Contact,
+    FeesPaid,
+    Tracked,
 }
 
 #[derive(Debug, Clone)]
@@ -399,6 +409,32 @@ impl Form {
                 .unwrap_or_default(),
             interview: self.date(Key::Interview)?,
             note,
+            ..self.program_tracking()?
+        })
+    }
+
+    /// The tracking fields of the program form (priority to fees paid), on a default program.
+    fn program_tracking(&self) -> Result<Program, FieldError> {
+        let priority = crate::programs::parse_priority(&self.text_of(Key::Priority))
+            .map_err(|e| (Key::Priority, e))?;
+        let fees_paid = crate::programs::parse_dollars(&self.text_of(Key::FeesPaid))
+            .map_err(|e| (Key::FeesPaid, e))?;
+        let format = self.index_of(Key::InterviewFormat);
+        Ok(Program {
+            priority,
+            signal: Signal::ALL
+                .get(self.index_of(Key::Signal))
+                .copied()
+                .unwrap_or_default(),
+            applied: self.date(Key::Applied)?,
+            invited: self.date(Key::Invited)?,
+            interview_format: format
+                .checked_sub(1)
+                .and_then(|i| InterviewFormat::ALL.get(i).copied()),
+            thank_you_sent: self.index_of(Key::ThankYou) == 1,
+            contact: self.checked(Key::Contact, MAX_TITLE_CHARS, "the contact")?,
+            fees_paid,
+            ..Program::default()
         })
     }
 
@@ -460,6 +496,18 @@ impl Form {
             specialty: self.optional(Key::Specialty),
             text: self.optional(Key::Words),
             misfit_only: self.index_of(Key::MisfitOnly) == 1,
+            priority_at_most: crate::programs::parse_priority(&self.text_of(Key::Priority))
+                .map_err(|e| (Key::Priority, e))?,
+            signal: self
+                .index_of(Key::Signal)
+                .checked_sub(1)
+                .and_then(|i| Signal::ALL.get(i).copied()),
+            tracked: self
+                .index_of(Key::Tracked)
+                .checked_sub(1)
+                .and_then(|i| crate::programs::Tracked::ALL.get(i).copied()),
+            // Filled from the profile by the caller.
+            step2_score: None,
         })
     }
 }

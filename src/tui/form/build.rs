@@ -1,6 +1,7 @@
 //! Opening each form: its fields, in order, filled from the value edited (or blank).
 
 use super::*;
+use crate::programs::Tracked;
 
 impl Form {
     /// The form for a new program, its specialty filled from the profile's (most of a list is
@@ -33,6 +34,7 @@ impl Form {
                 program_identity(p),
                 program_requirements(&p.requirements),
                 program_standing(p),
+                program_tracking(p),
             ]
             .concat(),
             focus: 0,
@@ -161,7 +163,10 @@ impl Form {
                     YES_NO.to_vec(),
                     usize::from(filter.misfit_only),
                 ),
-            ],
+            ]
+            .into_iter()
+            .chain(tracking_filter(filter))
+            .collect(),
             focus: 0,
             error: None,
             replace: None,
@@ -313,6 +318,98 @@ fn program_standing(p: &Program) -> Vec<FormField> {
             "Note",
             "One line.",
             p.note.as_deref().unwrap_or(""),
+        ),
+    ]
+}
+
+/// What she tracks: priority, signal, dates, interview format, thank-you, contact, fees.
+fn program_tracking(p: &Program) -> Vec<FormField> {
+    let format = p
+        .interview_format
+        .map_or(0, |f| position(&InterviewFormat::ALL, &f) + 1);
+    vec![
+        text(
+            Key::Priority,
+            "Priority",
+            "1 (want most) to 5; empty if not ranked yet.",
+            &number_text(p.priority),
+        ),
+        choice(
+            Key::Signal,
+            "Signal",
+            "The ERAS signal you spent on it, where your specialty uses signals.",
+            Signal::ALL.iter().map(|s| s.label()).collect(),
+            position(&Signal::ALL, &p.signal),
+        ),
+        text(
+            Key::Applied,
+            "Applied on",
+            "YYYY-MM-DD, M/D/YYYY or D Mon YYYY; empty if not yet.",
+            &number_text(p.applied),
+        ),
+        text(
+            Key::Invited,
+            "Invite on",
+            "The day the interview invitation came; empty if none.",
+            &number_text(p.invited),
+        ),
+        choice(
+            Key::InterviewFormat,
+            "Interview format",
+            "Virtual or in person, once you know.",
+            ["not known", "virtual", "in person"].to_vec(),
+            format,
+        ),
+        choice(
+            Key::ThankYou,
+            "Thank-you sent",
+            "After the interview.",
+            YES_NO.to_vec(),
+            usize::from(p.thank_you_sent),
+        ),
+        text(
+            Key::Contact,
+            "Contact",
+            "Coordinator's name, e-mail or phone; one line.",
+            p.contact.as_deref().unwrap_or(""),
+        ),
+        text(
+            Key::FeesPaid,
+            "Fees paid (USD)",
+            "What this program cost you so far, in whole dollars.",
+            &number_text(p.fees_paid),
+        ),
+    ]
+}
+
+/// The filter form's fields for what she tracks: priority, signal, one tracked thing.
+fn tracking_filter(filter: &ProgramFilter) -> Vec<FormField> {
+    let mut signals = vec!["any"];
+    signals.extend(Signal::ALL.iter().map(|s| s.label()));
+    let mut tracked = vec!["any"];
+    tracked.extend(Tracked::ALL.iter().map(|t| t.label()));
+    vec![
+        text(
+            Key::Priority,
+            "Priority up to",
+            "1 shows priority 1 only, 3 shows 1 to 3; empty for all.",
+            &number_text(filter.priority_at_most),
+        ),
+        choice(
+            Key::Signal,
+            "Signal",
+            "Only programs with this signal (none: without one).",
+            signals,
+            filter.signal.map_or(0, |s| position(&Signal::ALL, &s) + 1),
+        ),
+        choice(
+            Key::Tracked,
+            "Tracked",
+            "Applied, invited, interview format, thank-you, contact, fees, Step 2 CK cutoff.",
+            tracked,
+            filter
+                .tracked
+                .map_or(0, |t| position(&Tracked::ALL, &t) + 1),
         ),
     ]
 }

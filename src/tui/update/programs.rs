@@ -173,10 +173,14 @@ fn follow(app: &mut App, id: ProgramId) {
 
 /// Enter in the program form: add the program, or save the one edited.
 pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<ProgramId>) -> Vec<Effect> {
-    let program = match form.to_program(id) {
+    let mut program = match form.to_program(id) {
         Ok(program) => program,
         Err((key, error)) => return reject(app, key, error),
     };
+    // The form does not show her own columns: an edit keeps them.
+    if let Some(existing) = id.and_then(|id| app.session.plan.program(id)) {
+        program.extra = existing.extra.clone();
+    }
     let name = clean_line(&program.name);
     app.screen.mode = Mode::Normal;
     let mut new_id = id;
@@ -199,10 +203,12 @@ pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<ProgramId>) -> 
 
 /// Enter in the filter form.
 pub(super) fn submit_filter(app: &mut App, form: &Form) -> Vec<Effect> {
-    let filter = match form.to_filter() {
+    let mut filter = match form.to_filter() {
         Ok(filter) => filter,
         Err((key, error)) => return reject(app, key, error),
     };
+    // The Step 2 CK cutoff filters compare with the profile's score as it is now.
+    filter.step2_score = app.session.plan.profile.step2_score;
     app.screen.mode = Mode::Normal;
     let shown = crate::programs::select(
         &app.session.plan.programs,

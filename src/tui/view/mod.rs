@@ -10,6 +10,7 @@ pub(crate) mod dialog;
 pub(crate) mod help;
 pub(crate) mod list;
 pub(crate) mod overview;
+pub(crate) mod program_tracking;
 pub(crate) mod programs;
 pub(crate) mod rotations;
 pub(crate) mod theme;

@@ -3,6 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
+use super::program_tracking as tracking_cells;
 use super::theme::Theme;
 use super::widgets::column;
 use crate::programs::{self, Fit, Program};
@@ -60,10 +61,31 @@ pub(crate) fn program_line(
     spans.push(Span::styled(format!("{} ", fit.glyph()), fit_style));
     used += 2;
     let wide = columns >= 70;
-    let fixed = 3 + 1 + if wide { 13 + 1 } else { 0 } + 12 + 1 + 17;
+    // Priority, signal and the Step 2 CK cutoff, where the name keeps room.
+    let tracking = columns >= 90;
+    let fixed = 3
+        + 1
+        + if wide { 13 + 1 } else { 0 }
+        + if tracking {
+            tracking_cells::ROW_CELLS + 1
+        } else {
+            0
+        }
+        + 12
+        + 1
+        + 17;
     let name_columns = columns.saturating_sub(used + fixed).max(8);
     spans.push(column(&clean_line(&program.name), name_columns, text));
     spans.push(Span::raw(" "));
+    if tracking {
+        let score = app.session.plan.profile.step2_score;
+        spans.push(column(
+            &tracking_cells::row_cells(program, score),
+            tracking_cells::ROW_CELLS,
+            theme.dim,
+        ));
+        spans.push(Span::raw(" "));
+    }
     spans.push(column(
         program.state.as_deref().unwrap_or("--"),
         3,
@@ -137,6 +159,11 @@ pub(crate) fn detail_lines(
             theme.warning,
         ));
     }
+    lines.extend(super::program_tracking::lines(
+        &app.session.plan.programs,
+        program,
+        theme,
+    ));
     if let Some(note) = &program.note {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Note", theme.heading));
