@@ -501,3 +501,53 @@ fn a_planner_with_an_import_beside_it_keeps_both() {
     assert!(saved.contains("City General"), "{saved}");
     assert!(task_entry(&plan, "exams.apply").contains("state: Done"));
 }
+
+#[test]
+fn import_a_spreadsheet_from_the_planner_with_a_preview_and_tab_completion() {
+    let home = tempfile::tempdir().expect("home");
+    let folder = home.path().join("Downloads");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(
+        folder.join("my-programs.csv"),
+        "Program,State,Visa,Interview,Website\n\
+         Brookdale Hospital,NY,J-1,12/2/2027,https://brookdale.example\n\
+         Jersey Shore University Medical Center,NJ,H-1B,2027-02-30,\n\
+         ,PA,both,,\n",
+    )
+    .expect("csv");
+    let mut session = Session::start(home.path());
+    session.wait_for("Panels");
+    session.keys("9");
+    session.wait_for("Rank order list");
+    session.keys("I");
+    session.wait_for("Import programs from a CSV file");
+    // ~ and Tab: the one file in the folder is completed.
+    session.keys("~/Down\t");
+    session.wait_for("~/Downloads/");
+    session.keys("my\t");
+    session.wait_for("~/Downloads/my-programs.csv");
+    session.keys("\r");
+    session.wait_for("Import · my-programs.csv");
+    session.wait_for("y adds 2 programs");
+    session.wait_for("+ Brookdale Hospital (NY)");
+    session.wait_for("line 3: Interview \"2027-02-30\" is not a real date");
+    session.wait_for("line 4: no program name; row left out");
+    session.wait_for("Kept as your own columns");
+    session.keys("y");
+    session.wait_for("Imported 2 programs");
+    session.wait_for("saved");
+    session.keys("q");
+    assert!(session.wait_exit(), "q quits cleanly");
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+    let saved = std::fs::read_to_string(plan).expect("plan file");
+    assert!(saved.contains("name: \"Brookdale Hospital\""), "{saved}");
+    assert!(saved.contains("interview: \"2027-12-02\""), "{saved}");
+    assert!(
+        saved.contains("\"Website\": \"https://brookdale.example\""),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("Jersey Shore University Medical Center"),
+        "{saved}"
+    );
+}

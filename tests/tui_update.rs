@@ -976,3 +976,96 @@ fn a_new_program_takes_the_profiles_specialty_and_any_date_the_importer_reads() 
     let error = form.error.clone().unwrap_or_default();
     assert!(error.contains("February 2027 has 28 days"), "{error}");
 }
+
+#[test]
+fn the_import_prompt_reads_through_the_runtime_previews_and_adds_only_on_yes() {
+    use imgplan::tui::import_file::{Completion, ImportLoaded};
+    let mut app = app();
+    run(&mut app, Command::Import);
+    assert!(matches!(&app.screen.mode, Mode::Text(_)));
+    type_text(&mut app, "~/Down");
+    // Tab asks the runtime to complete; its answer fills the prompt.
+    assert_eq!(
+        run(&mut app, Command::NextField),
+        vec![Effect::CompletePath("~/Down".into())]
+    );
+    update(
+        &mut app,
+        Action::PathCompleted {
+            typed: "~/Down".into(),
+            completion: Completion {
+                text: "~/Downloads/".into(),
+                choices: Vec::new(),
+            },
+        },
+    );
+    type_text(&mut app, "list.csv");
+    assert_eq!(
+        run(&mut app, Command::Submit),
+        vec![Effect::ReadImport("~/Downloads/list.csv".into())]
+    );
+    // A file that cannot be read: the message under the prompt, nothing added.
+    update(
+        &mut app,
+        Action::ImportRead(Err("cannot read ~/Downloads/list.csv".into())),
+    );
+    let Mode::Text(field) = &app.screen.mode else {
+        panic!("prompt closed")
+    };
+    assert!(
+        field
+            .error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("cannot read")
+    );
+
+    let report =
+        imgplan::import::read_programs(b"Program,State,Interview\nAlpha,NY,2 Dec 2027\nBeta,ZZ,\n")
+            .expect("csv");
+    update(
+        &mut app,
+        Action::ImportRead(Ok(ImportLoaded {
+            path: "/home/amina/Downloads/list.csv".into(),
+            report,
+        })),
+    );
+    assert!(matches!(&app.screen.mode, Mode::ImportPreview(p) if p.new.len() == 2));
+    assert!(
+        app.session.plan.programs.is_empty(),
+        "nothing added before y"
+    );
+    // n adds nothing; the same again and y adds both, Beta without its bad state.
+    run(&mut app, Command::No);
+    assert!(app.session.plan.programs.is_empty());
+    run(&mut app, Command::Import);
+    type_text(&mut app, "list.csv");
+    run(&mut app, Command::Submit);
+    let report =
+        imgplan::import::read_programs(b"Program,State,Interview\nAlpha,NY,2 Dec 2027\nBeta,ZZ,\n")
+            .expect("csv");
+    update(
+        &mut app,
+        Action::ImportRead(Ok(ImportLoaded {
+            path: "/home/amina/Downloads/list.csv".into(),
+            report,
+        })),
+    );
+    assert_eq!(run(&mut app, Command::Yes), vec![Effect::Save]);
+    let names: Vec<&str> = app
+        .session
+        .plan
+        .programs
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Alpha", "Beta"]);
+    assert_eq!(app.session.plan.programs[1].state, None);
+    assert_eq!(
+        app.session.plan.programs[0].interview,
+        Some(date("2027-12-02"))
+    );
+    // One undo takes the whole import back.
+    run(&mut app, Command::Undo);
+    assert!(app.session.plan.programs.is_empty());
+}

@@ -539,3 +539,36 @@ fn programs_as_she_tracks_them_at_three_widths() {
     }
     insta::assert_snapshot!("program_form_tracking_120x40", screen(&mut app, 120, 40));
 }
+
+#[test]
+fn the_import_preview_at_both_sizes() {
+    for (width, height) in SIZES {
+        let mut app = app();
+        update(&mut app, Action::Resize { width, height });
+        update(&mut app, Action::Command(Command::Import));
+        for c in "~/Downloads/my-programs.csv".chars() {
+            update(&mut app, Action::Type(c));
+        }
+        update(&mut app, Action::Command(Command::Submit));
+        let report = imgplan::import::read_programs(
+            "Program Name,ST,Visa,Interview date,Website\n\
+             Brookdale Hospital,NY,J-1,12/2/2027,https://brookdale.example\n\
+             Mercy Hospital IM,NY,J-1,,\n\
+             Jersey Shore University Medical Center,NJ,H-1B,2027-02-30,\n\
+             ,PA,both,,\n"
+                .as_bytes(),
+        )
+        .expect("csv");
+        update(
+            &mut app,
+            Action::ImportRead(Ok(imgplan::tui::import_file::ImportLoaded {
+                path: "/home/amina/Downloads/my-programs.csv".into(),
+                report,
+            })),
+        );
+        insta::assert_snapshot!(
+            format!("import_preview_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+}

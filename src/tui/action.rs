@@ -57,6 +57,8 @@ pub enum Command {
     NextMatch,
     PrevMatch,
     Export,
+    /// Import programs from a CSV file: a path prompt, then a preview to confirm.
+    Import,
     SaveNow,
     Help,
     Quit,
@@ -136,6 +138,13 @@ pub enum Action {
     MessageExpired(u64),
     /// The local date changed (midnight passed while the planner was open).
     DayChanged(NaiveDate),
+    /// The file named in the import prompt, read (or why not).
+    ImportRead(Result<crate::tui::import_file::ImportLoaded, String>),
+    /// Tab in the import prompt: what `typed` completes to.
+    PathCompleted {
+        typed: String,
+        completion: crate::tui::import_file::Completion,
+    },
 }
 
 /// What `update` asks the runtime to do; `update` itself never touches the disk or terminal.
@@ -147,6 +156,10 @@ pub enum Effect {
     SaveKeepingMine,
     /// Write an export (from the export dialog).
     Export(Box<ExportRequest>),
+    /// Read the CSV file at this typed path for the import preview.
+    ReadImport(String),
+    /// Complete this typed path from its folder.
+    CompletePath(String),
     Suspend,
     Quit,
 }

@@ -110,6 +110,10 @@ pub enum TextPurpose {
     RotationNote {
         rotation: RotationId,
     },
+    /// The CSV file to import programs from; `choices` are the names Tab left open.
+    ImportPath {
+        choices: Vec<String>,
+    },
     /// Incremental search; remembers where the user was, to go back on Esc.
     Search {
         panel: usize,
@@ -142,6 +146,8 @@ pub enum Mode {
         target: Item,
         title: String,
     },
+    /// What an import would add, waiting for y or n.
+    ImportPreview(Box<crate::tui::update::import::ImportPreview>),
 }
 
 impl Mode {
@@ -151,7 +157,7 @@ impl Mode {
             Mode::Help { .. } => KeyContext::Help,
             Mode::Text(_) => KeyContext::Text,
             Mode::Form(_) => KeyContext::Form,
-            Mode::ConfirmDelete { .. } => KeyContext::Confirm,
+            Mode::ConfirmDelete { .. } | Mode::ImportPreview(_) => KeyContext::Confirm,
         }
     }
 }

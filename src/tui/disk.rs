@@ -139,7 +139,7 @@ pub fn write_export(app: &App, request: ExportRequest) -> Result<PathBuf, Export
 }
 
 /// `~` and `~/…` as the home directory; anything else as typed.
-fn expand_home(typed: &str) -> PathBuf {
+pub(crate) fn expand_home(typed: &str) -> PathBuf {
     let home = || directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
     match typed.strip_prefix('~') {
         Some("") => home().unwrap_or_else(|| PathBuf::from(typed)),

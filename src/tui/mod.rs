@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod disk;
 pub mod form;
+pub mod import_file;
 pub(crate) mod keymap;
 pub(crate) mod layout;
 pub(crate) mod rows;
@@ -296,6 +297,11 @@ fn perform(
             true,
         ))),
         Effect::Export(request) => Some(Action::Exported(disk::write_export(app, *request))),
+        Effect::ReadImport(typed) => Some(Action::ImportRead(import_file::read(&typed))),
+        Effect::CompletePath(typed) => Some(Action::PathCompleted {
+            completion: import_file::complete(&typed),
+            typed,
+        }),
         Effect::Suspend => {
             guard.suspend()?;
             let size = guard.terminal.size()?;

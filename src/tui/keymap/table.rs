@@ -279,6 +279,13 @@ pub(crate) static BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [ch('I')],
+        "I",
+        Command::Import,
+        "import programs from a CSV file: a path (Tab completes), then a preview to confirm"
+    ),
+    bind!(
+        Normal,
         [ch('w')],
         "w",
         Command::SaveNow,
@@ -424,6 +431,13 @@ pub(crate) static BINDINGS: &[Binding] = &[
         "Ctrl-k",
         Command::Edit(EditKey::DeleteToEnd),
         "delete to the end"
+    ),
+    bind!(
+        Text,
+        [plain(Tab)],
+        "Tab",
+        Command::NextField,
+        "complete a file path (import)"
     ),
     bind!(
         Form,

@@ -14,6 +14,7 @@ use crate::insights::Subject;
 mod export;
 mod forms;
 mod history;
+pub mod import;
 mod navigation;
 mod profile;
 mod programs;
@@ -42,6 +43,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.message = None;
             }
         }
+        Action::ImportRead(result) => return import::read(app, result),
+        Action::PathCompleted { typed, completion } => import::completed(app, &typed, completion),
         Action::DayChanged(today) => {
             app.today = today;
             app.refresh();
@@ -64,6 +67,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Mode::ConfirmDelete { target, title } => {
                     tasks::confirm_delete(app, command, &target, &title)
                 }
+                Mode::ImportPreview(preview) => import::confirm(app, command, *preview),
             };
         }
         Action::Type(c) => text::insert(app, &c.to_string()),
@@ -127,6 +131,7 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         Command::NextMatch => search::next_match(app, true),
         Command::PrevMatch => search::next_match(app, false),
         Command::Export => forms::open_export(app),
+        Command::Import => import::open(app),
         Command::SaveNow => return save::save_now(app),
         Command::Help => app.screen.mode = Mode::Help { scroll: 0 },
         Command::Quit => return save::quit(app),

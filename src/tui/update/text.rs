@@ -58,6 +58,9 @@ pub(super) fn text(app: &mut App, command: Command) -> Vec<Effect> {
             let field = field.clone();
             submit_text(app, field)
         }
+        Command::NextField if matches!(field.purpose, TextPurpose::ImportPath { .. }) => {
+            vec![Effect::CompletePath(field.input.value().to_owned())]
+        }
         _ => Vec::new(),
     }
 }
@@ -84,5 +87,6 @@ fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
             super::rotations::submit_note(app, rotation, &value)
         }
         TextPurpose::Search { panel, cursor } => super::search::submit(app, panel, cursor, value),
+        TextPurpose::ImportPath { .. } => super::import::submit_path(&value),
     }
 }

@@ -349,6 +349,15 @@ fn title_and_hint(app: &App, purpose: &TextPurpose) -> (String, String) {
             ),
             "One line; empty clears the note".to_owned(),
         ),
+        TextPurpose::ImportPath { choices } => (
+            " Import programs from a CSV file ".to_owned(),
+            if choices.is_empty() {
+                "A CSV file, first row naming the columns; ~ is your home · Tab completes"
+                    .to_owned()
+            } else {
+                format!("Tab: {}", clean_line(&choices.join("  ")))
+            },
+        ),
         TextPurpose::NewTask { stage } => (
             format!(
                 " New task in {} ",

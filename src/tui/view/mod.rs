@@ -8,6 +8,7 @@ pub(crate) mod comparison;
 pub(crate) mod detail;
 pub(crate) mod dialog;
 pub(crate) mod help;
+pub(crate) mod import;
 pub(crate) mod list;
 pub(crate) mod overview;
 pub(crate) mod program_tracking;
@@ -47,6 +48,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::ConfirmDelete { target, title } => {
             dialog::confirm_delete(target.kind(), title, frame, area, &theme);
         }
+        Mode::ImportPreview(preview) => import::render(preview, frame, area, &theme),
     }
 }
 
