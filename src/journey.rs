@@ -180,8 +180,8 @@ impl VisaChoice {
             VisaChoice::J1 => "J-1",
             VisaChoice::H1b => "H-1B",
             VisaChoice::NotNeeded => "not needed",
-            VisaChoice::H1bPreferred => "H-1B preferred (J-1 acceptable)",
-            VisaChoice::J1Preferred => "J-1 preferred (H-1B acceptable)",
+            VisaChoice::H1bPreferred => "H-1B preferred, J-1 acceptable",
+            VisaChoice::J1Preferred => "J-1 preferred, H-1B acceptable",
         }
     }
 

@@ -376,8 +376,9 @@ pub fn fit_reason(stance: VisaStance, choice: VisaChoice) -> Option<String> {
     match visa_fit(stance, choice) {
         Fit::Fits => None,
         Fit::Acceptable => Some(format!(
-            "it takes {}: the visa you accept, not the one you prefer ({choice})",
-            stance.label()
+            "it takes {}: the visa you accept, not the one you prefer ({})",
+            stance.label(),
+            choice.preferred()
         )),
         Fit::Unknown => Some(format!(
             "its visa stance is not recorded; check it takes {choice}"

@@ -318,7 +318,7 @@ fn profile_visa_takes_a_preference_and_the_old_spellings() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Visa:          H-1B preferred (J-1 acceptable)",
+            "Visa:          H-1B preferred, J-1 acceptable",
         ));
     let plan = std::fs::read_to_string(sandbox.plan()).expect("plan");
     assert!(plan.contains("visa: H1bPreferred"), "{plan}");
@@ -338,8 +338,8 @@ fn profile_visa_takes_a_preference_and_the_old_spellings() {
         .success()
         .stdout(predicate::str::contains("Mount Example").not());
     for (spelling, shown) in [
-        ("j1-prefer", "J-1 preferred (H-1B acceptable)"),
-        ("j1-preferred", "J-1 preferred (H-1B acceptable)"),
+        ("j1-prefer", "J-1 preferred, H-1B acceptable"),
+        ("j1-preferred", "J-1 preferred, H-1B acceptable"),
         ("j1", "J-1"),
         ("h1b", "H-1B"),
         ("undecided", "undecided"),
@@ -418,4 +418,18 @@ fn programs_sort_and_filter_by_tracking_from_the_command_line() {
         .assert()
         .failure()
         .code(2);
+}
+
+#[test]
+fn profile_shows_years_since_graduation_as_programs_count_them_and_exactly() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .cmd()
+        .args(["profile", "--graduation", "1 Aug 2022"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Graduation:    2022-08-01"))
+        .stdout(predicate::str::contains(
+            "Years since graduation when training starts: 6 by year of graduation, as programs count them (5 years 11 months exactly)",
+        ));
 }

@@ -333,7 +333,7 @@ fn title_and_hint(app: &App, purpose: &TextPurpose) -> (String, String) {
         ),
         TextPurpose::InterviewDate { program } => (
             format!(" Interview date · {} ", program_name(app, *program)),
-            "YYYY-MM-DD · empty clears it".to_owned(),
+            "YYYY-MM-DD, M/D/YYYY or D Mon YYYY · empty clears it".to_owned(),
         ),
         TextPurpose::ProgramNote { program } => (
             format!(" Note · {} ", program_name(app, *program)),

@@ -62,7 +62,14 @@ pub(super) fn lines(programs: &[Program], program: &Program, theme: &Theme) -> V
 /// The signal spent and what the specialty gives (from the AAMC list), with how many the plan
 /// already uses; `None` when there is nothing to say.
 fn signal_line(programs: &[Program], program: &Program) -> Option<String> {
-    let specialty = program.specialty.as_deref()?;
+    let Some(specialty) = program.specialty.as_deref() else {
+        return (program.signal != Signal::None).then(|| {
+            format!(
+                "Signal: {} (no specialty recorded, so its signal count is not known)",
+                program.signal.label()
+            )
+        });
+    };
     let counts = signals::table().and_then(|t| t.for_specialty(specialty));
     match (program.signal, counts) {
         (Signal::None, None) => None,
