@@ -572,3 +572,23 @@ fn the_import_preview_at_both_sizes() {
         );
     }
 }
+
+#[test]
+fn the_visa_panel_and_programs_under_h1b_preferred_j1_acceptable() {
+    let mut app = app();
+    app.session.plan.profile.visa = VisaChoice::H1bPreferred;
+    app.refresh();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    let visa = app.stage_panel("visa").expect("visa");
+    update(&mut app, Action::Command(Command::Panel(visa)));
+    insta::assert_snapshot!("visa_h1b_preferred_120x40", screen(&mut app, 120, 40));
+    let programs = app.programs_panel();
+    select_row(&mut app, programs, |row| matches!(row, Row::Ranked(_)));
+    insta::assert_snapshot!("programs_h1b_preferred_120x40", screen(&mut app, 120, 40));
+}
