@@ -294,6 +294,7 @@ fn path_freshness(
         Citation::Fees(year, _) => Some(*year) == fee_year,
         Citation::SeasonDate(year, _) => *year == plan.profile.match_year,
         Citation::Anchor(_) | Citation::Fact(_) | Citation::Letters | Citation::Ranking => true,
+        Citation::Budget(id) => crate::budget::on_path(template, &plan.profile, id),
     })
 }
 

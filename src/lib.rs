@@ -64,6 +64,7 @@
 //!   under `tui/view/` drawing its rows (called from `view/list.rs`), helpers from
 //!   `view/widgets.rs`; keys that act on its rows follow the item recipe above.
 
+pub mod budget;
 pub mod calendar;
 pub mod cli;
 pub mod export;

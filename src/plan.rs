@@ -58,6 +58,9 @@ pub struct Plan {
     /// The rank order list: ids of ranked programs, first choice first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rank_order: Vec<crate::ids::ProgramId>,
+    /// What the user planned and paid for each cost of the journey.
+    #[serde(default, skip_serializing_if = "crate::budget::Budget::is_empty")]
+    pub budget: crate::budget::Budget,
 }
 
 /// Who the plan is for and what it aims at.
@@ -314,6 +317,7 @@ impl Plan {
             letter_target: None,
             programs: Vec::new(),
             rank_order: Vec::new(),
+            budget: Default::default(),
         };
         plan.merge_template(template);
         Ok(plan)

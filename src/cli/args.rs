@@ -49,6 +49,9 @@ pub enum Command {
     Sources(sources::SourcesArgs),
     /// List your programs with their visa-fit flags and the ERAS cost estimate.
     Programs(trackers::ProgramsArgs),
+    /// Every cost of the journey, planned and paid: list it, set a line, or choose a display
+    /// currency.
+    Budget(super::budget::BudgetArgs),
     /// Bring data in from elsewhere (programs from a spreadsheet's CSV).
     Import {
         #[command(subcommand)]

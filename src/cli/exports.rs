@@ -44,6 +44,8 @@ pub enum TableArg {
     Programs,
     Usce,
     Tasks,
+    /// Every cost of the journey, planned and paid.
+    Budget,
 }
 
 impl From<TableArg> for Table {
@@ -52,6 +54,7 @@ impl From<TableArg> for Table {
             TableArg::Programs => Table::Programs,
             TableArg::Usce => Table::Usce,
             TableArg::Tasks => Table::Tasks,
+            TableArg::Budget => Table::Budget,
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::journey::{Citation, Source, Template};
 use crate::plan::Plan;
 use crate::text::{clean_line, pad, truncate, wrap};
 
+pub mod budget;
 pub mod ics;
 pub mod json;
 pub mod markdown;
@@ -184,6 +185,11 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     }
     heading(&mut out, "Rank order list");
     out.push_str(&trackers::rank_list(plan, snapshot));
+    heading(&mut out, "Budget");
+    out.push_str(&budget::budget_text(
+        template,
+        &crate::budget::compute(template, plan),
+    ));
     write_facts(&mut out, template, snapshot.today);
     write_sources(&mut out, template, snapshot);
     out

@@ -19,10 +19,12 @@ pub enum Table {
     Programs,
     Usce,
     Tasks,
+    /// Every cost of the journey: planned and paid.
+    Budget,
 }
 
 impl Table {
-    pub(crate) const ALL: [Table; 3] = [Table::Programs, Table::Usce, Table::Tasks];
+    pub(crate) const ALL: [Table; 4] = [Table::Programs, Table::Usce, Table::Tasks, Table::Budget];
 
     /// The word used on the command line (`--what`) and in file names.
     pub(crate) fn key(self) -> &'static str {
@@ -30,6 +32,7 @@ impl Table {
             Table::Programs => "programs",
             Table::Usce => "usce",
             Table::Tasks => "tasks",
+            Table::Budget => "budget",
         }
     }
 
@@ -38,6 +41,7 @@ impl Table {
             Table::Programs => "programs",
             Table::Usce => "USCE rotations",
             Table::Tasks => "tasks",
+            Table::Budget => "budget",
         }
     }
 }
@@ -126,6 +130,14 @@ pub(crate) fn csv(
                     task.sources.join(" "),
                 ]);
             }
+        }
+        Table::Budget => {
+            let view = crate::budget::compute(template, plan);
+            rows.extend(
+                super::budget::budget_rows(template, &view)
+                    .into_iter()
+                    .map(|row| row.iter().map(|c| cell(c)).collect()),
+            );
         }
     }
     write(&rows)

@@ -28,7 +28,13 @@ pub enum Panel {
     /// Programs and the rank order list.
     Programs,
     Agenda,
+    /// Every cost of the journey, planned and paid.
+    Budget,
 }
+
+/// The panels after the agenda, in order. They have no digit key (1-9 and 0 are taken): Tab
+/// and the side list reach them.
+pub const LATER_PANELS: [Panel; 1] = [Panel::Budget];
 
 /// One row of a panel's list. Only some rows can be selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +67,10 @@ pub enum Row {
     Program(ProgramId),
     /// A program in the rank order list, by id.
     Ranked(ProgramId),
+    /// A line of the budget (index into the template's budget).
+    BudgetLine(usize),
+    /// The budget's display currency: Enter sets it.
+    BudgetCurrency,
 }
 
 impl Row {
@@ -249,7 +259,7 @@ pub struct App {
 impl App {
     pub fn new(template: Template, plan: Plan, plan_path: PathBuf, today: NaiveDate) -> App {
         let snapshot = Snapshot::build(&template, &plan, today);
-        let panels = template.stages.len() + 3;
+        let panels = template.stages.len() + 3 + LATER_PANELS.len();
         let mut app = App {
             template,
             today,
@@ -295,6 +305,7 @@ impl App {
         panels.extend((0..self.template.stages.len()).map(Panel::Stage));
         panels.push(Panel::Programs);
         panels.push(Panel::Agenda);
+        panels.extend(LATER_PANELS);
         panels
     }
 
@@ -304,7 +315,11 @@ impl App {
             0 => Panel::Overview,
             i if i <= stages => Panel::Stage(i - 1),
             i if i == stages + 1 => Panel::Programs,
-            _ => Panel::Agenda,
+            i if i == stages + 2 => Panel::Agenda,
+            i => LATER_PANELS
+                .get(i - stages - 3)
+                .copied()
+                .unwrap_or(Panel::Agenda),
         }
     }
 

@@ -29,6 +29,10 @@ pub enum FormPurpose {
     Export(NaiveDate),
     /// The profile: applied as a whole on Enter; every season date follows its Match year.
     Profile,
+    /// A line of the budget (index into the template's budget): planned and paid.
+    BudgetLine(usize),
+    /// The budget's display currency and rate.
+    Currency,
 }
 
 /// A field's value: free text, or one of a few options cycled with ←/→.
@@ -79,6 +83,11 @@ pub enum Key {
     Visa,
     Words,
     YearsSinceGraduation,
+    Planned,
+    Paid,
+    PaidOn,
+    CurrencyCode,
+    Rate,
 }
 
 #[derive(Debug, Clone)]
@@ -144,6 +153,7 @@ fn number_text<T: ToString>(value: Option<T>) -> String {
 
 const YES_NO: [&str; 2] = ["no", "yes"];
 
+mod budget;
 mod build;
 mod profile;
 

@@ -36,6 +36,10 @@ pub(crate) enum Selection {
     Situation(usize),
     /// How recent the facts are.
     Freshness,
+    /// A line of the budget (index into the template's budget).
+    BudgetLine(usize),
+    /// The budget's display currency.
+    BudgetCurrency,
     /// No selectable row.
     Nothing,
 }
@@ -74,6 +78,8 @@ impl App {
             Row::Fact(index) => Selection::Fact(index),
             Row::Situation(index) => Selection::Situation(index),
             Row::Freshness => Selection::Freshness,
+            Row::BudgetLine(index) => Selection::BudgetLine(index),
+            Row::BudgetCurrency => Selection::BudgetCurrency,
             Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader => Selection::Nothing,
         }
     }

@@ -113,5 +113,7 @@ pub(super) fn submit(app: &mut App, form: Form) -> Vec<Effect> {
         FormPurpose::Export(_) => super::export::submit(app, &form),
         FormPurpose::ProgramFilter => super::programs::submit_filter(app, &form),
         FormPurpose::Profile => super::profile::submit_form(app, &form),
+        FormPurpose::BudgetLine(index) => super::budget::submit_line(app, &form, index),
+        FormPurpose::Currency => super::budget::submit_currency(app, &form),
     }
 }

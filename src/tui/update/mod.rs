@@ -11,6 +11,7 @@ use super::app::{App, Mode, Panel, Tone};
 use super::selection::Selection;
 use crate::insights::Subject;
 
+mod budget;
 mod export;
 mod forms;
 mod history;
@@ -167,6 +168,8 @@ fn act(app: &mut App, command: Command, selection: Selection) -> Vec<Effect> {
         (C::Open, S::Program(id) | S::Ranked(id)) => programs::edit(app, id),
         (C::Open | C::EditDate, S::Rotation(id)) => rotations::edit(app, id),
         (C::Open, S::AddRotation) => rotations::add(app),
+        (C::Open, S::BudgetLine(index)) => budget::edit_line(app, index),
+        (C::Open, S::BudgetCurrency) => budget::edit_currency(app),
         (C::Open, S::Comparison(_)) => app.say(
             "The whole row and its sources are in the details (J/K scroll them).",
             Tone::Info,

@@ -43,6 +43,8 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::Rotation(id)) => super::rotations::detail_lines(app, id, theme),
         Some(Row::AddRotation) => super::rotations::summary_lines(app, theme),
         Some(Row::Program(id) | Row::Ranked(id)) => super::programs::detail_lines(app, id, theme),
+        Some(Row::BudgetLine(index)) => super::budget::detail_lines(app, index, theme),
+        Some(Row::BudgetCurrency) => super::budget::currency_detail(app, theme),
         _ => panel_lines(app, theme),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });

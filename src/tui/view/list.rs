@@ -8,7 +8,7 @@ use ratatui::widgets::{
 };
 
 use super::theme::Theme;
-use super::{agenda, checklist, comparison, overview, programs, rotations};
+use super::{agenda, budget, checklist, comparison, overview, programs, rotations};
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Panel, Row};
 
@@ -19,6 +19,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Panel::Stage(index) => checklist::title(app, index),
         Panel::Programs => programs::title(app),
         Panel::Agenda => agenda::title(app),
+        Panel::Budget => budget::title(app),
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -164,6 +165,8 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
         Row::Program(id) | Row::Ranked(id) => {
             programs::program_line(app, *id, None, columns, theme)
         }
+        Row::BudgetLine(index) => budget::line(app, *index, columns, theme),
+        Row::BudgetCurrency => budget::currency_line(app, columns, theme),
     }
 }
 

@@ -2,12 +2,14 @@
 //! nothing else.
 
 pub(crate) mod agenda;
+pub(crate) mod budget;
 pub(crate) mod checklist;
 pub(crate) mod chrome;
 pub(crate) mod comparison;
 pub(crate) mod detail;
 pub(crate) mod dialog;
 pub(crate) mod help;
+pub(crate) mod later;
 pub(crate) mod list;
 pub(crate) mod overview;
 pub(crate) mod programs;

@@ -1,0 +1,28 @@
+//! The side-list entries of the panels after the agenda (budget, timeline, letters, practice
+//! scores): their names and the figure beside each, in one place so the side list itself needs
+//! one line for all of them.
+
+use crate::tui::app::{App, Panel};
+
+/// The name and the figure of a later panel in the side list.
+pub(crate) fn sidebar_entry(app: &App, panel: Panel) -> (String, String) {
+    match panel {
+        Panel::Budget => {
+            let view = crate::budget::compute(&app.template, &app.session.plan);
+            ("Budget".to_owned(), short_dollars(view.planned.0))
+        }
+        _ => (String::new(), String::new()),
+    }
+}
+
+/// "$2.4k", "$104k", "$950": a figure that fits beside a name.
+fn short_dollars(cents: u64) -> String {
+    let dollars = cents / 100;
+    if dollars >= 10_000 {
+        format!("${}k", dollars / 1000)
+    } else if dollars >= 1000 {
+        format!("${}.{}k", dollars / 1000, (dollars % 1000) / 100)
+    } else {
+        format!("${dollars}")
+    }
+}
