@@ -38,6 +38,7 @@ pub enum Item {
     Task(TaskId),
     Program(ProgramId),
     Rotation(RotationId),
+    Letter(crate::letters::LetterId),
 }
 
 impl Item {
@@ -47,6 +48,7 @@ impl Item {
             Item::Task(_) => "task",
             Item::Program(_) => "program",
             Item::Rotation(_) => "rotation",
+            Item::Letter(_) => "letter",
         }
     }
 }

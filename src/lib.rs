@@ -73,6 +73,7 @@ pub mod ids;
 pub mod import;
 pub mod insights;
 pub mod journey;
+pub mod letters;
 pub mod merge;
 pub mod plan;
 pub mod programs;

@@ -58,6 +58,12 @@ pub struct Plan {
     /// The rank order list: ids of ranked programs, first choice first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rank_order: Vec<crate::ids::ProgramId>,
+    /// Letters the user follows on their own (not tied to a rotation's letter), in the order added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub letters: Vec<crate::letters::Letter>,
+    /// How many letters each program asks for, by program (set in the Letters panel).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub letters_asked: BTreeMap<crate::ids::ProgramId, u8>,
     /// What the user planned and paid for each cost of the journey.
     #[serde(default, skip_serializing_if = "crate::budget::Budget::is_empty")]
     pub budget: crate::budget::Budget,
@@ -317,6 +323,8 @@ impl Plan {
             letter_target: None,
             programs: Vec::new(),
             rank_order: Vec::new(),
+            letters: Vec::new(),
+            letters_asked: BTreeMap::new(),
             budget: Default::default(),
         };
         plan.merge_template(template);

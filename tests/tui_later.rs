@@ -183,3 +183,215 @@ fn the_currency_row_sets_and_clears_the_display_currency() {
     assert_eq!(currency.code, "NGN");
     assert_eq!(currency.per_usd.to_string(), "1500");
 }
+
+/// The J-1 plan with two programs (one asking for 3 letters), a rotation whose letter was
+/// requested, and a research letter promised for one program.
+fn app_with_letters() -> App {
+    use imgplan::letters::{Letter, LetterId, LetterKind, LetterProgress};
+    use imgplan::programs::{ApplicationService, Program, ProgramStatus, Requirements, VisaStance};
+    use imgplan::usce::{LetterState, Rotation, RotationKind};
+    let mut app = app();
+    let plan = &mut app.session.plan;
+    let program = |name: &str| Program {
+        id: imgplan::ids::ProgramId(0),
+        name: name.into(),
+        state: Some("NY".into()),
+        specialty: Some("Internal Medicine".into()),
+        nrmp_code: None,
+        service: ApplicationService::Eras,
+        visa: VisaStance::J1,
+        requirements: Requirements::default(),
+        status: ProgramStatus::Applied,
+        interview: None,
+        note: None,
+    };
+    let mercy = plan
+        .add_program(program("Mercy Hospital IM"))
+        .expect("program");
+    plan.add_program(program("Lakeside Medical Center"))
+        .expect("program");
+    plan.set_letters_asked(mercy, Some(3)).expect("asked");
+    let rotation = plan
+        .add_rotation(Rotation {
+            id: imgplan::ids::RotationId(0),
+            kind: RotationKind::Externship,
+            institution: "Brooklyn General".into(),
+            specialty: None,
+            start: date("2026-06-01"),
+            end: date("2026-06-28"),
+            hands_on: true,
+            supervisor: Some("Dr. Lee".into()),
+            letter: LetterState::Requested,
+            note: None,
+        })
+        .expect("rotation");
+    plan.add_letter(Letter {
+        id: LetterId(0),
+        writer: "Prof. A. Rao (research mentor)".into(),
+        kind: LetterKind::Research,
+        state: LetterProgress::Promised,
+        rotation: None,
+        programs: vec![mercy],
+        note: Some("Ask again in May".into()),
+    })
+    .expect("letter");
+    plan.add_letter(Letter {
+        id: LetterId(0),
+        writer: "Dr. Lee".into(),
+        kind: LetterKind::UsClinical,
+        state: LetterProgress::Uploaded,
+        rotation: Some(rotation),
+        programs: Vec::new(),
+        note: None,
+    })
+    .expect("letter");
+    app.refresh();
+    app
+}
+
+#[test]
+fn the_letters_panel_at_both_sizes() {
+    for (width, height) in SIZES {
+        let mut app = app_with_letters();
+        update(&mut app, Action::Resize { width, height });
+        tab_to(&mut app, Panel::Letters);
+        select_row(&mut app, |row| matches!(row, Row::Letter(_)));
+        insta::assert_snapshot!(
+            format!("letters_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+}
+
+#[test]
+fn a_program_asking_for_more_letters_than_assigned_is_warned_about() {
+    let app = app_with_letters();
+    let messages: Vec<&str> = app
+        .session
+        .snapshot
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert!(
+        messages.contains(&"Mercy Hospital IM asks for 3 letters; 1 of yours are assigned to it."),
+        "{messages:?}"
+    );
+    assert!(
+        !messages.iter().any(|m| m.contains("Lakeside")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn the_letter_form_assigns_programs_by_name_and_refuses_unknown_ones() {
+    let mut app = app_with_letters();
+    tab_to(&mut app, Panel::Letters);
+    update(&mut app, Action::Command(Command::Add));
+    assert!(matches!(app.screen.mode, Mode::Form(_)));
+    typed(&mut app, "Dr. Okafor");
+    for _ in 0..4 {
+        update(&mut app, Action::Command(Command::NextField));
+    }
+    typed(&mut app, "mercy; nowhere");
+    update(&mut app, Action::Command(Command::Submit));
+    insta::assert_snapshot!("letter_form_error_80x24", screen(&mut app, 80, 24));
+    assert!(matches!(app.screen.mode, Mode::Form(_)), "still open");
+    for _ in 0.."; nowhere".len() {
+        update(
+            &mut app,
+            Action::Command(Command::Edit(imgplan::tui::action::EditKey::Backspace)),
+        );
+    }
+    typed(&mut app, "; lakeside");
+    update(&mut app, Action::Command(Command::Submit));
+    assert!(matches!(app.screen.mode, Mode::Normal));
+    let letter = app.session.plan.letters.last().expect("letter").clone();
+    assert_eq!(letter.writer, "Dr. Okafor");
+    assert_eq!(letter.programs.len(), 2);
+    assert!(matches!(app.selected_row(), Some(Row::Letter(id)) if id == letter.id));
+    // s moves it on; x asks, y deletes; undo brings it back.
+    update(&mut app, Action::Command(Command::CycleState));
+    assert_eq!(
+        app.session.plan.letter(letter.id).map(|l| l.state),
+        Some(imgplan::letters::LetterProgress::Promised)
+    );
+    update(&mut app, Action::Command(Command::Delete));
+    update(&mut app, Action::Command(Command::Yes));
+    assert!(app.session.plan.letter(letter.id).is_none());
+    update(&mut app, Action::Command(Command::Undo));
+    assert!(app.session.plan.letter(letter.id).is_some());
+}
+
+#[test]
+fn enter_on_a_program_sets_how_many_letters_it_asks_for() {
+    let mut app = app_with_letters();
+    tab_to(&mut app, Panel::Letters);
+    select_row(&mut app, |row| matches!(row, Row::LetterProgram(_)));
+    let Some(Row::LetterProgram(id)) = app.selected_row() else {
+        panic!("no program row");
+    };
+    update(&mut app, Action::Command(Command::Open));
+    for _ in 0..3 {
+        update(
+            &mut app,
+            Action::Command(Command::Edit(imgplan::tui::action::EditKey::Backspace)),
+        );
+    }
+    typed(&mut app, "x");
+    update(&mut app, Action::Command(Command::Submit));
+    assert!(
+        matches!(app.screen.mode, Mode::Form(_)),
+        "a bad number keeps the form"
+    );
+    update(
+        &mut app,
+        Action::Command(Command::Edit(imgplan::tui::action::EditKey::Backspace)),
+    );
+    typed(&mut app, "1");
+    update(&mut app, Action::Command(Command::Submit));
+    assert_eq!(app.session.plan.letters_asked.get(&id), Some(&1));
+    assert!(
+        !app.session
+            .snapshot
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("asks for")),
+        "one letter assigned, one asked: no warning"
+    );
+}
+
+#[test]
+fn letters_reach_the_exports() {
+    let app = app_with_letters();
+    let template = &app.template;
+    let plan = &app.session.plan;
+    let snapshot = &app.session.snapshot;
+    let text = imgplan::export::text_summary(template, plan, snapshot);
+    assert!(
+        text.contains("\nLetters\n-------\n  All letters: 1 of 3 in ERAS, 1 on the way\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  ~ Prof. A. Rao (research mentor) (research, promised)\n      to: Mercy Hospital IM\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  ✓ Dr. Lee (US clinical, uploaded), from Brooklyn General\n"),
+        "{text}"
+    );
+    let options = imgplan::export::ExportOptions {
+        table: imgplan::export::sheet::Table::Letters,
+        ..imgplan::export::ExportOptions::new(imgplan::export::Format::Csv)
+    };
+    let stamp = date(TODAY).and_hms_opt(9, 0, 0).expect("time");
+    let csv = imgplan::export::render(template, plan, snapshot, &options, stamp).expect("csv");
+    assert_eq!(
+        csv,
+        "Writer,Kind,State,Rotation,Programs,Note\r\n\
+         Prof. A. Rao (research mentor),research,promised,,Mercy Hospital IM,Ask again in May\r\n\
+         Dr. Lee,US clinical,uploaded,Brooklyn General,,\r\n"
+    );
+}

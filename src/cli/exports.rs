@@ -46,6 +46,8 @@ pub enum TableArg {
     Tasks,
     /// Every cost of the journey, planned and paid.
     Budget,
+    /// Letters of your own.
+    Letters,
 }
 
 impl From<TableArg> for Table {
@@ -55,6 +57,7 @@ impl From<TableArg> for Table {
             TableArg::Usce => Table::Usce,
             TableArg::Tasks => Table::Tasks,
             TableArg::Budget => Table::Budget,
+            TableArg::Letters => Table::Letters,
         }
     }
 }

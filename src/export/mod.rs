@@ -20,6 +20,7 @@ use crate::text::{clean_line, pad, truncate, wrap};
 pub mod budget;
 pub mod ics;
 pub mod json;
+pub mod letters;
 pub mod markdown;
 pub mod sheet;
 pub mod summary;
@@ -174,6 +175,8 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     out.push_str("  The J-1 versus H-1B comparison with its sources: `imgplan visa`.\n");
     heading(&mut out, "US clinical experience and letters");
     out.push_str(&trackers::usce_log(plan, snapshot));
+    heading(&mut out, "Letters");
+    out.push_str(&letters::letters_text(template, plan));
     heading(&mut out, &format!("Programs ({})", plan.programs.len()));
     if plan.programs.is_empty() {
         out.push_str("  (no programs yet)\n");

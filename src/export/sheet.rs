@@ -21,10 +21,18 @@ pub enum Table {
     Tasks,
     /// Every cost of the journey: planned and paid.
     Budget,
+    /// Letters of the user's own.
+    Letters,
 }
 
 impl Table {
-    pub(crate) const ALL: [Table; 4] = [Table::Programs, Table::Usce, Table::Tasks, Table::Budget];
+    pub(crate) const ALL: [Table; 5] = [
+        Table::Programs,
+        Table::Usce,
+        Table::Tasks,
+        Table::Budget,
+        Table::Letters,
+    ];
 
     /// The word used on the command line (`--what`) and in file names.
     pub(crate) fn key(self) -> &'static str {
@@ -33,6 +41,7 @@ impl Table {
             Table::Usce => "usce",
             Table::Tasks => "tasks",
             Table::Budget => "budget",
+            Table::Letters => "letters",
         }
     }
 
@@ -42,6 +51,7 @@ impl Table {
             Table::Usce => "USCE rotations",
             Table::Tasks => "tasks",
             Table::Budget => "budget",
+            Table::Letters => "letters",
         }
     }
 }
@@ -130,6 +140,13 @@ pub(crate) fn csv(
                     task.sources.join(" "),
                 ]);
             }
+        }
+        Table::Letters => {
+            rows.extend(
+                super::letters::letter_rows(plan)
+                    .into_iter()
+                    .map(|row| row.iter().map(|c| cell(c)).collect()),
+            );
         }
         Table::Budget => {
             let view = crate::budget::compute(template, plan);

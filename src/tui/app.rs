@@ -30,11 +30,13 @@ pub enum Panel {
     Agenda,
     /// Every cost of the journey, planned and paid.
     Budget,
+    /// Letters of the user's own and the letters from rotations, with the programs they go to.
+    Letters,
 }
 
 /// The panels after the agenda, in order. They have no digit key (1-9 and 0 are taken): Tab
 /// and the side list reach them.
-pub const LATER_PANELS: [Panel; 1] = [Panel::Budget];
+pub const LATER_PANELS: [Panel; 2] = [Panel::Budget, Panel::Letters];
 
 /// One row of a panel's list. Only some rows can be selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,12 @@ pub enum Row {
     BudgetLine(usize),
     /// The budget's display currency: Enter sets it.
     BudgetCurrency,
+    /// A letter of the user's own, by id.
+    Letter(crate::letters::LetterId),
+    /// "Add a letter": Enter opens the letter form.
+    AddLetter,
+    /// A program with the letters assigned to it: Enter sets how many it asks for.
+    LetterProgram(ProgramId),
 }
 
 impl Row {

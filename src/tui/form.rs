@@ -33,6 +33,10 @@ pub enum FormPurpose {
     BudgetLine(usize),
     /// The budget's display currency and rate.
     Currency,
+    NewLetter,
+    EditLetter(crate::letters::LetterId),
+    /// How many letters a program asks for.
+    LettersAsked(ProgramId),
 }
 
 /// A field's value: free text, or one of a few options cycled with ←/→.
@@ -83,6 +87,12 @@ pub enum Key {
     Visa,
     Words,
     YearsSinceGraduation,
+    LettersAsked,
+    LetterKind,
+    Progress,
+    Rotation,
+    Programs,
+    Writer,
     Planned,
     Paid,
     PaidOn,
@@ -155,6 +165,7 @@ const YES_NO: [&str; 2] = ["no", "yes"];
 
 mod budget;
 mod build;
+mod letters;
 mod profile;
 
 /// Checks a typed date: a real YYYY-MM-DD date within the years a plan can span.

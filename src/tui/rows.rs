@@ -21,6 +21,7 @@ impl App {
             Panel::Programs => self.program_rows(),
             Panel::Agenda => self.agenda_rows(),
             Panel::Budget => self.budget_rows(),
+            Panel::Letters => self.letter_rows(),
         }
     }
 

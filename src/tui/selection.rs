@@ -40,6 +40,12 @@ pub(crate) enum Selection {
     BudgetLine(usize),
     /// The budget's display currency.
     BudgetCurrency,
+    /// A letter of the user's own.
+    Letter(crate::letters::LetterId),
+    /// The "Add a letter" row.
+    AddLetter,
+    /// A program in the Letters panel (how many letters it asks for).
+    LetterProgram(ProgramId),
     /// No selectable row.
     Nothing,
 }
@@ -80,6 +86,9 @@ impl App {
             Row::Freshness => Selection::Freshness,
             Row::BudgetLine(index) => Selection::BudgetLine(index),
             Row::BudgetCurrency => Selection::BudgetCurrency,
+            Row::Letter(id) => Selection::Letter(id),
+            Row::AddLetter => Selection::AddLetter,
+            Row::LetterProgram(id) => Selection::LetterProgram(id),
             Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader => Selection::Nothing,
         }
     }
@@ -92,7 +101,7 @@ pub(crate) fn offers(panel: Panel, selection: &Selection, command: Command) -> b
     let in_programs = panel == Panel::Programs;
     let item = matches!(
         selection,
-        S::Task(_) | S::Program(_) | S::Ranked(_) | S::Rotation(_)
+        S::Task(_) | S::Program(_) | S::Ranked(_) | S::Rotation(_) | S::Letter(_)
     );
     match command {
         Command::ToggleDone => matches!(selection, S::Task(_)),
@@ -103,7 +112,8 @@ pub(crate) fn offers(panel: Panel, selection: &Selection, command: Command) -> b
             S::Nothing | S::Fact(_) | S::Situation(_) | S::Freshness
         ),
         Command::Add => {
-            matches!(panel, Panel::Programs | Panel::Stage(_)) || matches!(selection, S::Task(_))
+            matches!(panel, Panel::Programs | Panel::Stage(_) | Panel::Letters)
+                || matches!(selection, S::Task(_))
         }
         Command::Rank => in_programs && selection.program().is_some(),
         Command::RankUp | Command::RankDown => in_programs && matches!(selection, S::Ranked(_)),

@@ -33,3 +33,70 @@ impl App {
         rows
     }
 }
+
+impl App {
+    /// The letters: the user's own, the rotations' letters, how each program stands, and the
+    /// letter warnings.
+    pub(super) fn letter_rows(&self) -> Vec<Row> {
+        let plan = &self.session.plan;
+        let totals = crate::letters::LetterTotals::of(&self.template, plan);
+        let mut rows = vec![Row::Heading(format!("Your letters · {}", totals.line()))];
+        rows.extend(plan.letters.iter().map(|l| Row::Letter(l.id)));
+        rows.push(Row::AddLetter);
+        rows.push(Row::Heading("From your rotations".into()));
+        let from_rotations: Vec<Row> = plan
+            .rotations
+            .iter()
+            .filter(|r| {
+                r.letter != crate::usce::LetterState::NotRequested
+                    && !crate::letters::followed_here(plan, r.id)
+            })
+            .map(|r| Row::Rotation(r.id))
+            .collect();
+        if from_rotations.is_empty() {
+            rows.push(Row::Note(
+                "No other letter from a rotation (rotations are logged in the USCE panel).".into(),
+            ));
+        }
+        rows.extend(from_rotations);
+        let programs: Vec<Row> = plan
+            .programs
+            .iter()
+            .filter(|p| {
+                !matches!(
+                    p.status,
+                    crate::programs::ProgramStatus::Rejected
+                        | crate::programs::ProgramStatus::Withdrawn
+                )
+            })
+            .map(|p| Row::LetterProgram(p.id))
+            .collect();
+        if !programs.is_empty() {
+            rows.push(Row::Heading("Programs and their letters".into()));
+            rows.extend(programs);
+        }
+        let warnings: Vec<Row> = self
+            .session
+            .snapshot
+            .warnings
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| {
+                matches!(
+                    w.kind,
+                    crate::insights::WarningKind::LetterNotUploaded
+                        | crate::insights::WarningKind::LettersShort
+                )
+            })
+            .map(|(index, _)| Row::Warning(index))
+            .collect();
+        if !warnings.is_empty() {
+            rows.push(Row::Heading(format!(
+                "Letter warnings ({})",
+                warnings.len()
+            )));
+            rows.extend(warnings);
+        }
+        rows
+    }
+}

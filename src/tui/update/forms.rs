@@ -115,5 +115,8 @@ pub(super) fn submit(app: &mut App, form: Form) -> Vec<Effect> {
         FormPurpose::Profile => super::profile::submit_form(app, &form),
         FormPurpose::BudgetLine(index) => super::budget::submit_line(app, &form, index),
         FormPurpose::Currency => super::budget::submit_currency(app, &form),
+        FormPurpose::NewLetter => super::letters::submit_form(app, &form, None),
+        FormPurpose::LettersAsked(id) => super::letters::submit_asked(app, &form, id),
+        FormPurpose::EditLetter(id) => super::letters::submit_form(app, &form, Some(id)),
     }
 }

@@ -15,6 +15,7 @@ mod budget;
 mod export;
 mod forms;
 mod history;
+mod letters;
 mod navigation;
 mod profile;
 mod programs;
@@ -160,6 +161,7 @@ fn act(app: &mut App, command: Command, selection: Selection) -> Vec<Effect> {
         (C::ClearFilter, _) => programs::clear_filter(app),
         (C::Sort, _) => programs::next_sort(app),
         (C::Add, _) if panel == Panel::Programs => programs::add(app),
+        (C::Add, _) if panel == Panel::Letters => letters::add(app),
         (C::Add, S::Rotation(_) | S::AddRotation) => rotations::add(app),
         (C::Add, selection) => tasks::add(app, panel, &selection),
 
@@ -169,6 +171,11 @@ fn act(app: &mut App, command: Command, selection: Selection) -> Vec<Effect> {
         (C::Open | C::EditDate, S::Rotation(id)) => rotations::edit(app, id),
         (C::Open, S::AddRotation) => rotations::add(app),
         (C::Open, S::BudgetLine(index)) => budget::edit_line(app, index),
+        (C::Open | C::EditDate | C::EditNote, S::Letter(id)) => letters::edit(app, id),
+        (C::Open, S::AddLetter) => letters::add(app),
+        (C::Open, S::LetterProgram(id)) => letters::edit_asked(app, id),
+        (C::CycleState, S::Letter(id)) => return letters::cycle(app, id),
+        (C::Delete, S::Letter(id)) => letters::delete(app, id),
         (C::Open, S::BudgetCurrency) => budget::edit_currency(app),
         (C::Open, S::Comparison(_)) => app.say(
             "The whole row and its sources are in the details (J/K scroll them).",
@@ -217,7 +224,7 @@ fn reveal(app: &mut App, subject: &Subject) {
     match subject {
         Subject::Program(id) => programs::reveal(app, *id),
         Subject::Rotation(id) => rotations::reveal(app, *id),
-        Subject::Letters => rotations::reveal_add(app),
+        Subject::Letters => letters::reveal_panel(app),
         Subject::Task(id) => {
             navigation::reveal_task(app, id);
         }

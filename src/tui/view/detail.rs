@@ -45,6 +45,8 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::Program(id) | Row::Ranked(id)) => super::programs::detail_lines(app, id, theme),
         Some(Row::BudgetLine(index)) => super::budget::detail_lines(app, index, theme),
         Some(Row::BudgetCurrency) => super::budget::currency_detail(app, theme),
+        Some(Row::Letter(id)) => super::letters::detail_lines(app, id, theme),
+        Some(Row::AddLetter | Row::LetterProgram(_)) => super::letters::summary_lines(app, theme),
         _ => panel_lines(app, theme),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });

@@ -11,6 +11,13 @@ pub(crate) fn sidebar_entry(app: &App, panel: Panel) -> (String, String) {
             let view = crate::budget::compute(&app.template, &app.session.plan);
             ("Budget".to_owned(), short_dollars(view.planned.0))
         }
+        Panel::Letters => {
+            let totals = crate::letters::LetterTotals::of(&app.template, &app.session.plan);
+            (
+                "Letters".to_owned(),
+                format!("{}/{}", totals.uploaded, totals.target),
+            )
+        }
         _ => (String::new(), String::new()),
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{
 };
 
 use super::theme::Theme;
-use super::{agenda, budget, checklist, comparison, overview, programs, rotations};
+use super::{agenda, budget, checklist, comparison, letters, overview, programs, rotations};
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Panel, Row};
 
@@ -20,6 +20,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Panel::Programs => programs::title(app),
         Panel::Agenda => agenda::title(app),
         Panel::Budget => budget::title(app),
+        Panel::Letters => letters::title(app),
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -167,6 +168,9 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
         }
         Row::BudgetLine(index) => budget::line(app, *index, columns, theme),
         Row::BudgetCurrency => budget::currency_line(app, columns, theme),
+        Row::Letter(id) => letters::letter_line(app, *id, columns, theme),
+        Row::AddLetter => letters::add_line(columns, theme),
+        Row::LetterProgram(id) => letters::program_line(app, *id, columns, theme),
     }
 }
 

@@ -10,6 +10,7 @@ pub(crate) mod detail;
 pub(crate) mod dialog;
 pub(crate) mod help;
 pub(crate) mod later;
+pub(crate) mod letters;
 pub(crate) mod list;
 pub(crate) mod overview;
 pub(crate) mod programs;
