@@ -39,6 +39,7 @@ pub enum Item {
     Program(ProgramId),
     Rotation(RotationId),
     Letter(crate::letters::LetterId),
+    Practice(crate::practice::PracticeId),
 }
 
 impl Item {
@@ -49,6 +50,7 @@ impl Item {
             Item::Program(_) => "program",
             Item::Rotation(_) => "rotation",
             Item::Letter(_) => "letter",
+            Item::Practice(_) => "practice exam",
         }
     }
 }

@@ -76,6 +76,7 @@ pub mod journey;
 pub mod letters;
 pub mod merge;
 pub mod plan;
+pub mod practice;
 pub mod programs;
 pub mod rules;
 pub mod situation;

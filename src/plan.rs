@@ -64,6 +64,9 @@ pub struct Plan {
     /// How many letters each program asks for, by program (set in the Letters panel).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub letters_asked: BTreeMap<crate::ids::ProgramId, u8>,
+    /// Practice exams before Step 2 CK and the score aimed for.
+    #[serde(default, skip_serializing_if = "crate::practice::Practice::is_empty")]
+    pub practice: crate::practice::Practice,
     /// What the user planned and paid for each cost of the journey.
     #[serde(default, skip_serializing_if = "crate::budget::Budget::is_empty")]
     pub budget: crate::budget::Budget,
@@ -325,6 +328,7 @@ impl Plan {
             rank_order: Vec::new(),
             letters: Vec::new(),
             letters_asked: BTreeMap::new(),
+            practice: Default::default(),
             budget: Default::default(),
         };
         plan.merge_template(template);

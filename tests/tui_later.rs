@@ -395,3 +395,97 @@ fn letters_reach_the_exports() {
          Dr. Lee,US clinical,uploaded,Brooklyn General,,\r\n"
     );
 }
+
+/// The J-1 plan with three practice exams and a target of 250.
+fn app_with_scores() -> App {
+    use imgplan::practice::{PracticeExam, PracticeId};
+    let mut app = app();
+    let plan = &mut app.session.plan;
+    for (form, taken, score) in [
+        ("NBME 11", "2026-09-01", 221),
+        ("NBME 12", "2026-10-01", 232),
+        ("UWSA 1", "2026-11-01", 238),
+    ] {
+        plan.add_practice_exam(PracticeExam {
+            id: PracticeId(0),
+            form: form.into(),
+            taken: date(taken),
+            score,
+        })
+        .expect("exam");
+    }
+    plan.set_practice_target(Some(250)).expect("target");
+    app.refresh();
+    app
+}
+
+#[test]
+fn the_scores_panel_and_its_chart_at_both_sizes() {
+    for (width, height) in SIZES {
+        let mut app = app_with_scores();
+        update(&mut app, Action::Resize { width, height });
+        tab_to(&mut app, Panel::Scores);
+        select_row(&mut app, |row| matches!(row, Row::Practice(_)));
+        update(&mut app, Action::Command(Command::Down));
+        insta::assert_snapshot!(
+            format!("scores_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+}
+
+#[test]
+fn practice_scores_reach_the_exports() {
+    let app = app_with_scores();
+    let text =
+        imgplan::export::text_summary(&app.template, &app.session.plan, &app.session.snapshot);
+    assert!(
+        text.contains("\nStep 2 CK practice\n------------------\n  last 238 · best 238 · 3 logged · 12 below your target\n  target 250 · Step 2 CK on 2027-08-18\n  2026-09-01  NBME 11"),
+        "{text}"
+    );
+}
+
+#[test]
+fn logging_a_practice_exam_checks_the_score_and_keeps_date_order() {
+    let mut app = app_with_scores();
+    tab_to(&mut app, Panel::Scores);
+    update(&mut app, Action::Command(Command::Add));
+    typed(&mut app, "Free 120");
+    update(&mut app, Action::Command(Command::NextField));
+    for _ in 0..10 {
+        update(
+            &mut app,
+            Action::Command(Command::Edit(imgplan::tui::action::EditKey::Backspace)),
+        );
+    }
+    typed(&mut app, "2026-09-15");
+    update(&mut app, Action::Command(Command::NextField));
+    typed(&mut app, "310");
+    update(&mut app, Action::Command(Command::Submit));
+    insta::assert_snapshot!("score_form_error_80x24", screen(&mut app, 80, 24));
+    assert!(matches!(app.screen.mode, Mode::Form(_)));
+    for _ in 0..3 {
+        update(
+            &mut app,
+            Action::Command(Command::Edit(imgplan::tui::action::EditKey::Backspace)),
+        );
+    }
+    typed(&mut app, "229");
+    update(&mut app, Action::Command(Command::Submit));
+    assert!(matches!(app.screen.mode, Mode::Normal));
+    let forms: Vec<&str> = app
+        .session
+        .plan
+        .practice
+        .exams
+        .iter()
+        .map(|e| e.form.as_str())
+        .collect();
+    assert_eq!(forms, ["NBME 11", "Free 120", "NBME 12", "UWSA 1"]);
+    assert!(
+        matches!(app.selected_row(), Some(Row::Practice(id)) if app.session.plan.practice_exam(id).is_some_and(|e| e.form == "Free 120"))
+    );
+    update(&mut app, Action::Command(Command::Delete));
+    update(&mut app, Action::Command(Command::Yes));
+    assert_eq!(app.session.plan.practice.exams.len(), 3);
+}

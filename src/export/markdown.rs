@@ -119,6 +119,11 @@ pub(crate) fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snap
     let _ = writeln!(out, "## Letters\n");
     out.push_str(&super::letters::letters_markdown(template, plan));
     out.push('\n');
+    let _ = writeln!(out, "## Step 2 CK practice\n");
+    out.push_str(&super::practice::practice_markdown(
+        template, plan, snapshot,
+    ));
+    out.push('\n');
     let _ = writeln!(out, "## Budget\n");
     out.push_str(&super::budget::budget_markdown(
         template,

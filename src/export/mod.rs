@@ -22,6 +22,7 @@ pub mod ics;
 pub mod json;
 pub mod letters;
 pub mod markdown;
+pub mod practice;
 pub mod sheet;
 pub mod summary;
 pub mod trackers;
@@ -177,6 +178,8 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     out.push_str(&trackers::usce_log(plan, snapshot));
     heading(&mut out, "Letters");
     out.push_str(&letters::letters_text(template, plan));
+    heading(&mut out, "Step 2 CK practice");
+    out.push_str(&practice::practice_text(template, plan, snapshot));
     heading(&mut out, &format!("Programs ({})", plan.programs.len()));
     if plan.programs.is_empty() {
         out.push_str("  (no programs yet)\n");

@@ -32,11 +32,13 @@ pub enum Panel {
     Budget,
     /// Letters of the user's own and the letters from rotations, with the programs they go to.
     Letters,
+    /// Step 2 CK practice exams and their trend.
+    Scores,
 }
 
 /// The panels after the agenda, in order. They have no digit key (1-9 and 0 are taken): Tab
 /// and the side list reach them.
-pub const LATER_PANELS: [Panel; 2] = [Panel::Budget, Panel::Letters];
+pub const LATER_PANELS: [Panel; 3] = [Panel::Budget, Panel::Letters, Panel::Scores];
 
 /// One row of a panel's list. Only some rows can be selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +81,12 @@ pub enum Row {
     AddLetter,
     /// A program with the letters assigned to it: Enter sets how many it asks for.
     LetterProgram(ProgramId),
+    /// A practice exam, by id.
+    Practice(crate::practice::PracticeId),
+    /// "Log a practice exam": Enter opens the form.
+    AddPractice,
+    /// The Step 2 CK score aimed for: Enter sets it.
+    PracticeTarget,
 }
 
 impl Row {

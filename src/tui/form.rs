@@ -37,6 +37,10 @@ pub enum FormPurpose {
     EditLetter(crate::letters::LetterId),
     /// How many letters a program asks for.
     LettersAsked(ProgramId),
+    NewPractice,
+    EditPractice(crate::practice::PracticeId),
+    /// The Step 2 CK score aimed for.
+    PracticeTarget,
 }
 
 /// A field's value: free text, or one of a few options cycled with ←/→.
@@ -88,6 +92,10 @@ pub enum Key {
     Words,
     YearsSinceGraduation,
     LettersAsked,
+    FormName,
+    Taken,
+    Score,
+    Target,
     LetterKind,
     Progress,
     Rotation,
@@ -166,6 +174,7 @@ const YES_NO: [&str; 2] = ["no", "yes"];
 mod budget;
 mod build;
 mod letters;
+mod practice;
 mod profile;
 
 /// Checks a typed date: a real YYYY-MM-DD date within the years a plan can span.

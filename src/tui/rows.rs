@@ -22,6 +22,7 @@ impl App {
             Panel::Agenda => self.agenda_rows(),
             Panel::Budget => self.budget_rows(),
             Panel::Letters => self.letter_rows(),
+            Panel::Scores => self.practice_rows(),
         }
     }
 

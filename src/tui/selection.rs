@@ -46,6 +46,12 @@ pub(crate) enum Selection {
     AddLetter,
     /// A program in the Letters panel (how many letters it asks for).
     LetterProgram(ProgramId),
+    /// A practice exam.
+    Practice(crate::practice::PracticeId),
+    /// The "Log a practice exam" row.
+    AddPractice,
+    /// The Step 2 CK score aimed for.
+    PracticeTarget,
     /// No selectable row.
     Nothing,
 }
@@ -89,6 +95,9 @@ impl App {
             Row::Letter(id) => Selection::Letter(id),
             Row::AddLetter => Selection::AddLetter,
             Row::LetterProgram(id) => Selection::LetterProgram(id),
+            Row::Practice(id) => Selection::Practice(id),
+            Row::AddPractice => Selection::AddPractice,
+            Row::PracticeTarget => Selection::PracticeTarget,
             Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader => Selection::Nothing,
         }
     }
@@ -101,19 +110,22 @@ pub(crate) fn offers(panel: Panel, selection: &Selection, command: Command) -> b
     let in_programs = panel == Panel::Programs;
     let item = matches!(
         selection,
-        S::Task(_) | S::Program(_) | S::Ranked(_) | S::Rotation(_) | S::Letter(_)
+        S::Task(_) | S::Program(_) | S::Ranked(_) | S::Rotation(_) | S::Letter(_) | S::Practice(_)
     );
     match command {
         Command::ToggleDone => matches!(selection, S::Task(_)),
-        Command::CycleState | Command::EditNote | Command::Delete => item,
+        Command::CycleState | Command::EditNote => item && !matches!(selection, S::Practice(_)),
+        Command::Delete => item,
         Command::EditDate => item || matches!(selection, S::Season(_)),
         Command::Open => !matches!(
             selection,
             S::Nothing | S::Fact(_) | S::Situation(_) | S::Freshness
         ),
         Command::Add => {
-            matches!(panel, Panel::Programs | Panel::Stage(_) | Panel::Letters)
-                || matches!(selection, S::Task(_))
+            matches!(
+                panel,
+                Panel::Programs | Panel::Stage(_) | Panel::Letters | Panel::Scores
+            ) || matches!(selection, S::Task(_))
         }
         Command::Rank => in_programs && selection.program().is_some(),
         Command::RankUp | Command::RankDown => in_programs && matches!(selection, S::Ranked(_)),

@@ -100,3 +100,32 @@ impl App {
         rows
     }
 }
+
+impl App {
+    /// The practice exams: the target, then every exam in date order.
+    pub(super) fn practice_rows(&self) -> Vec<Row> {
+        let trend =
+            crate::practice::Trend::of(&self.template, &self.session.plan, &self.session.snapshot);
+        let exam = trend.exam.map_or_else(
+            || "Step 2 CK has no date yet".to_owned(),
+            |date| {
+                format!(
+                    "Step 2 CK on {date} ({})",
+                    crate::wording::countdown((date - self.today).num_days())
+                )
+            },
+        );
+        let mut rows = vec![Row::Heading(exam), Row::PracticeTarget];
+        rows.push(Row::Heading(format!("Practice exams · {}", trend.line())));
+        rows.extend(
+            self.session
+                .plan
+                .practice
+                .exams
+                .iter()
+                .map(|e| Row::Practice(e.id)),
+        );
+        rows.push(Row::AddPractice);
+        rows
+    }
+}

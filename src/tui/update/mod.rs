@@ -17,6 +17,7 @@ mod forms;
 mod history;
 mod letters;
 mod navigation;
+mod practice;
 mod profile;
 mod programs;
 mod rotations;
@@ -162,6 +163,11 @@ fn act(app: &mut App, command: Command, selection: Selection) -> Vec<Effect> {
         (C::Sort, _) => programs::next_sort(app),
         (C::Add, _) if panel == Panel::Programs => programs::add(app),
         (C::Add, _) if panel == Panel::Letters => letters::add(app),
+        (C::Add, _) if panel == Panel::Scores => practice::add(app),
+        (C::Open | C::EditDate, S::Practice(id)) => practice::edit(app, id),
+        (C::Open, S::AddPractice) => practice::add(app),
+        (C::Open, S::PracticeTarget) => practice::edit_target(app),
+        (C::Delete, S::Practice(id)) => practice::delete(app, id),
         (C::Add, S::Rotation(_) | S::AddRotation) => rotations::add(app),
         (C::Add, selection) => tasks::add(app, panel, &selection),
 

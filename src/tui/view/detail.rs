@@ -16,6 +16,11 @@ use crate::tui::app::{App, Panel, Row};
 use crate::wording::{countdown, date_origin_line};
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    if app.current_panel() == Panel::Scores {
+        // The practice panel's details are the trend chart, with the selection under it.
+        super::practice::render_detail(app, frame, area, theme);
+        return;
+    }
     let lines = match app.selected_row() {
         Some(Row::Task(id)) => task_lines(app, &id, theme),
         Some(Row::Warning(index)) => {

@@ -18,6 +18,17 @@ pub(crate) fn sidebar_entry(app: &App, panel: Panel) -> (String, String) {
                 format!("{}/{}", totals.uploaded, totals.target),
             )
         }
+        Panel::Scores => {
+            let last = app
+                .session
+                .plan
+                .practice
+                .exams
+                .last()
+                .map(|e| e.score.to_string())
+                .unwrap_or_default();
+            ("Scores".to_owned(), last)
+        }
         _ => (String::new(), String::new()),
     }
 }

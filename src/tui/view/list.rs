@@ -8,7 +8,9 @@ use ratatui::widgets::{
 };
 
 use super::theme::Theme;
-use super::{agenda, budget, checklist, comparison, letters, overview, programs, rotations};
+use super::{
+    agenda, budget, checklist, comparison, letters, overview, practice, programs, rotations,
+};
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Panel, Row};
 
@@ -21,6 +23,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Panel::Agenda => agenda::title(app),
         Panel::Budget => budget::title(app),
         Panel::Letters => letters::title(app),
+        Panel::Scores => practice::title(app),
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -171,6 +174,9 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
         Row::Letter(id) => letters::letter_line(app, *id, columns, theme),
         Row::AddLetter => letters::add_line(columns, theme),
         Row::LetterProgram(id) => letters::program_line(app, *id, columns, theme),
+        Row::Practice(id) => practice::exam_line(app, *id, columns, theme),
+        Row::AddPractice => practice::add_line(columns, theme),
+        Row::PracticeTarget => practice::target_line(app, columns, theme),
     }
 }
 

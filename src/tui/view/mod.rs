@@ -13,6 +13,7 @@ pub(crate) mod later;
 pub(crate) mod letters;
 pub(crate) mod list;
 pub(crate) mod overview;
+pub(crate) mod practice;
 pub(crate) mod programs;
 pub(crate) mod rotations;
 pub(crate) mod theme;
