@@ -82,6 +82,7 @@ pub mod rules;
 pub mod situation;
 pub mod storage;
 pub mod text;
+pub mod timeline;
 pub mod tui;
 pub mod usce;
 pub mod visa;

@@ -489,3 +489,86 @@ fn logging_a_practice_exam_checks_the_score_and_keeps_date_order() {
     update(&mut app, Action::Command(Command::Yes));
     assert_eq!(app.session.plan.practice.exams.len(), 3);
 }
+
+#[test]
+fn the_timeline_at_both_sizes_and_without_colour() {
+    for (width, height) in SIZES {
+        let mut app = app();
+        update(&mut app, Action::Resize { width, height });
+        tab_to(&mut app, Panel::Timeline);
+        insta::assert_snapshot!(
+            format!("timeline_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+    // NO_COLOR: the monochrome theme has no colours at all; the shapes still say it all.
+    let mut app = app();
+    app.prefs.monochrome = true;
+    tab_to(&mut app, Panel::Timeline);
+    for _ in 0..5 {
+        update(&mut app, Action::Command(Command::Down));
+    }
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|frame| view::render(&app, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|cell| cell.fg == ratatui::style::Color::Reset
+                && cell.bg == ratatui::style::Color::Reset),
+        "no colour under NO_COLOR"
+    );
+    insta::assert_snapshot!("timeline_mono_80x24", terminal.backend().to_string());
+}
+
+#[test]
+fn brackets_scroll_the_timeline_by_month_and_the_selection_follows() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    tab_to(&mut app, Panel::Timeline);
+    let first = app.selected_row();
+    assert!(
+        matches!(first, Some(Row::Task(_) | Row::Season(_))),
+        "{first:?}"
+    );
+    update(&mut app, Action::Command(Command::TimelineLater));
+    assert_eq!(app.screen.timeline_scroll, 1);
+    for _ in 0..30 {
+        update(&mut app, Action::Command(Command::TimelineLater));
+    }
+    let last_first = app.screen.timeline_scroll;
+    assert!(last_first > 1, "scrolled on");
+    update(&mut app, Action::Command(Command::TimelineLater));
+    assert_eq!(app.screen.timeline_scroll, last_first, "stops at the end");
+    // The selection moved into the window: its month is shown.
+    let timeline_screen = screen(&mut app, 80, 24);
+    assert!(timeline_screen.contains('@'), "{timeline_screen}");
+    for _ in 0..40 {
+        update(&mut app, Action::Command(Command::TimelineEarlier));
+    }
+    assert_eq!(app.screen.timeline_scroll, 0);
+    // The selected mark's task is in the details pane, and Enter goes to its stage.
+    if let Some(Row::Task(id)) = app.selected_row() {
+        let title = app.task_title(&id);
+        let text = screen(&mut app, 120, 40);
+        assert!(text.contains(&title[..title.len().min(20)]), "{text}");
+        update(&mut app, Action::Command(Command::Open));
+        assert!(matches!(app.current_panel(), Panel::Stage(_)));
+    }
+}

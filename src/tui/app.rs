@@ -28,6 +28,8 @@ pub enum Panel {
     /// Programs and the rank order list.
     Programs,
     Agenda,
+    /// The months to residency: stages as bars, dated tasks and season dates as marks.
+    Timeline,
     /// Every cost of the journey, planned and paid.
     Budget,
     /// Letters of the user's own and the letters from rotations, with the programs they go to.
@@ -38,7 +40,12 @@ pub enum Panel {
 
 /// The panels after the agenda, in order. They have no digit key (1-9 and 0 are taken): Tab
 /// and the side list reach them.
-pub const LATER_PANELS: [Panel; 3] = [Panel::Budget, Panel::Letters, Panel::Scores];
+pub const LATER_PANELS: [Panel; 4] = [
+    Panel::Timeline,
+    Panel::Budget,
+    Panel::Letters,
+    Panel::Scores,
+];
 
 /// One row of a panel's list. Only some rows can be selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,6 +258,8 @@ pub struct Screen {
     pub detail_scroll: u16,
     /// The last search, for `n` and `N`.
     pub search: Option<String>,
+    /// The first month the timeline shows (months after today's), moved with `[` and `]`.
+    pub timeline_scroll: u32,
 }
 
 /// The whole state of the planner: the session (the plan and its history), the screen, and the
@@ -295,6 +304,7 @@ impl App {
                 height: 40,
                 detail_scroll: 0,
                 search: None,
+                timeline_scroll: 0,
             },
             message: None,
             next_serial: 1,

@@ -20,6 +20,7 @@ impl App {
             Panel::Stage(index) => self.stage_rows(index),
             Panel::Programs => self.program_rows(),
             Panel::Agenda => self.agenda_rows(),
+            Panel::Timeline => self.timeline_rows(),
             Panel::Budget => self.budget_rows(),
             Panel::Letters => self.letter_rows(),
             Panel::Scores => self.practice_rows(),

@@ -130,6 +130,7 @@ pub(crate) fn offers(panel: Panel, selection: &Selection, command: Command) -> b
         Command::Rank => in_programs && selection.program().is_some(),
         Command::RankUp | Command::RankDown => in_programs && matches!(selection, S::Ranked(_)),
         Command::Filter | Command::ClearFilter | Command::Sort => in_programs,
+        Command::TimelineEarlier | Command::TimelineLater => panel == Panel::Timeline,
         _ => true,
     }
 }

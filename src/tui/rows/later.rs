@@ -129,3 +129,24 @@ impl App {
         rows
     }
 }
+
+impl App {
+    /// The timeline's marks in date order: a task or a season date each, so the details pane
+    /// and Enter work on them as anywhere else.
+    pub(super) fn timeline_rows(&self) -> Vec<Row> {
+        let timeline =
+            crate::timeline::Timeline::build(&self.template, &self.session.snapshot, self.today);
+        let rows: Vec<Row> = timeline
+            .marks
+            .into_iter()
+            .map(|mark| match mark.item {
+                crate::timeline::MarkItem::Task(id) => Row::Task(id),
+                crate::timeline::MarkItem::Season(anchor) => Row::Season(anchor),
+            })
+            .collect();
+        if rows.is_empty() {
+            return vec![Row::Note("Nothing dated between now and residency.".into())];
+        }
+        rows
+    }
+}

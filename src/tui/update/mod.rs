@@ -26,6 +26,7 @@ mod search;
 mod season;
 mod tasks;
 mod text;
+mod timeline;
 
 /// Rows the mouse wheel moves per notch.
 const WHEEL_ROWS: usize = 3;
@@ -124,6 +125,9 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::Panel(index) if index < app.screen.cursors.len() => app.screen.panel = index,
         Command::EditProfile => profile::open(app),
+        Command::TimelineEarlier | Command::TimelineLater => {
+            timeline::scroll(app, command == Command::TimelineLater);
+        }
         Command::Undo => return history::undo(app),
         Command::Redo => return history::redo(app),
         Command::Search => search::open(app),

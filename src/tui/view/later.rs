@@ -7,6 +7,10 @@ use crate::tui::app::{App, Panel};
 /// The name and the figure of a later panel in the side list.
 pub(crate) fn sidebar_entry(app: &App, panel: Panel) -> (String, String) {
     match panel {
+        Panel::Timeline => {
+            let timeline = super::timeline::build(app);
+            ("Timeline".to_owned(), format!("{}mo", timeline.months))
+        }
         Panel::Budget => {
             let view = crate::budget::compute(&app.template, &app.session.plan);
             ("Budget".to_owned(), short_dollars(view.planned.0))

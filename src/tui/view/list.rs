@@ -10,17 +10,24 @@ use ratatui::widgets::{
 use super::theme::Theme;
 use super::{
     agenda, budget, checklist, comparison, letters, overview, practice, programs, rotations,
+    timeline,
 };
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Panel, Row};
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let panel = app.current_panel();
+    if panel == Panel::Timeline {
+        // The timeline draws its months instead of a list; its rows are its marks.
+        timeline::render(app, frame, area, theme);
+        return;
+    }
     let title = match panel {
         Panel::Overview => overview::title(app),
         Panel::Stage(index) => checklist::title(app, index),
         Panel::Programs => programs::title(app),
         Panel::Agenda => agenda::title(app),
+        Panel::Timeline => timeline::title(app),
         Panel::Budget => budget::title(app),
         Panel::Letters => letters::title(app),
         Panel::Scores => practice::title(app),

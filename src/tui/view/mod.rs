@@ -17,6 +17,7 @@ pub(crate) mod practice;
 pub(crate) mod programs;
 pub(crate) mod rotations;
 pub(crate) mod theme;
+pub(crate) mod timeline;
 pub(crate) mod widgets;
 
 use ratatui::Frame;
