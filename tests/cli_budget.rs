@@ -313,3 +313,10 @@ fn the_exports_carry_the_budget() {
         "{csv}"
     );
 }
+
+#[test]
+fn imgplan_letters_lists_the_letters_and_their_warnings() {
+    let sandbox = Sandbox::new("j1");
+    let out = sandbox.stdout(&["letters"]);
+    assert!(out.starts_with("Letters of recommendation\n  All letters: 0 of 3 in ERAS\n  (no letters of your own yet)\n"), "{out}");
+}

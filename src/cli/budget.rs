@@ -1,3 +1,6 @@
+//! `imgplan letters`: every letter and the programs each goes to (read only; the planner edits
+//! them).
+//!
 //! `imgplan budget`: every cost of the journey, planned and paid. `list` (the default) prints
 //! the budget; `set` changes one line's planned amount or payment; `currency` chooses the
 //! display currency and its rate.
@@ -156,6 +159,38 @@ fn currency(
             c.code, c.per_usd
         )?,
         None => writeln!(out, "Amounts are shown in US dollars only.")?,
+    }
+    Ok(())
+}
+
+pub(super) fn letters(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
+    let (plan, _) = ctx.load_or_default()?;
+    writeln!(out, "Letters of recommendation")?;
+    out.write_all(crate::export::letters::letters_text(&ctx.template, &plan).as_bytes())?;
+    let pending: Vec<String> = plan
+        .rotations
+        .iter()
+        .filter(|r| {
+            r.letter != crate::usce::LetterState::NotRequested
+                && !crate::letters::followed_here(&plan, r.id)
+        })
+        .map(|r| format!("  {} ({})", clean_line(&r.institution), r.letter.label()))
+        .collect();
+    if !pending.is_empty() {
+        writeln!(out, "From rotations:")?;
+        for line in pending {
+            writeln!(out, "{line}")?;
+        }
+    }
+    let snapshot = crate::insights::Snapshot::build(&ctx.template, &plan, ctx.today);
+    for warning in snapshot.warnings.iter().filter(|w| {
+        matches!(
+            w.kind,
+            crate::insights::WarningKind::LetterNotUploaded
+                | crate::insights::WarningKind::LettersShort
+        )
+    }) {
+        writeln!(out, "warning: {}", clean_line(&warning.message))?;
     }
     Ok(())
 }

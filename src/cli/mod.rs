@@ -246,6 +246,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Sources(args)) => sources::sources(&ctx, &args, &mut out),
         Some(Command::Programs(args)) => trackers::programs(&ctx, &args, &mut out),
         Some(Command::Budget(args)) => budget::budget(&ctx, &args, &mut out),
+        Some(Command::Letters) => budget::letters(&ctx, &mut out),
         Some(Command::Import { what }) => trackers::import(&ctx, &what, &mut out),
         Some(Command::Restore { version }) => restore::restore(&ctx, version, &mut out),
         // Answered above, before the plan is located.
