@@ -381,6 +381,58 @@ mod tests {
     }
 
     #[test]
+    fn letters_budget_and_practice_merge_with_a_change_made_elsewhere() {
+        use crate::budget::Cents;
+        use crate::programs::{ApplicationService, Program, Requirements, VisaStance};
+        let template = Template::embedded().expect("template");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+        let mut base = Plan::new(&template, today, Some(2028), VisaChoice::J1).expect("plan");
+        let program = base
+            .add_program(Program {
+                id: ProgramId(0),
+                name: "Mercy".into(),
+                state: None,
+                specialty: None,
+                nrmp_code: None,
+                service: ApplicationService::Eras,
+                visa: VisaStance::J1,
+                requirements: Requirements::default(),
+                status: ProgramStatus::Applied,
+                interview: None,
+                note: None,
+            })
+            .expect("program");
+        let mut ours = base.clone();
+        ours.add_letter(letter("Dr. Rao", vec![program]))
+            .expect("letter");
+        ours.set_letters_asked(program, Some(3)).expect("asked");
+        let mut theirs = base.clone();
+        theirs
+            .set_budget_planned(&template, "step1", Some(Cents(100_000)))
+            .expect("budget");
+        theirs
+            .add_practice_exam(crate::practice::PracticeExam {
+                id: crate::practice::PracticeId(0),
+                form: "NBME 12".into(),
+                taken: today,
+                score: 240,
+            })
+            .expect("exam");
+        let (merged, conflicts) =
+            crate::merge::merge(&base, &ours, &theirs, crate::merge::Prefer::Ours).expect("merge");
+        assert!(conflicts.is_empty(), "{conflicts:?}");
+        assert_eq!(merged.letters.len(), 1);
+        assert_eq!(merged.letters_asked.get(&program), Some(&3));
+        assert_eq!(merged.budget.lines.len(), 1);
+        assert_eq!(merged.practice.exams.len(), 1);
+        // And the plan file round-trips through RON.
+        let text =
+            ron::ser::to_string_pretty(&merged, ron::ser::PrettyConfig::default()).expect("ron");
+        let back: Plan = ron::from_str(&text).expect("read back");
+        assert_eq!(back, merged);
+    }
+
+    #[test]
     fn the_progress_cycle_comes_back_round() {
         let mut state = LetterProgress::Asked;
         for _ in 0..3 {

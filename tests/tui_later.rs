@@ -572,3 +572,27 @@ fn brackets_scroll_the_timeline_by_month_and_the_selection_follows() {
         assert!(matches!(app.current_panel(), Panel::Stage(_)));
     }
 }
+
+#[test]
+fn the_later_panels_never_panic_at_any_small_size() {
+    let mut app = app_with_scores();
+    for panel in [
+        Panel::Timeline,
+        Panel::Budget,
+        Panel::Letters,
+        Panel::Scores,
+    ] {
+        tab_to(&mut app, panel);
+        for width in [1, 2, 20, 59, 60, 61, 70, 80] {
+            for height in [1, 2, 8, 15, 16, 17, 24] {
+                let text = screen(&mut app, width, height);
+                if width >= 60 && height >= 16 {
+                    assert!(
+                        !text.contains("Terminal too small"),
+                        "{panel:?} {width}x{height}"
+                    );
+                }
+            }
+        }
+    }
+}
