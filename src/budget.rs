@@ -397,33 +397,11 @@ fn template_amount(
 
 /// Works out the budget for a plan.
 pub fn compute(template: &Template, plan: &Plan) -> BudgetView {
-    let profile = &plan.profile;
-    let mut lines = Vec::new();
-    for item in &template.budget {
-        let Some(counted) = counted(item.applies, profile.visa, profile.in_us) else {
-            continue;
-        };
-        let entry = plan.budget.lines.get(&item.id).copied().unwrap_or_default();
-        let (planned, planned_from) = match entry.planned {
-            Some(amount) => (Some(amount), PlannedFrom::You),
-            None => match template_amount(template, plan, item) {
-                Some((amount, from)) => (Some(amount), from),
-                None => (None, PlannedFrom::Nothing),
-            },
-        };
-        lines.push(BudgetLine {
-            id: item.id.clone(),
-            stage: item.stage.clone(),
-            label: item.label.clone(),
-            planned,
-            planned_from,
-            paid: entry.paid,
-            counted,
-            note: item.note.clone(),
-            season: item.season.clone(),
-            sources: item.sources.clone(),
-        });
-    }
+    let lines: Vec<BudgetLine> = template
+        .budget
+        .iter()
+        .filter_map(|item| line_for(template, plan, item))
+        .collect();
     let mut stages: Vec<StageTotal> = Vec::new();
     for stage in &template.stages {
         let (planned, paid) = sums(lines.iter().filter(|l| l.stage == stage.id));
@@ -448,6 +426,33 @@ pub fn compute(template: &Template, plan: &Plan) -> BudgetView {
         unplanned,
         currency: plan.budget.currency.clone(),
     }
+}
+
+/// One line for this plan, or `None` when it is not on the user's route. Cheap (only the ERAS
+/// line looks at the programs), so a list can draw line by line.
+pub fn line_for(template: &Template, plan: &Plan, item: &BudgetItem) -> Option<BudgetLine> {
+    let profile = &plan.profile;
+    let counted = counted(item.applies, profile.visa, profile.in_us)?;
+    let entry = plan.budget.lines.get(&item.id).copied().unwrap_or_default();
+    let (planned, planned_from) = match entry.planned {
+        Some(amount) => (Some(amount), PlannedFrom::You),
+        None => match template_amount(template, plan, item) {
+            Some((amount, from)) => (Some(amount), from),
+            None => (None, PlannedFrom::Nothing),
+        },
+    };
+    Some(BudgetLine {
+        id: item.id.clone(),
+        stage: item.stage.clone(),
+        label: item.label.clone(),
+        planned,
+        planned_from,
+        paid: entry.paid,
+        counted,
+        note: item.note.clone(),
+        season: item.season.clone(),
+        sources: item.sources.clone(),
+    })
 }
 
 /// Planned and paid over the counted lines.

@@ -21,11 +21,12 @@ pub(crate) fn title(app: &App) -> String {
 
 /// `  USMLE Step 1 fee            $1,000 you    paid $1,000`.
 pub(crate) fn line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
-    let Some(item) = app.template.budget.get(index) else {
-        return Line::raw("");
-    };
-    let view = view(app);
-    let Some(line) = view.line(&item.id) else {
+    let Some(line) = app
+        .template
+        .budget
+        .get(index)
+        .and_then(|item| crate::budget::line_for(&app.template, &app.session.plan, item))
+    else {
         return Line::raw("");
     };
     let narrow = columns < 60;
