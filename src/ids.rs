@@ -38,6 +38,8 @@ pub enum Item {
     Task(TaskId),
     Program(ProgramId),
     Rotation(RotationId),
+    Letter(crate::letters::LetterId),
+    Practice(crate::practice::PracticeId),
 }
 
 impl Item {
@@ -47,6 +49,8 @@ impl Item {
             Item::Task(_) => "task",
             Item::Program(_) => "program",
             Item::Rotation(_) => "rotation",
+            Item::Letter(_) => "letter",
+            Item::Practice(_) => "practice exam",
         }
     }
 }

@@ -198,6 +198,7 @@ impl Snapshot {
         let usce = UsceSummary::build(&plan.rotations, plan.letter_target(template), today);
         warnings.extend(rank_warnings(template, plan, &tasks, &calendar));
         warnings.extend(letter_warnings(template, plan, &tasks, &usce, today));
+        warnings.extend(crate::letters::assignment_warnings(template, plan));
         let situation = situation::notes(template, &plan.profile);
         warnings.extend(situation_warnings(template, &tasks, &situation));
         let freshness = path_freshness(template, plan, &tasks, today);
@@ -294,6 +295,7 @@ fn path_freshness(
         Citation::Fees(year, _) => Some(*year) == fee_year,
         Citation::SeasonDate(year, _) => *year == plan.profile.match_year,
         Citation::Anchor(_) | Citation::Fact(_) | Citation::Letters | Citation::Ranking => true,
+        Citation::Budget(id) => crate::budget::on_path(template, &plan.profile, id),
     })
 }
 
@@ -544,7 +546,7 @@ fn letter_warnings(
     let mut warnings: Vec<Warning> = plan
         .rotations
         .iter()
-        .filter(|r| r.letter.is_pending())
+        .filter(|r| r.letter.is_pending() && !crate::letters::followed_here(plan, r.id))
         .map(|rotation| {
             let writer = rotation
                 .supervisor
@@ -564,14 +566,17 @@ fn letter_warnings(
             }
         })
         .collect();
+    warnings.extend(crate::letters::pending_warnings(template, plan, &when));
     let target = usize::try_from(usce.letter_target).unwrap_or(usize::MAX);
-    if usce.letters_in_play() < target {
+    let totals = crate::letters::LetterTotals::of(template, plan);
+    let in_play = totals.uploaded + totals.on_the_way;
+    if in_play < target {
         warnings.push(Warning {
             kind: WarningKind::LettersShort,
             subject: Subject::Letters,
             message: format!(
-                "Only {} of your target of {target} letters are asked for or in hand; {when}.",
-                usce.letters_in_play()
+                "Only {in_play} of your target of {target} letters are asked for or in hand; {when}."
+
             ),
             sources: rules.letter_sources.clone(),
         });

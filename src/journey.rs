@@ -51,6 +51,10 @@ pub struct Template {
     pub situation: SituationRules,
     /// When a checked source is due for a re-check.
     pub recheck: RecheckIntervals,
+    /// Every cost of the journey, for the budget: a planned amount only where an official
+    /// source gives a current one.
+    #[serde(default)]
+    pub budget: Vec<crate::budget::BudgetItem>,
     /// The sources every task, date and fact points at.
     pub sources: Vec<Source>,
 }
@@ -327,6 +331,8 @@ pub enum Citation {
     Ranking,
     Travel(String),
     H1bPayment,
+    /// A line of the budget.
+    Budget(String),
 }
 
 impl fmt::Display for Citation {
@@ -344,6 +350,7 @@ impl fmt::Display for Citation {
             Citation::Ranking => f.write_str("rank list checks"),
             Citation::Travel(id) => write!(f, "travel restriction {id}"),
             Citation::H1bPayment => f.write_str("H-1B payment"),
+            Citation::Budget(id) => write!(f, "budget line {id}"),
         }
     }
 }
@@ -559,6 +566,9 @@ impl Template {
             all.push((Citation::Travel(rule.id.clone()), &rule.sources));
         }
         all.push((Citation::H1bPayment, &self.situation.h1b_payment.sources));
+        for item in self.budget.iter().filter(|i| !i.sources.is_empty()) {
+            all.push((Citation::Budget(item.id.clone()), &item.sources));
+        }
         all
     }
 

@@ -66,6 +66,7 @@
 //!   under `tui/view/` drawing its rows (called from `view/list.rs`), helpers from
 //!   `view/widgets.rs`; keys that act on its rows follow the item recipe above.
 
+pub mod budget;
 pub mod calendar;
 pub mod cli;
 pub mod dates;
@@ -75,13 +76,16 @@ pub mod ids;
 pub mod import;
 pub mod insights;
 pub mod journey;
+pub mod letters;
 pub mod merge;
 pub mod plan;
+pub mod practice;
 pub mod programs;
 pub mod rules;
 pub mod situation;
 pub mod storage;
 pub mod text;
+pub mod timeline;
 pub mod tui;
 pub mod usce;
 pub mod visa;

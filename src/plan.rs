@@ -58,6 +58,18 @@ pub struct Plan {
     /// The rank order list: ids of ranked programs, first choice first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rank_order: Vec<crate::ids::ProgramId>,
+    /// Letters the user follows on their own (not tied to a rotation's letter), in the order added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub letters: Vec<crate::letters::Letter>,
+    /// How many letters each program asks for, by program (set in the Letters panel).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub letters_asked: BTreeMap<crate::ids::ProgramId, u8>,
+    /// Practice exams before Step 2 CK and the score aimed for.
+    #[serde(default, skip_serializing_if = "crate::practice::Practice::is_empty")]
+    pub practice: crate::practice::Practice,
+    /// What the user planned and paid for each cost of the journey.
+    #[serde(default, skip_serializing_if = "crate::budget::Budget::is_empty")]
+    pub budget: crate::budget::Budget,
 }
 
 /// Who the plan is for and what it aims at.
@@ -314,6 +326,10 @@ impl Plan {
             letter_target: None,
             programs: Vec::new(),
             rank_order: Vec::new(),
+            letters: Vec::new(),
+            letters_asked: BTreeMap::new(),
+            practice: Default::default(),
+            budget: Default::default(),
         };
         plan.merge_template(template);
         Ok(plan)

@@ -183,8 +183,8 @@ fn markdown_has_a_task_item_per_task_tables_headings_and_links() {
         read.checked, CLOSED_TASKS,
         "done and skipped tasks are ticked"
     );
-    // Profile, progress, season dates, visa comparison, USCE, programs, cost.
-    assert_eq!(read.tables, 7);
+    // Profile, progress, season dates, visa comparison, USCE, programs, cost, budget.
+    assert_eq!(read.tables, 8);
     for stage in [
         "ECFMG certification and eligibility",
         "USMLE exams",

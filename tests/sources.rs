@@ -25,6 +25,8 @@ const OFFICIAL_DOMAINS: &[&str] = &[
     "usembassy.gov",
     "uscis.gov",
     "dhs.gov",
+    // ICE, the DHS agency that collects the I-901 SEVIS fee, on its own domain.
+    "ice.gov",
     "federalregister.gov",
     "whitehouse.gov",
     // Graduate medical education and the profession.

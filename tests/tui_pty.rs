@@ -551,3 +551,37 @@ fn import_a_spreadsheet_from_the_planner_with_a_preview_and_tab_completion() {
         "{saved}"
     );
 }
+
+#[test]
+fn timeline_budget_letters_and_scores_from_the_keyboard_end_up_in_the_plan_file() {
+    let home = tempfile::tempdir().expect("home");
+    let mut session = Session::start(home.path());
+    session.wait_for("Panels");
+    // Agenda, then Tab to the panels after it.
+    session.keys("0\t");
+    session.wait_for("months to residency");
+    session.keys("]");
+    session.keys("\t");
+    session.wait_for("enter yours");
+    session.keys("\r");
+    session.wait_for("Planned (USD)");
+    session.keys("160\r");
+    session.wait_for("Budget saved");
+    session.keys("\ta");
+    session.wait_for("New letter");
+    session.keys("Dr. Rao\r");
+    session.wait_for("Added the letter from Dr. Rao");
+    session.keys("\ta");
+    session.wait_for("Log a practice exam");
+    session.keys("NBME 12\t\t240\r");
+    session.wait_for("Logged NBME 12");
+    session.wait_for("saved");
+    session.keys("q");
+    assert!(session.wait_exit(), "q quits cleanly");
+    let plan = home.path().join(".local/share/imgplan/plan.ron");
+    let saved = std::fs::read_to_string(plan).expect("plan file");
+    assert!(saved.contains("planned_cents: 16000"), "{saved}");
+    assert!(saved.contains("writer: \"Dr. Rao\""), "{saved}");
+    assert!(saved.contains("form: \"NBME 12\""), "{saved}");
+    assert!(saved.contains("score: 240"), "{saved}");
+}

@@ -84,10 +84,15 @@ fn status(app: &App, id: &str) -> Status {
 fn panels_follow_the_journey_with_overview_first_and_agenda_last() {
     let app = app();
     let panels = app.panels();
-    assert_eq!(panels.len(), 10, "overview, seven stages, programs, agenda");
+    assert_eq!(
+        panels.len(),
+        10 + imgplan::tui::app::LATER_PANELS.len(),
+        "overview, seven stages, programs, agenda, then the later panels"
+    );
     assert_eq!(panels[0], Panel::Overview);
     assert_eq!(panels[8], Panel::Programs);
     assert_eq!(panels[9], Panel::Agenda);
+    assert_eq!(panels[10..], imgplan::tui::app::LATER_PANELS);
     assert_eq!(app.screen.panel, 0);
 }
 
@@ -99,8 +104,9 @@ fn tab_and_number_keys_move_between_panels_and_wrap() {
     run(&mut app, Command::PrevPanel);
     run(&mut app, Command::PrevPanel);
     assert_eq!(
-        app.screen.panel, 9,
-        "Shift-Tab from the overview wraps to the agenda"
+        app.screen.panel,
+        app.panels().len() - 1,
+        "Shift-Tab from the overview wraps to the last panel"
     );
     run(&mut app, Command::Panel(2));
     assert_eq!(app.current_panel(), Panel::Stage(1));

@@ -49,6 +49,11 @@ pub enum Command {
     Sources(sources::SourcesArgs),
     /// List your programs with their visa-fit flags and the ERAS cost estimate.
     Programs(trackers::ProgramsArgs),
+    /// Letters of recommendation: yours and your rotations', and the programs they go to.
+    Letters,
+    /// Every cost of the journey, planned and paid: list it, set a line, or choose a display
+    /// currency.
+    Budget(super::budget::BudgetArgs),
     /// Bring data in from elsewhere (programs from a spreadsheet's CSV).
     Import {
         #[command(subcommand)]

@@ -44,6 +44,10 @@ pub enum TableArg {
     Programs,
     Usce,
     Tasks,
+    /// Every cost of the journey, planned and paid.
+    Budget,
+    /// Letters of your own.
+    Letters,
 }
 
 impl From<TableArg> for Table {
@@ -52,6 +56,8 @@ impl From<TableArg> for Table {
             TableArg::Programs => Table::Programs,
             TableArg::Usce => Table::Usce,
             TableArg::Tasks => Table::Tasks,
+            TableArg::Budget => Table::Budget,
+            TableArg::Letters => Table::Letters,
         }
     }
 }

@@ -18,6 +18,7 @@ use crate::storage::{self, PLAN_ENV, StorageError};
 use crate::text::{clean_line, pad, truncate};
 
 mod args;
+mod budget;
 mod exports;
 mod profile;
 mod restore;
@@ -244,6 +245,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Visa) => trackers::visa(&ctx, &mut out),
         Some(Command::Sources(args)) => sources::sources(&ctx, &args, &mut out),
         Some(Command::Programs(args)) => trackers::programs(&ctx, &args, &mut out),
+        Some(Command::Budget(args)) => budget::budget(&ctx, &args, &mut out),
+        Some(Command::Letters) => budget::letters(&ctx, &mut out),
         Some(Command::Import { what }) => trackers::import(&ctx, &what, &mut out),
         Some(Command::Restore { version }) => restore::restore(&ctx, version, &mut out),
         // Answered above, before the plan is located.

@@ -37,6 +37,13 @@ pub(crate) struct JsonExport<'a> {
     pub situation: Vec<Checked<'a, crate::situation::SituationNote>>,
     pub freshness: JsonFreshness,
     pub sources: Vec<JsonSource<'a>>,
+    /// Every cost of the journey: lines (amounts in cents), totals by stage and overall.
+    pub budget: crate::budget::BudgetView,
+    /// Letters of the user's own, and how many letters each program asks for (by program id).
+    pub letters: &'a [crate::letters::Letter],
+    pub letters_asked: &'a std::collections::BTreeMap<crate::ids::ProgramId, u8>,
+    /// Step 2 CK practice exams and the target.
+    pub practice: &'a crate::practice::Practice,
 }
 
 /// An item with the check date of its sources and whether they are due for a re-check.
@@ -235,6 +242,10 @@ pub fn json_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
             stale_on_path: snapshot.freshness.stale_on_path,
         },
         sources: sources(template, snapshot),
+        budget: crate::budget::compute(template, plan),
+        letters: &plan.letters,
+        letters_asked: &plan.letters_asked,
+        practice: &plan.practice,
     };
     let mut json = serde_json::to_string_pretty(&export).unwrap_or_else(|err| {
         // Serialising these plain structs cannot fail; say so in JSON rather than panic.

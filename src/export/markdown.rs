@@ -116,6 +116,20 @@ pub(crate) fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snap
     write_usce(&mut out, plan, snapshot);
     write_programs(&mut out, template, plan);
     write_rank_list(&mut out, plan, snapshot);
+    let _ = writeln!(out, "## Letters\n");
+    out.push_str(&super::letters::letters_markdown(template, plan));
+    out.push('\n');
+    let _ = writeln!(out, "## Step 2 CK practice\n");
+    out.push_str(&super::practice::practice_markdown(
+        template, plan, snapshot,
+    ));
+    out.push('\n');
+    let _ = writeln!(out, "## Budget\n");
+    out.push_str(&super::budget::budget_markdown(
+        template,
+        &crate::budget::compute(template, plan),
+    ));
+    out.push('\n');
     write_facts(&mut out, template, snapshot.today);
     write_sources(
         &mut out,

@@ -17,9 +17,12 @@ use crate::journey::{Citation, Source, Template};
 use crate::plan::Plan;
 use crate::text::{clean_line, pad, truncate, wrap};
 
+pub mod budget;
 pub mod ics;
 pub mod json;
+pub mod letters;
 pub mod markdown;
+pub mod practice;
 pub mod sheet;
 pub mod summary;
 pub mod trackers;
@@ -173,6 +176,10 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     out.push_str("  The J-1 versus H-1B comparison with its sources: `imgplan visa`.\n");
     heading(&mut out, "US clinical experience and letters");
     out.push_str(&trackers::usce_log(plan, snapshot));
+    heading(&mut out, "Letters");
+    out.push_str(&letters::letters_text(template, plan));
+    heading(&mut out, "Step 2 CK practice");
+    out.push_str(&practice::practice_text(template, plan, snapshot));
     heading(&mut out, &format!("Programs ({})", plan.programs.len()));
     if plan.programs.is_empty() {
         out.push_str("  (no programs yet)\n");
@@ -184,6 +191,11 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     }
     heading(&mut out, "Rank order list");
     out.push_str(&trackers::rank_list(plan, snapshot));
+    heading(&mut out, "Budget");
+    out.push_str(&budget::budget_text(
+        template,
+        &crate::budget::compute(template, plan),
+    ));
     write_facts(&mut out, template, snapshot.today);
     write_sources(&mut out, template, snapshot);
     out

@@ -19,10 +19,20 @@ pub enum Table {
     Programs,
     Usce,
     Tasks,
+    /// Every cost of the journey: planned and paid.
+    Budget,
+    /// Letters of the user's own.
+    Letters,
 }
 
 impl Table {
-    pub(crate) const ALL: [Table; 3] = [Table::Programs, Table::Usce, Table::Tasks];
+    pub(crate) const ALL: [Table; 5] = [
+        Table::Programs,
+        Table::Usce,
+        Table::Tasks,
+        Table::Budget,
+        Table::Letters,
+    ];
 
     /// The word used on the command line (`--what`) and in file names.
     pub(crate) fn key(self) -> &'static str {
@@ -30,6 +40,8 @@ impl Table {
             Table::Programs => "programs",
             Table::Usce => "usce",
             Table::Tasks => "tasks",
+            Table::Budget => "budget",
+            Table::Letters => "letters",
         }
     }
 
@@ -38,6 +50,8 @@ impl Table {
             Table::Programs => "programs",
             Table::Usce => "USCE rotations",
             Table::Tasks => "tasks",
+            Table::Budget => "budget",
+            Table::Letters => "letters",
         }
     }
 }
@@ -134,6 +148,21 @@ pub(crate) fn csv(
                     task.sources.join(" "),
                 ]);
             }
+        }
+        Table::Letters => {
+            rows.extend(
+                super::letters::letter_rows(plan)
+                    .into_iter()
+                    .map(|row| row.iter().map(|c| cell(c)).collect()),
+            );
+        }
+        Table::Budget => {
+            let view = crate::budget::compute(template, plan);
+            rows.extend(
+                super::budget::budget_rows(template, &view)
+                    .into_iter()
+                    .map(|row| row.iter().map(|c| cell(c)).collect()),
+            );
         }
     }
     write(&rows)

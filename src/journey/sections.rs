@@ -84,6 +84,13 @@ pub struct TrackerRules {
     pub letter_warning_days: i64,
     /// Where the letter advice comes from.
     pub letter_sources: Vec<String>,
+    /// The task that stands for sitting Step 2 CK: its date is the exam date the practice
+    /// scores are drawn against.
+    #[serde(default)]
+    pub step2ck_task: Option<String>,
+    /// The most letters ERAS sends to one program (the letter sources say so).
+    #[serde(default)]
+    pub letters_per_program: Option<u32>,
     /// Where the ranking advice (rank only programs you could join; Step 3 rules) comes from.
     pub rank_sources: Vec<String>,
 }

@@ -49,6 +49,10 @@ impl Plan {
             .position(|p| p.id == id)
             .ok_or(PlanError::UnknownProgram(id))?;
         self.rank_order.retain(|ranked| *ranked != id);
+        for letter in &mut self.letters {
+            letter.programs.retain(|assigned| *assigned != id);
+        }
+        self.letters_asked.remove(&id);
         Ok(self.programs.remove(index))
     }
 

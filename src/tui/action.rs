@@ -51,6 +51,9 @@ pub enum Command {
     ClearFilter,
     /// Programs panel: next sort order.
     Sort,
+    /// Timeline panel: show one month earlier or later.
+    TimelineEarlier,
+    TimelineLater,
     Undo,
     Redo,
     Search,

@@ -28,7 +28,24 @@ pub enum Panel {
     /// Programs and the rank order list.
     Programs,
     Agenda,
+    /// The months to residency: stages as bars, dated tasks and season dates as marks.
+    Timeline,
+    /// Every cost of the journey, planned and paid.
+    Budget,
+    /// Letters of the user's own and the letters from rotations, with the programs they go to.
+    Letters,
+    /// Step 2 CK practice exams and their trend.
+    Scores,
 }
+
+/// The panels after the agenda, in order. They have no digit key (1-9 and 0 are taken): Tab
+/// and the side list reach them.
+pub const LATER_PANELS: [Panel; 4] = [
+    Panel::Timeline,
+    Panel::Budget,
+    Panel::Letters,
+    Panel::Scores,
+];
 
 /// One row of a panel's list. Only some rows can be selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +78,22 @@ pub enum Row {
     Program(ProgramId),
     /// A program in the rank order list, by id.
     Ranked(ProgramId),
+    /// A line of the budget (index into the template's budget).
+    BudgetLine(usize),
+    /// The budget's display currency: Enter sets it.
+    BudgetCurrency,
+    /// A letter of the user's own, by id.
+    Letter(crate::letters::LetterId),
+    /// "Add a letter": Enter opens the letter form.
+    AddLetter,
+    /// A program with the letters assigned to it: Enter sets how many it asks for.
+    LetterProgram(ProgramId),
+    /// A practice exam, by id.
+    Practice(crate::practice::PracticeId),
+    /// "Log a practice exam": Enter opens the form.
+    AddPractice,
+    /// The Step 2 CK score aimed for: Enter sets it.
+    PracticeTarget,
 }
 
 impl Row {
@@ -231,6 +264,8 @@ pub struct Screen {
     pub detail_scroll: u16,
     /// The last search, for `n` and `N`.
     pub search: Option<String>,
+    /// The first month the timeline shows (months after today's), moved with `[` and `]`.
+    pub timeline_scroll: u32,
 }
 
 /// The whole state of the planner: the session (the plan and its history), the screen, and the
@@ -255,7 +290,7 @@ pub struct App {
 impl App {
     pub fn new(template: Template, plan: Plan, plan_path: PathBuf, today: NaiveDate) -> App {
         let snapshot = Snapshot::build(&template, &plan, today);
-        let panels = template.stages.len() + 3;
+        let panels = template.stages.len() + 3 + LATER_PANELS.len();
         let mut app = App {
             template,
             today,
@@ -275,6 +310,7 @@ impl App {
                 height: 40,
                 detail_scroll: 0,
                 search: None,
+                timeline_scroll: 0,
             },
             message: None,
             next_serial: 1,
@@ -301,6 +337,7 @@ impl App {
         panels.extend((0..self.template.stages.len()).map(Panel::Stage));
         panels.push(Panel::Programs);
         panels.push(Panel::Agenda);
+        panels.extend(LATER_PANELS);
         panels
     }
 
@@ -310,7 +347,11 @@ impl App {
             0 => Panel::Overview,
             i if i <= stages => Panel::Stage(i - 1),
             i if i == stages + 1 => Panel::Programs,
-            _ => Panel::Agenda,
+            i if i == stages + 2 => Panel::Agenda,
+            i => LATER_PANELS
+                .get(i - stages - 3)
+                .copied()
+                .unwrap_or(Panel::Agenda),
         }
     }
 

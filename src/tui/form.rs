@@ -30,6 +30,18 @@ pub enum FormPurpose {
     Export(NaiveDate),
     /// The profile: applied as a whole on Enter; every season date follows its Match year.
     Profile,
+    /// A line of the budget (index into the template's budget): planned and paid.
+    BudgetLine(usize),
+    /// The budget's display currency and rate.
+    Currency,
+    NewLetter,
+    EditLetter(crate::letters::LetterId),
+    /// How many letters a program asks for.
+    LettersAsked(ProgramId),
+    NewPractice,
+    EditPractice(crate::practice::PracticeId),
+    /// The Step 2 CK score aimed for.
+    PracticeTarget,
 }
 
 /// A field's value: free text, or one of a few options cycled with ←/→.
@@ -89,6 +101,21 @@ pub enum Key {
     Contact,
     FeesPaid,
     Tracked,
+    LettersAsked,
+    FormName,
+    Taken,
+    Score,
+    Target,
+    LetterKind,
+    Progress,
+    Rotation,
+    Programs,
+    Writer,
+    Planned,
+    Paid,
+    PaidOn,
+    CurrencyCode,
+    Rate,
 }
 
 #[derive(Debug, Clone)]
@@ -154,7 +181,10 @@ fn number_text<T: ToString>(value: Option<T>) -> String {
 
 const YES_NO: [&str; 2] = ["no", "yes"];
 
+mod budget;
 mod build;
+mod letters;
+mod practice;
 mod profile;
 
 /// Checks a typed date: a real YYYY-MM-DD date within the years a plan can span.

@@ -7,6 +7,8 @@ use crate::programs;
 
 use super::app::{App, Panel, Row};
 
+mod later;
+
 impl App {
     /// Upcoming deadlines the overview shows at least (more when the screen has room).
     pub(crate) const OVERVIEW_UPCOMING: usize = 5;
@@ -18,6 +20,10 @@ impl App {
             Panel::Stage(index) => self.stage_rows(index),
             Panel::Programs => self.program_rows(),
             Panel::Agenda => self.agenda_rows(),
+            Panel::Timeline => self.timeline_rows(),
+            Panel::Budget => self.budget_rows(),
+            Panel::Letters => self.letter_rows(),
+            Panel::Scores => self.practice_rows(),
         }
     }
 

@@ -36,6 +36,22 @@ pub(crate) enum Selection {
     Situation(usize),
     /// How recent the facts are.
     Freshness,
+    /// A line of the budget (index into the template's budget).
+    BudgetLine(usize),
+    /// The budget's display currency.
+    BudgetCurrency,
+    /// A letter of the user's own.
+    Letter(crate::letters::LetterId),
+    /// The "Add a letter" row.
+    AddLetter,
+    /// A program in the Letters panel (how many letters it asks for).
+    LetterProgram(ProgramId),
+    /// A practice exam.
+    Practice(crate::practice::PracticeId),
+    /// The "Log a practice exam" row.
+    AddPractice,
+    /// The Step 2 CK score aimed for.
+    PracticeTarget,
     /// No selectable row.
     Nothing,
 }
@@ -74,6 +90,14 @@ impl App {
             Row::Fact(index) => Selection::Fact(index),
             Row::Situation(index) => Selection::Situation(index),
             Row::Freshness => Selection::Freshness,
+            Row::BudgetLine(index) => Selection::BudgetLine(index),
+            Row::BudgetCurrency => Selection::BudgetCurrency,
+            Row::Letter(id) => Selection::Letter(id),
+            Row::AddLetter => Selection::AddLetter,
+            Row::LetterProgram(id) => Selection::LetterProgram(id),
+            Row::Practice(id) => Selection::Practice(id),
+            Row::AddPractice => Selection::AddPractice,
+            Row::PracticeTarget => Selection::PracticeTarget,
             Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader => Selection::Nothing,
         }
     }
@@ -86,22 +110,27 @@ pub(crate) fn offers(panel: Panel, selection: &Selection, command: Command) -> b
     let in_programs = panel == Panel::Programs;
     let item = matches!(
         selection,
-        S::Task(_) | S::Program(_) | S::Ranked(_) | S::Rotation(_)
+        S::Task(_) | S::Program(_) | S::Ranked(_) | S::Rotation(_) | S::Letter(_) | S::Practice(_)
     );
     match command {
         Command::ToggleDone => matches!(selection, S::Task(_)),
-        Command::CycleState | Command::EditNote | Command::Delete => item,
+        Command::CycleState | Command::EditNote => item && !matches!(selection, S::Practice(_)),
+        Command::Delete => item,
         Command::EditDate => item || matches!(selection, S::Season(_)),
         Command::Open => !matches!(
             selection,
             S::Nothing | S::Fact(_) | S::Situation(_) | S::Freshness
         ),
         Command::Add => {
-            matches!(panel, Panel::Programs | Panel::Stage(_)) || matches!(selection, S::Task(_))
+            matches!(
+                panel,
+                Panel::Programs | Panel::Stage(_) | Panel::Letters | Panel::Scores
+            ) || matches!(selection, S::Task(_))
         }
         Command::Rank => in_programs && selection.program().is_some(),
         Command::RankUp | Command::RankDown => in_programs && matches!(selection, S::Ranked(_)),
         Command::Filter | Command::ClearFilter | Command::Sort => in_programs,
+        Command::TimelineEarlier | Command::TimelineLater => panel == Panel::Timeline,
         _ => true,
     }
 }

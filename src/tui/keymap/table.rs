@@ -121,7 +121,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [plain(Enter)],
         "Enter",
         Command::Open,
-        "go to the selected task in its stage panel"
+        "go to the task in its stage panel; edit a program, rotation, letter, budget line or practice exam"
     ),
     bind!(
         Normal,
@@ -150,7 +150,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('s')],
         "s",
         Command::CycleState,
-        "cycle todo → doing → done → skipped",
+        "cycle todo → doing → done → skipped (a letter: asked → promised → uploaded)",
         "state"
     ),
     bind!(
@@ -174,7 +174,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('a')],
         "a",
         Command::Add,
-        "add a task of your own to this stage",
+        "add a task of your own here (a program, rotation, letter or practice exam in their panels)",
         "add"
     ),
     bind!(
@@ -182,7 +182,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('x')],
         "x",
         Command::Delete,
-        "delete one of your own tasks (asks first)"
+        "delete one of your own tasks, a program, rotation, letter or practice exam (asks first)"
     ),
     bind!(
         Normal,
@@ -237,6 +237,21 @@ pub(crate) static BINDINGS: &[Binding] = &[
         Command::Sort,
         "programs: next sort order (name, state, specialty, status, interview)",
         "sort"
+    ),
+    bind!(
+        Normal,
+        [ch('[')],
+        "[",
+        Command::TimelineEarlier,
+        "timeline: one month earlier",
+        "month"
+    ),
+    bind!(
+        Normal,
+        [ch(']')],
+        "]",
+        Command::TimelineLater,
+        "timeline: one month later"
     ),
     bind!(
         Normal,

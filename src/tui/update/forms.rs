@@ -113,5 +113,13 @@ pub(super) fn submit(app: &mut App, form: Form) -> Vec<Effect> {
         FormPurpose::Export(_) => super::export::submit(app, &form),
         FormPurpose::ProgramFilter => super::programs::submit_filter(app, &form),
         FormPurpose::Profile => super::profile::submit_form(app, &form),
+        FormPurpose::BudgetLine(index) => super::budget::submit_line(app, &form, index),
+        FormPurpose::Currency => super::budget::submit_currency(app, &form),
+        FormPurpose::NewLetter => super::letters::submit_form(app, &form, None),
+        FormPurpose::LettersAsked(id) => super::letters::submit_asked(app, &form, id),
+        FormPurpose::NewPractice => super::practice::submit_form(app, &form, None),
+        FormPurpose::EditPractice(id) => super::practice::submit_form(app, &form, Some(id)),
+        FormPurpose::PracticeTarget => super::practice::submit_target(app, &form),
+        FormPurpose::EditLetter(id) => super::letters::submit_form(app, &form, Some(id)),
     }
 }

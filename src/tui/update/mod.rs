@@ -11,11 +11,14 @@ use super::app::{App, Mode, Panel, Tone};
 use super::selection::Selection;
 use crate::insights::Subject;
 
+mod budget;
 mod export;
 mod forms;
 mod history;
 pub mod import;
+mod letters;
 mod navigation;
+mod practice;
 mod profile;
 mod programs;
 mod rotations;
@@ -24,6 +27,7 @@ mod search;
 mod season;
 mod tasks;
 mod text;
+mod timeline;
 
 /// Rows the mouse wheel moves per notch.
 const WHEEL_ROWS: usize = 3;
@@ -125,6 +129,9 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::Panel(index) if index < app.screen.cursors.len() => app.screen.panel = index,
         Command::EditProfile => profile::open(app),
+        Command::TimelineEarlier | Command::TimelineLater => {
+            timeline::scroll(app, command == Command::TimelineLater);
+        }
         Command::Undo => return history::undo(app),
         Command::Redo => return history::redo(app),
         Command::Search => search::open(app),
@@ -164,6 +171,12 @@ fn act(app: &mut App, command: Command, selection: Selection) -> Vec<Effect> {
         (C::ClearFilter, _) => programs::clear_filter(app),
         (C::Sort, _) => programs::next_sort(app),
         (C::Add, _) if panel == Panel::Programs => programs::add(app),
+        (C::Add, _) if panel == Panel::Letters => letters::add(app),
+        (C::Add, _) if panel == Panel::Scores => practice::add(app),
+        (C::Open | C::EditDate, S::Practice(id)) => practice::edit(app, id),
+        (C::Open, S::AddPractice) => practice::add(app),
+        (C::Open, S::PracticeTarget) => practice::edit_target(app),
+        (C::Delete, S::Practice(id)) => practice::delete(app, id),
         (C::Add, S::Rotation(_) | S::AddRotation) => rotations::add(app),
         (C::Add, selection) => tasks::add(app, panel, &selection),
 
@@ -172,6 +185,13 @@ fn act(app: &mut App, command: Command, selection: Selection) -> Vec<Effect> {
         (C::Open, S::Program(id) | S::Ranked(id)) => programs::edit(app, id),
         (C::Open | C::EditDate, S::Rotation(id)) => rotations::edit(app, id),
         (C::Open, S::AddRotation) => rotations::add(app),
+        (C::Open, S::BudgetLine(index)) => budget::edit_line(app, index),
+        (C::Open | C::EditDate | C::EditNote, S::Letter(id)) => letters::edit(app, id),
+        (C::Open, S::AddLetter) => letters::add(app),
+        (C::Open, S::LetterProgram(id)) => letters::edit_asked(app, id),
+        (C::CycleState, S::Letter(id)) => return letters::cycle(app, id),
+        (C::Delete, S::Letter(id)) => letters::delete(app, id),
+        (C::Open, S::BudgetCurrency) => budget::edit_currency(app),
         (C::Open, S::Comparison(_)) => app.say(
             "The whole row and its sources are in the details (J/K scroll them).",
             Tone::Info,
@@ -219,7 +239,7 @@ fn reveal(app: &mut App, subject: &Subject) {
     match subject {
         Subject::Program(id) => programs::reveal(app, *id),
         Subject::Rotation(id) => rotations::reveal(app, *id),
-        Subject::Letters => rotations::reveal_add(app),
+        Subject::Letters => letters::reveal_panel(app),
         Subject::Task(id) => {
             navigation::reveal_task(app, id);
         }

@@ -80,10 +80,6 @@ pub(super) fn reveal(app: &mut App, id: RotationId) {
     reveal_row(app, &Row::Rotation(id));
 }
 
-pub(super) fn reveal_add(app: &mut App) {
-    reveal_row(app, &Row::AddRotation);
-}
-
 /// Enter in the rotation form: log the rotation, or save the one edited.
 pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<RotationId>) -> Vec<Effect> {
     let rotation = match form.to_rotation(id) {

@@ -137,6 +137,8 @@ pub(super) fn confirm_delete(
                 }),
                 Item::Program(id) => super::programs::remove(app, *id, title),
                 Item::Rotation(id) => super::rotations::remove(app, *id, title),
+                Item::Letter(id) => super::letters::remove(app, *id, title),
+                Item::Practice(id) => super::practice::remove(app, *id, title),
             }
         }
         Command::No => {

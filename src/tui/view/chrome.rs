@@ -74,6 +74,7 @@ pub(crate) fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     "Agenda".to_owned(),
                     app.session.snapshot.overdue.len().to_string() + "!",
                 ),
+                later => super::later::sidebar_entry(app, later),
             };
             let figure =
                 if matches!(panel, Panel::Agenda) && app.session.snapshot.overdue.is_empty() {

@@ -16,6 +16,11 @@ use crate::tui::app::{App, Panel, Row};
 use crate::wording::{countdown, date_origin_line};
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    if app.current_panel() == Panel::Scores {
+        // The practice panel's details are the trend chart, with the selection under it.
+        super::practice::render_detail(app, frame, area, theme);
+        return;
+    }
     let lines = match app.selected_row() {
         Some(Row::Task(id)) => task_lines(app, &id, theme),
         Some(Row::Warning(index)) => {
@@ -43,6 +48,10 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::Rotation(id)) => super::rotations::detail_lines(app, id, theme),
         Some(Row::AddRotation) => super::rotations::summary_lines(app, theme),
         Some(Row::Program(id) | Row::Ranked(id)) => super::programs::detail_lines(app, id, theme),
+        Some(Row::BudgetLine(index)) => super::budget::detail_lines(app, index, theme),
+        Some(Row::BudgetCurrency) => super::budget::currency_detail(app, theme),
+        Some(Row::Letter(id)) => super::letters::detail_lines(app, id, theme),
+        Some(Row::AddLetter | Row::LetterProgram(_)) => super::letters::summary_lines(app, theme),
         _ => panel_lines(app, theme),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });

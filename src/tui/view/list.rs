@@ -8,17 +8,29 @@ use ratatui::widgets::{
 };
 
 use super::theme::Theme;
-use super::{agenda, checklist, comparison, overview, programs, rotations};
+use super::{
+    agenda, budget, checklist, comparison, letters, overview, practice, programs, rotations,
+    timeline,
+};
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Panel, Row};
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let panel = app.current_panel();
+    if panel == Panel::Timeline {
+        // The timeline draws its months instead of a list; its rows are its marks.
+        timeline::render(app, frame, area, theme);
+        return;
+    }
     let title = match panel {
         Panel::Overview => overview::title(app),
         Panel::Stage(index) => checklist::title(app, index),
         Panel::Programs => programs::title(app),
         Panel::Agenda => agenda::title(app),
+        Panel::Timeline => timeline::title(app),
+        Panel::Budget => budget::title(app),
+        Panel::Letters => letters::title(app),
+        Panel::Scores => practice::title(app),
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -164,6 +176,14 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
         Row::Program(id) | Row::Ranked(id) => {
             programs::program_line(app, *id, None, columns, theme)
         }
+        Row::BudgetLine(index) => budget::line(app, *index, columns, theme),
+        Row::BudgetCurrency => budget::currency_line(app, columns, theme),
+        Row::Letter(id) => letters::letter_line(app, *id, columns, theme),
+        Row::AddLetter => letters::add_line(columns, theme),
+        Row::LetterProgram(id) => letters::program_line(app, *id, columns, theme),
+        Row::Practice(id) => practice::exam_line(app, *id, columns, theme),
+        Row::AddPractice => practice::add_line(columns, theme),
+        Row::PracticeTarget => practice::target_line(app, columns, theme),
     }
 }
 

@@ -2,6 +2,7 @@
 //! nothing else.
 
 pub(crate) mod agenda;
+pub(crate) mod budget;
 pub(crate) mod checklist;
 pub(crate) mod chrome;
 pub(crate) mod comparison;
@@ -9,12 +10,16 @@ pub(crate) mod detail;
 pub(crate) mod dialog;
 pub(crate) mod help;
 pub(crate) mod import;
+pub(crate) mod later;
+pub(crate) mod letters;
 pub(crate) mod list;
 pub(crate) mod overview;
+pub(crate) mod practice;
 pub(crate) mod program_tracking;
 pub(crate) mod programs;
 pub(crate) mod rotations;
 pub(crate) mod theme;
+pub(crate) mod timeline;
 pub(crate) mod widgets;
 
 use ratatui::Frame;
