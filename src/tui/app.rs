@@ -92,6 +92,10 @@ pub enum TextPurpose {
     DueDate {
         task: TaskId,
     },
+    /// The day a done task was done.
+    DoneDate {
+        task: TaskId,
+    },
     SeasonDate {
         anchor: Anchor,
     },

@@ -158,7 +158,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('d')],
         "d",
         Command::EditDate,
-        "edit the due date (empty returns to the rule)",
+        "edit the due date (empty returns to the rule); on a done task, the day it was done",
         "date"
     ),
     bind!(

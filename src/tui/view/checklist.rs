@@ -41,6 +41,9 @@ pub(crate) fn urgency(task: &TaskView, today: NaiveDate) -> Urgency {
     if task.status.is_closed() {
         return Urgency::Later;
     }
+    if task.starts_now() {
+        return Urgency::Soon;
+    }
     match task.days_left(today) {
         Some(days) if days < 0 => Urgency::Overdue,
         Some(days) if days <= DUE_SOON_DAYS => Urgency::Soon,
@@ -91,10 +94,11 @@ pub(crate) fn task_line(
     if let Some(stage) = stage {
         title = format!("{stage} · {title}");
     }
-    let date = task
-        .due
-        .as_ref()
-        .map(|d| d.date.to_string())
+    // A done task shows the day it was done, not the date it had been planned for.
+    let done_on = task.done_on.filter(|_| task.status == Status::Done);
+    let date = done_on
+        .or_else(|| task.due.as_ref().map(|d| d.date))
+        .map(|d| d.to_string())
         .unwrap_or_default();
     let mut spans = vec![
         Span::styled(format!("{glyph} "), glyph_style),
@@ -107,6 +111,7 @@ pub(crate) fn task_line(
         let when = match (task.status, task.days_left(today)) {
             (Status::Done, _) => "done".to_owned(),
             (Status::Skipped, _) => "skipped".to_owned(),
+            _ if task.starts_now() => "start now".to_owned(),
             (_, Some(days)) => short_countdown(days, COUNTDOWN_COLUMNS),
             (_, None) => String::new(),
         };

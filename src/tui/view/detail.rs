@@ -366,10 +366,19 @@ fn due_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'static>> {
     match &task.due {
         Some(due) => {
             let days = (due.date - app.today).num_days();
+            let when = match (task.status, task.done_on) {
+                (crate::plan::Status::Done, Some(done)) => format!("done on {done}"),
+                (crate::plan::Status::Done, None) => "done".to_owned(),
+                (crate::plan::Status::Skipped, _) => "skipped".to_owned(),
+                _ if task.starts_now() => {
+                    "start now (the date had passed before you began planning)".to_owned()
+                }
+                _ => countdown(days),
+            };
             lines.push(Line::from(vec![
                 Span::styled("Due ", theme.text),
                 Span::styled(due.date.to_string(), theme.title),
-                Span::raw(format!(" · {} · {}", due.label(), countdown(days))),
+                Span::raw(format!(" · {} · {when}", due.label())),
             ]));
             if let Some(rule) = task.rule {
                 let line = match due.origin {

@@ -1,0 +1,198 @@
+//! What a new-user trial found (issue 16), each as a test that failed before its fix: a past
+//! graduation read as a task to be late for, a brand-new plan opening with a task overdue, done
+//! dates forced to today and kept on future days, and exit codes for bad dates.
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use imgplan::export::{ExportOptions, Format, render};
+use imgplan::insights::Snapshot;
+use imgplan::journey::{Template, VisaChoice};
+use imgplan::plan::{Graduation, Plan, Status};
+use predicates::prelude::*;
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
+}
+
+fn new_plan(today: NaiveDate) -> (Template, Plan) {
+    let template = Template::embedded().expect("template");
+    let plan = Plan::new(&template, today, Some(2028), VisaChoice::H1b).expect("plan");
+    (template, plan)
+}
+
+#[test]
+fn a_brand_new_plan_opens_with_nothing_overdue() {
+    // On 2026-11-30 the WDOMS check is planned for 2026-11-29: past on day one.
+    let today = date("2026-11-30");
+    let (template, plan) = new_plan(today);
+    let snapshot = Snapshot::build(&template, &plan, today);
+    assert!(snapshot.overdue.is_empty(), "{:?}", snapshot.overdue);
+    let wdoms = snapshot.task("ecfmg.school-eligible").expect("task");
+    assert!(wdoms.starts_now());
+    assert!(!wdoms.is_overdue(today));
+    // A month later, tasks planned after the plan was made can be overdue again.
+    let later = date("2027-01-10");
+    let snapshot = Snapshot::build(&template, &plan, later);
+    assert!(
+        snapshot
+            .overdue
+            .iter()
+            .any(|d| d.task == "ecfmg.myintealth"),
+        "{:?}",
+        snapshot.overdue
+    );
+}
+
+#[test]
+fn a_past_graduation_is_a_fact_not_a_task_to_be_late_for() {
+    let today = date("2026-11-30");
+    let (template, mut plan) = new_plan(today);
+    // A plan from before the creation day was recorded: only the graduation rule applies.
+    plan.created = None;
+    plan.profile.graduation = Some(Graduation {
+        date: date("2022-08-15"),
+        expected: false,
+    });
+    let snapshot = Snapshot::build(&template, &plan, today);
+    let diploma = snapshot.task("ecfmg.credentials").expect("task");
+    assert!(!diploma.is_overdue(today));
+    assert!(diploma.starts_now());
+    assert!(
+        !snapshot
+            .overdue
+            .iter()
+            .any(|d| d.task == "ecfmg.credentials")
+    );
+    // Ticked, it is done on the day it was ticked and neither overdue nor to start.
+    plan.set_status(&template, "ecfmg.credentials", Status::Done, today)
+        .expect("done");
+    let snapshot = Snapshot::build(&template, &plan, today);
+    let diploma = snapshot.task("ecfmg.credentials").expect("task");
+    assert!(!diploma.is_overdue(today) && !diploma.starts_now());
+    assert!(
+        snapshot
+            .start_now
+            .iter()
+            .all(|d| d.task != "ecfmg.credentials")
+    );
+}
+
+#[test]
+fn a_done_date_can_be_set_but_not_in_the_future() {
+    let today = date("2026-11-30");
+    let (template, mut plan) = new_plan(today);
+    assert!(
+        plan.set_done_on(&template, "exams.step1", date("2026-03-14"), today)
+            .is_err(),
+        "a task not done has no done date"
+    );
+    plan.set_status(&template, "exams.step1", Status::Done, today)
+        .expect("done");
+    plan.set_done_on(&template, "exams.step1", date("2026-03-14"), today)
+        .expect("done date");
+    assert_eq!(plan.tasks["exams.step1"].done_on, Some(date("2026-03-14")));
+    assert!(
+        plan.set_done_on(&template, "exams.step1", date("2026-12-01"), today)
+            .is_err()
+    );
+}
+
+#[test]
+fn a_done_task_sits_on_its_done_day_in_the_calendar() {
+    let today = date("2026-11-30");
+    let (template, mut plan) = new_plan(today);
+    plan.set_status(&template, "exams.step1", Status::Done, today)
+        .expect("done");
+    plan.set_done_on(&template, "exams.step1", date("2026-03-14"), today)
+        .expect("done date");
+    let snapshot = Snapshot::build(&template, &plan, today);
+    let stamp = today.and_hms_opt(0, 0, 0).expect("midnight");
+    let ics = render(
+        &template,
+        &plan,
+        &snapshot,
+        &ExportOptions::new(Format::Calendar),
+        stamp,
+    )
+    .expect("calendar");
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:task-exams.step1"))
+        .expect("step 1 event");
+    assert!(event.contains("DTSTART;VALUE=DATE:20260314"), "{event}");
+    assert!(!event.contains("20270304"), "{event}");
+}
+
+/// `imgplan` on a plan in a temporary directory, with a fixed today.
+fn imgplan(dir: &tempfile::TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("imgplan").expect("binary");
+    cmd.env_clear()
+        .env("HOME", dir.path())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .args(["--today", "2026-11-30", "--plan"])
+        .arg(dir.path().join("plan.ron"));
+    cmd
+}
+
+#[test]
+fn bad_dates_on_the_command_line_exit_2_and_done_dates_can_be_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    imgplan(&dir)
+        .args(["init", "--match-year", "2028", "--visa", "h1b"])
+        .assert()
+        .success();
+    imgplan(&dir)
+        .args(["set", "ecfmg.oet", "--due", "2027-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a date"));
+    imgplan(&dir)
+        .args(["profile", "--graduation", "2022-08-15", "--expected"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be expected"));
+    imgplan(&dir)
+        .args([
+            "set",
+            "exams.step1",
+            "--state",
+            "done",
+            "--done-on",
+            "2026-03-14",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("done on 2026-03-14"));
+    imgplan(&dir)
+        .args(["set", "exams.step1", "--done-on", "2027-01-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("after today"));
+    imgplan(&dir)
+        .args(["tasks"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(done 2026-03-14)"))
+        .stdout(predicate::str::contains("(start now)"));
+}
+
+#[test]
+fn status_never_cuts_a_warning_when_piped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    imgplan(&dir)
+        .args(["init", "--match-year", "2028", "--visa", "h1b"])
+        .assert()
+        .success();
+    imgplan(&dir)
+        .args(["set", "exams.step1", "--state", "done"])
+        .assert()
+        .success();
+    let out = imgplan(&dir).arg("status").output().expect("status");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let warning = text
+        .lines()
+        .find(|l| l.contains("is marked done, but its prerequisite"))
+        .expect("the prerequisite warning");
+    assert!(warning.ends_with("is still todo."), "{warning}");
+    assert!(!text.contains('…'), "{text}");
+}
