@@ -196,3 +196,64 @@ fn status_never_cuts_a_warning_when_piped() {
     assert!(warning.ends_with("is still todo."), "{warning}");
     assert!(!text.contains('…'), "{text}");
 }
+
+mod rank_cursor {
+    use super::*;
+    use imgplan::ids::ProgramId;
+    use imgplan::programs::{ApplicationService, Program, ProgramStatus, Requirements, VisaStance};
+    use imgplan::tui::action::{Action, Command};
+    use imgplan::tui::app::{App, Row};
+    use imgplan::tui::update::update;
+
+    fn program(name: &str) -> Program {
+        Program {
+            id: ProgramId(0),
+            name: name.to_owned(),
+            state: None,
+            specialty: None,
+            nrmp_code: None,
+            service: ApplicationService::Eras,
+            visa: VisaStance::Both,
+            requirements: Requirements::default(),
+            status: ProgramStatus::Interviewed,
+            interview: None,
+            note: None,
+        }
+    }
+
+    fn run(app: &mut App, command: Command) {
+        update(app, Action::Command(command));
+    }
+
+    #[test]
+    fn r_leaves_the_cursor_on_the_program_just_ranked() {
+        let today = date("2026-11-30");
+        let (template, mut plan) = new_plan(today);
+        let ids: Vec<ProgramId> = ["Brookdale", "Jersey Shore", "Lakeside"]
+            .into_iter()
+            .map(|name| plan.add_program(program(name)).expect("program"))
+            .collect();
+        let mut app = App::new(template, plan, "/tmp/imgplan-trial/plan.ron".into(), today);
+        update(
+            &mut app,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        app.screen.panel = app.programs_panel();
+        app.settle_all();
+        // The cursor starts on the first program; rank it, then the next one, and the next.
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(app.selected_row(), Some(Row::Program(*id)), "before r #{i}");
+            run(&mut app, Command::Rank);
+            assert_eq!(app.selected_row(), Some(Row::Program(*id)), "after r #{i}");
+            assert_eq!(app.session.plan.rank_order.get(i), Some(id));
+            run(&mut app, Command::Down);
+        }
+        // At the end of the list, `r` again takes the last one off, not the one above it.
+        run(&mut app, Command::Rank);
+        assert_eq!(app.session.plan.rank_order, ids[..2].to_vec());
+        assert_eq!(app.selected_row(), Some(Row::Program(ids[2])));
+    }
+}
