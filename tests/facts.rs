@@ -291,6 +291,8 @@ fn on_the_day_they_were_checked_nothing_asks_to_be_confirmed() {
         2,
         |row| matches!(row, Row::Task(id) if id == "exams.apply"),
     );
+    // The tab bar takes a line at 120 columns: the sources are one scroll further down.
+    update(&mut app, Action::Command(Key::DetailDown));
     let details = screen(&mut app, 120, 40);
     assert!(details.contains("Sources checked 2026-11-30"), "{details}");
     assert!(!details.contains("months ago: confirm"), "{details}");

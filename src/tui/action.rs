@@ -59,6 +59,8 @@ pub enum Command {
     Export,
     SaveNow,
     Help,
+    /// Give the list, then the details, the whole width; then both again.
+    Zoom,
     Quit,
     Suspend,
     // In dialogs and text fields.

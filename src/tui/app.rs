@@ -53,6 +53,9 @@ pub enum Row {
     ComparisonHeader,
     /// A row of the J-1 versus H-1B comparison (index into the template's rows).
     Comparison(usize),
+    /// A further line of a comparison row whose cells wrap (the row's index, the line's number
+    /// from 1); not selectable, so the cursor moves row by row.
+    ComparisonMore(usize, usize),
     /// A logged rotation, by id.
     Rotation(RotationId),
     /// "Log a rotation": Enter opens the rotation form.
@@ -65,7 +68,10 @@ pub enum Row {
 
 impl Row {
     pub fn selectable(&self) -> bool {
-        !matches!(self, Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader)
+        !matches!(
+            self,
+            Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader | Row::ComparisonMore(..)
+        )
     }
 
     /// The program a row is about, in either list.
@@ -229,6 +235,8 @@ pub struct Screen {
     pub detail_scroll: u16,
     /// The last search, for `n` and `N`.
     pub search: Option<String>,
+    /// Which of the list and the details has the body (`z`).
+    pub zoom: super::layout::Zoom,
 }
 
 /// The whole state of the planner: the session (the plan and its history), the screen, and the
@@ -273,6 +281,7 @@ impl App {
                 height: 40,
                 detail_scroll: 0,
                 search: None,
+                zoom: super::layout::Zoom::Both,
             },
             message: None,
             next_serial: 1,
@@ -371,7 +380,7 @@ impl App {
 
     /// Rows the list shows at once, from the layout for the current terminal size.
     pub fn list_height(&self) -> usize {
-        super::layout::list_rows(self.screen.width, self.screen.height)
+        super::layout::list_rows(self.screen.width, self.screen.height, self.screen.zoom)
     }
 
     /// Keeps a panel's selection on a selectable row and within reach of its scroll window.

@@ -9,11 +9,13 @@
 pub mod action;
 pub mod app;
 pub mod disk;
+pub(crate) mod fit;
 pub mod form;
 pub(crate) mod keymap;
-pub(crate) mod layout;
+pub mod layout;
 pub(crate) mod rows;
 pub(crate) mod selection;
+pub(crate) mod tabs;
 pub(crate) mod terminal;
 pub mod update;
 pub mod view;

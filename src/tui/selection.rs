@@ -74,7 +74,9 @@ impl App {
             Row::Fact(index) => Selection::Fact(index),
             Row::Situation(index) => Selection::Situation(index),
             Row::Freshness => Selection::Freshness,
-            Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader => Selection::Nothing,
+            Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader | Row::ComparisonMore(..) => {
+                Selection::Nothing
+            }
         }
     }
 }

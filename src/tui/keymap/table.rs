@@ -279,6 +279,14 @@ pub(crate) static BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [ch('z')],
+        "z",
+        Command::Zoom,
+        "give the list the whole width, then the details, then both again",
+        "zoom"
+    ),
+    bind!(
+        Normal,
         [ch('w')],
         "w",
         Command::SaveNow,

@@ -129,6 +129,11 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Export => forms::open_export(app),
         Command::SaveNow => return save::save_now(app),
         Command::Help => app.screen.mode = Mode::Help { scroll: 0 },
+        Command::Zoom => {
+            app.screen.zoom = app.screen.zoom.next();
+            app.say(app.screen.zoom.describe(), Tone::Info);
+            app.settle_all();
+        }
         Command::Quit => return save::quit(app),
         Command::Suspend => return vec![Effect::Suspend],
         Command::Cancel => {

@@ -144,7 +144,7 @@ pub(super) fn help(app: &mut App, command: Command) -> Vec<Effect> {
 }
 
 pub(super) fn click(app: &mut App, column: u16, row: u16) {
-    let areas = crate::tui::layout::Areas::compute(ratatui::layout::Rect::new(
+    let areas = app.areas(ratatui::layout::Rect::new(
         0,
         0,
         app.screen.width,
@@ -156,6 +156,12 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
     let inside = |rect: ratatui::layout::Rect| {
         rect.contains(ratatui::layout::Position { x: column, y: row })
     };
+    if inside(areas.tabs) {
+        if let Some(panel) = crate::tui::tabs::at(app, areas.tabs.width, column - areas.tabs.x) {
+            app.screen.panel = panel;
+        }
+        return;
+    }
     let sidebar = areas.sidebar_inner();
     if inside(sidebar) {
         let index = usize::from(row - sidebar.y);

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
 use super::widgets::column;
-use super::widgets::short_countdown;
+use super::widgets::compact_countdown;
 use crate::insights::TaskView;
 use crate::plan::Status;
 use crate::text::{clean_line, pad};
@@ -16,8 +16,25 @@ pub(crate) const DUE_SOON_DAYS: i64 = 14;
 
 /// Below this many columns the countdown column is left out.
 const COUNTDOWN_MIN_COLUMNS: usize = 50;
-const COUNTDOWN_COLUMNS: usize = 15;
+/// Compact countdowns ("in 266 d", "12 d late", "start now") leave the title the room.
+const COUNTDOWN_COLUMNS: usize = 10;
 const DATE_COLUMNS: usize = 10;
+
+/// Columns of a task line besides its title: mark, box, date and countdown with their gaps.
+pub(crate) const TASK_FIXED_COLUMNS: usize = 2 + 4 + 1 + DATE_COLUMNS + 1 + COUNTDOWN_COLUMNS;
+
+/// The title as the list shows it: `+` for the user's own, the stage in front in mixed panels.
+pub(crate) fn shown_title(task: &TaskView, stage: Option<&str>) -> String {
+    let mut title = clean_line(&task.title);
+    if task.custom {
+        // Marks a task the user added (the help explains the sign).
+        title = format!("+ {title}");
+    }
+    if let Some(stage) = stage {
+        title = format!("{stage} · {title}");
+    }
+    title
+}
 
 pub(crate) fn title(app: &App, index: usize) -> String {
     let progress = &app.session.snapshot.progress[index];
@@ -86,14 +103,7 @@ pub(crate) fn task_line(
             0
         };
     let title_columns = columns.saturating_sub(fixed);
-    let mut title = clean_line(&task.title);
-    if task.custom {
-        // Marks a task the user added (the help explains the sign).
-        title = format!("+ {title}");
-    }
-    if let Some(stage) = stage {
-        title = format!("{stage} · {title}");
-    }
+    let title = shown_title(task, stage.as_deref());
     // A done task shows the day it was done, not the date it had been planned for.
     let done_on = task.done_on.filter(|_| task.status == Status::Done);
     let date = done_on
@@ -112,7 +122,7 @@ pub(crate) fn task_line(
             (Status::Done, _) => "done".to_owned(),
             (Status::Skipped, _) => "skipped".to_owned(),
             _ if task.starts_now() => "start now".to_owned(),
-            (_, Some(days)) => short_countdown(days, COUNTDOWN_COLUMNS),
+            (_, Some(days)) => compact_countdown(days),
             (_, None) => String::new(),
         };
         let style = match urgency {

@@ -45,6 +45,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::Program(id) | Row::Ranked(id)) => super::programs::detail_lines(app, id, theme),
         _ => panel_lines(app, theme),
     };
+    let lines = break_addresses(lines, usize::from(area.width.saturating_sub(2)));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let inner_height = area.height.saturating_sub(2);
     let total =
@@ -65,6 +66,36 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border)
         .title(title);
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
+}
+
+/// Lines that end in a web address too long for the pane: the text before it as one line,
+/// then the address broken only after `/`, `?`, `&` or `-` (ratatui's wrap would cut it
+/// anywhere, leaving "appli" / "cants.html").
+fn break_addresses(lines: Vec<Line<'static>>, columns: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let address = line.spans.iter().position(|span| {
+            span.content.starts_with("http://") || span.content.starts_with("https://")
+        });
+        match address {
+            Some(at) if line.width() > columns => {
+                let mut spans = line.spans;
+                let url = spans.remove(at);
+                let before: Vec<Span<'static>> = spans.drain(..at).collect();
+                if !before.is_empty() {
+                    out.push(Line::from(before));
+                }
+                for piece in crate::text::break_url(&url.content, columns) {
+                    out.push(Line::styled(piece, url.style));
+                }
+                if !spans.is_empty() {
+                    out.push(Line::from(spans));
+                }
+            }
+            _ => out.push(line),
+        }
+    }
+    out
 }
 
 fn heading(text: &str, theme: &Theme) -> Line<'static> {

@@ -44,7 +44,10 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .skip(cursor.offset)
         .take(usize::from(inner.height))
         .map(|(index, row)| {
-            let selected = index == cursor.selected && row.selectable();
+            // A wrapped comparison row is highlighted on all its lines.
+            let selected = (index == cursor.selected && row.selectable())
+                || matches!(row, Row::ComparisonMore(of, _)
+                    if rows.get(cursor.selected) == Some(&Row::Comparison(*of)));
             let line = match row {
                 Row::Ranked(id) => {
                     let place = ranked.iter().position(|r| r == id).map(|i| i + 1);
@@ -159,6 +162,9 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
         Row::Season(anchor) => overview::season_line(app, *anchor, columns, theme),
         Row::ComparisonHeader => comparison::header_line(columns, theme),
         Row::Comparison(index) => comparison::row_line(app, *index, columns, theme),
+        Row::ComparisonMore(index, part) => {
+            comparison::part_line(app, *index, *part, columns, theme)
+        }
         Row::Rotation(id) => rotations::rotation_line(app, *id, columns, theme),
         Row::AddRotation => rotations::add_line(columns, theme),
         Row::Program(id) | Row::Ranked(id) => {

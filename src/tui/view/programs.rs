@@ -58,9 +58,22 @@ pub(crate) fn program_line(
     }
     spans.push(Span::styled(format!("{} ", fit.glyph()), fit_style));
     used += 2;
-    let wide = columns >= 70;
-    let fixed = 3 + 1 + if wide { 13 + 1 } else { 0 } + 12 + 1 + 17;
-    let name_columns = columns.saturating_sub(used + fixed).max(8);
+    let (longest_name, longest_specialty) = longest_name_and_specialty(app);
+    // The name first, whole when it can be; the specialty only when there is room for it after
+    // the whole name (it is in the details too), up to its own longest, at least 13 columns.
+    let fixed = 3 + 1 + 12 + 1 + 17;
+    let spare = columns.saturating_sub(used + fixed);
+    let wide = columns >= 70 && spare >= longest_name + 1 + 13;
+    let specialty_columns = if wide {
+        spare
+            .saturating_sub(longest_name + 1)
+            .clamp(13, longest_specialty.max(13))
+    } else {
+        0
+    };
+    let name_columns = spare
+        .saturating_sub(if wide { specialty_columns + 1 } else { 0 })
+        .max(8);
     spans.push(column(&clean_line(&program.name), name_columns, text));
     spans.push(Span::raw(" "));
     spans.push(column(
@@ -75,13 +88,32 @@ pub(crate) fn program_line(
             .as_deref()
             .map(clean_line)
             .unwrap_or_default();
-        spans.push(column(&specialty, 13, theme.dim));
+        spans.push(column(&specialty, specialty_columns, theme.dim));
         spans.push(Span::raw(" "));
     }
     spans.push(column(program.visa.label(), 12, fit_style));
     spans.push(Span::raw(" "));
     spans.push(column(program.status.label(), 17, text));
     Line::from(spans)
+}
+
+/// Columns of a program line besides its name and specialty: place, fit, state, visa, status.
+pub(crate) const PROGRAM_FIXED_COLUMNS: usize = 5 + 2 + 3 + 1 + 1 + 12 + 1 + 17;
+
+/// The widest program name and specialty of the plan, for sizing the list's columns.
+pub(crate) fn longest_name_and_specialty(app: &App) -> (usize, usize) {
+    let programs = &app.session.plan.programs;
+    let longest = |text: fn(&crate::programs::Program) -> Option<&str>| {
+        programs
+            .iter()
+            .filter_map(|p| text(p).map(|t| crate::text::width(&clean_line(t))))
+            .max()
+            .unwrap_or(0)
+    };
+    (
+        longest(|p| Some(p.name.as_str())),
+        longest(|p| p.specialty.as_deref()),
+    )
 }
 
 /// The details of the selected program: what it is, whether its visa stance fits, what it asks
