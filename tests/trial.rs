@@ -257,3 +257,112 @@ mod rank_cursor {
         assert_eq!(app.selected_row(), Some(Row::Program(ids[2])));
     }
 }
+
+mod agenda {
+    use super::*;
+    use imgplan::ids::ProgramId;
+    use imgplan::programs::{ApplicationService, Program, ProgramStatus, Requirements, VisaStance};
+    use imgplan::tui::action::{Action, Command};
+    use imgplan::tui::agenda::AgendaItem;
+    use imgplan::tui::app::{App, Row};
+    use imgplan::tui::update::update;
+    use imgplan::usce::{LetterState, Rotation, RotationKind};
+
+    fn app() -> (App, ProgramId) {
+        let today = date("2026-11-30");
+        let (template, mut plan) = new_plan(today);
+        plan.set_status(&template, "exams.step1", Status::Done, today)
+            .expect("done");
+        plan.set_done_on(&template, "exams.step1", date("2026-03-14"), today)
+            .expect("done date");
+        let program = plan
+            .add_program(Program {
+                id: ProgramId(0),
+                name: "Brookdale University Hospital".into(),
+                state: Some("NY".into()),
+                specialty: None,
+                nrmp_code: None,
+                service: ApplicationService::Eras,
+                visa: VisaStance::Both,
+                requirements: Requirements::default(),
+                status: ProgramStatus::Interviewed,
+                interview: Some(date("2027-11-20")),
+                note: None,
+            })
+            .expect("program");
+        plan.add_rotation(Rotation {
+            id: imgplan::ids::RotationId(0),
+            kind: RotationKind::Observership,
+            institution: "Brooklyn General".into(),
+            specialty: None,
+            start: date("2027-01-04"),
+            end: date("2027-01-29"),
+            hands_on: false,
+            supervisor: None,
+            letter: LetterState::NotRequested,
+            note: None,
+        })
+        .expect("rotation");
+        let mut app = App::new(template, plan, "/tmp/imgplan-trial/plan.ron".into(), today);
+        update(
+            &mut app,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        (app, program)
+    }
+
+    fn agenda(app: &App) -> Vec<Row> {
+        app.rows(app.panels().len() - 1)
+    }
+
+    fn today_line(rows: &[Row]) -> usize {
+        rows.iter()
+            .position(|r| matches!(r, Row::Heading(t) if t.starts_with("── Today")))
+            .expect("a today line")
+    }
+
+    #[test]
+    fn the_agenda_holds_every_dated_thing_split_at_today() {
+        let (app, program) = app();
+        let rows = agenda(&app);
+        let today = today_line(&rows);
+        let at = |wanted: &Row| rows.iter().position(|r| r == wanted);
+        // Step 1, done in March, is behind; it no longer sits on its planned day in 2027.
+        let step1 = at(&Row::Task("exams.step1".into())).expect("step 1");
+        assert!(step1 < today);
+        assert_eq!(
+            rows.iter()
+                .filter(|r| **r == Row::Task("exams.step1".into()))
+                .count(),
+            1
+        );
+        for item in [
+            AgendaItem::Interview(program),
+            AgendaItem::RotationStart(imgplan::ids::RotationId(1)),
+            AgendaItem::Letter(imgplan::ids::RotationId(1)),
+            AgendaItem::Season(imgplan::journey::Anchor::MatchDay),
+        ] {
+            let index = at(&Row::Agenda(item)).unwrap_or_else(|| panic!("{item:?} listed"));
+            assert!(index > today, "{item:?} is ahead");
+        }
+        assert!(at(&Row::Task("exams.step2ck".into())).is_some_and(|i| i > today));
+    }
+
+    #[test]
+    fn the_agenda_opens_at_today_and_f_shows_open_things_only() {
+        let (mut app, _) = app();
+        let last = app.panels().len() - 1;
+        update(&mut app, Action::Command(Command::Panel(last)));
+        let rows = agenda(&app);
+        assert!(app.cursor().selected > today_line(&rows));
+        update(&mut app, Action::Command(Command::Filter));
+        let rows = agenda(&app);
+        assert!(!rows.contains(&Row::Task("exams.step1".into())));
+        assert_eq!(today_line(&rows), 0, "no past part");
+        update(&mut app, Action::Command(Command::Filter));
+        assert!(agenda(&app).contains(&Row::Task("exams.step1".into())));
+    }
+}

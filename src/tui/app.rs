@@ -64,6 +64,9 @@ pub enum Row {
     Program(ProgramId),
     /// A program in the rank order list, by id.
     Ranked(ProgramId),
+    /// A dated entry of the Agenda other than a task: a season date, an interview, a rotation
+    /// or the letter it leads to.
+    Agenda(super::agenda::AgendaItem),
 }
 
 impl Row {
@@ -200,6 +203,8 @@ pub struct Preferences {
     /// Which programs the programs panel lists, and in what order.
     pub program_filter: ProgramFilter,
     pub program_sort: ProgramSort,
+    /// The Agenda shows open things only (`f` there): no past part.
+    pub agenda_open_only: bool,
     /// The export dialog's last choices, offered again next time.
     pub export_options: ExportOptions,
     /// Where the export dialog suggests writing: the directory imgplan was started from, then
@@ -290,6 +295,7 @@ impl App {
                 monochrome: false,
                 program_filter: ProgramFilter::default(),
                 program_sort: ProgramSort::default(),
+                agenda_open_only: false,
                 export_options: ExportOptions::new(Format::Text),
                 export_dir: plan_path
                     .parent()

@@ -7,6 +7,7 @@
 //! pending: a status message to clear, and midnight (when "today" changes).
 
 pub mod action;
+pub mod agenda;
 pub mod app;
 pub mod disk;
 pub(crate) mod fit;

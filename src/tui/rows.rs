@@ -227,29 +227,4 @@ impl App {
         rows.extend((0..snapshot.warnings.len()).map(Row::Warning));
         rows
     }
-
-    fn agenda_rows(&self) -> Vec<Row> {
-        let mut dated: Vec<_> = self
-            .session
-            .snapshot
-            .tasks
-            .iter()
-            .filter_map(|task| Some((task.due.as_ref()?.date, task)))
-            .collect();
-        dated.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        let mut rows = Vec::new();
-        let mut month = None;
-        for (date, task) in dated {
-            let this_month = date.format("%B %Y").to_string();
-            if month.as_ref() != Some(&this_month) {
-                rows.push(Row::Heading(this_month.clone()));
-                month = Some(this_month);
-            }
-            rows.push(Row::Task(task.id.clone()));
-        }
-        if rows.is_empty() {
-            rows.push(Row::Note("No task has a date yet.".into()));
-        }
-        rows
-    }
 }

@@ -220,7 +220,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('f')],
         "f",
         Command::Filter,
-        "programs: filter by status, state, specialty, text or visa fit",
+        "programs: filter by status, state, specialty, text or visa fit; agenda: open only",
         "filter"
     ),
     bind!(

@@ -12,6 +12,7 @@ use crate::calendar::DateOrigin;
 use crate::insights::TaskView;
 use crate::journey::Anchor;
 use crate::text::clean_line;
+use crate::tui::agenda::AgendaItem;
 use crate::tui::app::{App, Panel, Row};
 use crate::wording::{countdown, date_origin_line};
 
@@ -39,6 +40,13 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::Fact(index)) => fact_lines(app, index, theme),
         Some(Row::Freshness) => freshness_lines(app, theme),
         Some(Row::Season(anchor)) => season_lines(app, anchor, theme),
+        Some(Row::Agenda(item)) => match item {
+            AgendaItem::Season(anchor) => season_lines(app, anchor, theme),
+            AgendaItem::Interview(id) => super::programs::detail_lines(app, id, theme),
+            AgendaItem::RotationStart(id) | AgendaItem::Letter(id) => {
+                super::rotations::detail_lines(app, id, theme)
+            }
+        },
         Some(Row::Comparison(index)) => super::comparison::detail_lines(app, index, theme),
         Some(Row::Rotation(id)) => super::rotations::detail_lines(app, id, theme),
         Some(Row::AddRotation) => super::rotations::summary_lines(app, theme),

@@ -166,6 +166,7 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
             comparison::part_line(app, *index, *part, columns, theme)
         }
         Row::Rotation(id) => rotations::rotation_line(app, *id, columns, theme),
+        Row::Agenda(item) => agenda::item_line(app, *item, columns, theme),
         Row::AddRotation => rotations::add_line(columns, theme),
         Row::Program(id) | Row::Ranked(id) => {
             programs::program_line(app, *id, None, columns, theme)
