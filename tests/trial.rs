@@ -366,3 +366,120 @@ mod agenda {
         assert!(agenda(&app).contains(&Row::Task("exams.step1".into())));
     }
 }
+
+mod search {
+    use super::*;
+    use imgplan::ids::ProgramId;
+    use imgplan::programs::{ApplicationService, Program, ProgramStatus, Requirements, VisaStance};
+    use imgplan::tui::action::{Action, Command};
+    use imgplan::tui::app::{App, Mode, Panel, Row};
+    use imgplan::tui::update::update;
+    use imgplan::usce::{LetterState, Rotation, RotationKind};
+
+    fn app() -> App {
+        let today = date("2026-11-30");
+        let (template, mut plan) = new_plan(today);
+        for name in ["Brookdale University Hospital", "Jersey Shore University"] {
+            plan.add_program(Program {
+                id: ProgramId(0),
+                name: name.into(),
+                state: Some("NY".into()),
+                specialty: None,
+                nrmp_code: None,
+                service: ApplicationService::Eras,
+                visa: VisaStance::Both,
+                requirements: Requirements::default(),
+                status: ProgramStatus::Applied,
+                interview: None,
+                note: None,
+            })
+            .expect("program");
+        }
+        plan.add_rotation(Rotation {
+            id: imgplan::ids::RotationId(0),
+            kind: RotationKind::Observership,
+            institution: "Brookdale Clinic".into(),
+            specialty: None,
+            start: date("2027-01-04"),
+            end: date("2027-01-29"),
+            hands_on: false,
+            supervisor: Some("Dr. Lee".into()),
+            letter: LetterState::Requested,
+            note: None,
+        })
+        .expect("rotation");
+        let mut app = App::new(template, plan, "/tmp/imgplan-trial/plan.ron".into(), today);
+        update(
+            &mut app,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        app
+    }
+
+    fn search(app: &mut App, text: &str) -> Option<String> {
+        update(app, Action::Command(Command::Search));
+        for c in text.chars() {
+            update(app, Action::Type(c));
+        }
+        let Mode::Text(field) = &app.screen.mode else {
+            panic!("search closed")
+        };
+        field.error.clone()
+    }
+
+    fn message(app: &App) -> String {
+        app.message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn search_finds_programs_and_rotations_and_n_walks_across_panels() {
+        let mut app = app();
+        let note = search(&mut app, "Brookdale").expect("a count");
+        assert_eq!(
+            note,
+            "2 matches for \"Brookdale\": USCE 1, Programs 1 · Enter keeps, n/N next"
+        );
+        // The first hit is the rotation, in the USCE stage panel.
+        assert!(matches!(app.selected_row(), Some(Row::Rotation(_))));
+        update(&mut app, Action::Command(Command::Submit));
+        update(&mut app, Action::Command(Command::NextMatch));
+        assert_eq!(app.current_panel(), Panel::Programs);
+        assert!(matches!(app.selected_row(), Some(Row::Program(_))));
+        assert!(
+            message(&app).starts_with("Match 2 of 2 · Programs, row "),
+            "{}",
+            message(&app)
+        );
+        assert!(message(&app).ends_with(": Brookdale University Hospital"));
+        update(&mut app, Action::Command(Command::NextMatch));
+        assert!(message(&app).starts_with("Match 1 of 2 · USCE, row "));
+    }
+
+    #[test]
+    fn counts_are_grammatical_and_supervisors_and_sources_are_found() {
+        let mut app = app();
+        let note = search(&mut app, "Jersey").expect("a count");
+        assert!(
+            note.starts_with("1 match for \"Jersey\": Programs 1"),
+            "{note}"
+        );
+        update(&mut app, Action::Command(Command::Cancel));
+        let note = search(&mut app, "Dr. Lee").expect("a count");
+        assert!(note.starts_with("1 match for "), "{note}");
+        update(&mut app, Action::Command(Command::Cancel));
+        // A source's publisher finds the tasks and facts that cite it.
+        let note = search(&mut app, "US Department of State").expect("a count");
+        assert!(note.contains("matches for"), "{note}");
+        update(&mut app, Action::Command(Command::Cancel));
+        assert_eq!(
+            search(&mut app, "Brookdalez").as_deref(),
+            Some("No match for \"Brookdalez\".")
+        );
+    }
+}

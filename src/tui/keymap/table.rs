@@ -252,7 +252,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('/')],
         "/",
         Command::Search,
-        "search every task as you type",
+        "search tasks, programs, rotations, letters, notes and sources as you type",
         "search"
     ),
     bind!(
