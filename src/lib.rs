@@ -68,6 +68,7 @@ pub mod calendar;
 pub mod cli;
 pub mod export;
 pub mod freshness;
+pub mod glossary;
 pub mod ids;
 pub mod import;
 pub mod insights;

@@ -61,6 +61,8 @@ pub enum Command {
     Help,
     /// Give the list, then the details, the whole width; then both again.
     Zoom,
+    /// Open the help at its glossary.
+    Glossary,
     Quit,
     Suspend,
     // In dialogs and text fields.

@@ -279,6 +279,14 @@ pub(crate) static BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [ch('t')],
+        "t",
+        Command::Glossary,
+        "terms: the glossary of every abbreviation, with its source",
+        "terms"
+    ),
+    bind!(
+        Normal,
         [ch('z')],
         "z",
         Command::Zoom,
@@ -338,6 +346,13 @@ pub(crate) static BINDINGS: &[Binding] = &[
         "page up"
     ),
     bind!(Help, [ch('g'), plain(Home)], "g", Command::Top, "top"),
+    bind!(
+        Help,
+        [ch('t')],
+        "t",
+        Command::Glossary,
+        "the glossary (every term, with its source)"
+    ),
     bind!(Help, [ch('G'), plain(End)], "G", Command::Bottom, "bottom"),
     bind!(Help, [ctrl('c')], "Ctrl-c", Command::Quit, "quit"),
     bind!(

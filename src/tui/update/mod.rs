@@ -139,6 +139,11 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Export => forms::open_export(app),
         Command::SaveNow => return save::save_now(app),
         Command::Help => app.screen.mode = Mode::Help { scroll: 0 },
+        Command::Glossary => {
+            app.screen.mode = Mode::Help {
+                scroll: super::view::help::glossary_scroll(app),
+            }
+        }
         Command::Zoom => {
             app.screen.zoom = app.screen.zoom.next();
             app.say(app.screen.zoom.describe(), Tone::Info);

@@ -120,6 +120,7 @@ fn clamp_help(app: &mut App) {
 
 pub(super) fn help(app: &mut App, command: Command) -> Vec<Effect> {
     let page = app.screen.height.saturating_sub(6).max(1);
+    let glossary = crate::tui::view::help::glossary_scroll(app);
     if let Mode::Help { scroll } = &mut app.screen.mode {
         match command {
             Command::Help | Command::Cancel => {
@@ -136,6 +137,7 @@ pub(super) fn help(app: &mut App, command: Command) -> Vec<Effect> {
             Command::PageUp => *scroll = scroll.saturating_sub(page),
             Command::Top => *scroll = 0,
             Command::Bottom => *scroll = u16::MAX,
+            Command::Glossary => *scroll = glossary,
             _ => {}
         }
     }

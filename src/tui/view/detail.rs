@@ -53,6 +53,8 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::Program(id) | Row::Ranked(id)) => super::programs::detail_lines(app, id, theme),
         _ => panel_lines(app, theme),
     };
+    let mut lines = lines;
+    lines.extend(term_lines(app, &lines, theme));
     let lines = break_addresses(lines, usize::from(area.width.saturating_sub(2)));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let inner_height = area.height.saturating_sub(2);
@@ -74,6 +76,43 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border)
         .title(title);
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
+}
+
+/// The glossary's line for every term that appears in the details ("ROL: Rank order list: …
+/// — NRMP"), so an abbreviation is explained where it is read; `t` opens the whole glossary.
+fn term_lines(app: &App, lines: &[Line<'static>], theme: &Theme) -> Vec<Line<'static>> {
+    let text: String = lines
+        .iter()
+        .flat_map(|line| line.spans.iter().map(|span| span.content.as_ref()))
+        .chain(std::iter::once("\n"))
+        .collect::<Vec<&str>>()
+        .join(" ");
+    let glossary = crate::glossary::Glossary::embedded();
+    let terms = glossary.terms_in(&text);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![
+        Line::raw(""),
+        heading("Terms (t: the whole glossary)", theme),
+    ];
+    for term in terms {
+        let publishers: Vec<String> = term
+            .sources
+            .iter()
+            .filter_map(|id| glossary.source(&app.template, id))
+            .map(|s| clean_line(&s.publisher))
+            .collect();
+        let origin = publishers
+            .first()
+            .map(|p| format!(" — {p}"))
+            .unwrap_or_default();
+        out.push(Line::from(vec![
+            Span::styled(format!("{}: ", term.term), theme.heading),
+            Span::styled(format!("{}{origin}", clean_line(&term.meaning)), theme.dim),
+        ]));
+    }
+    out
 }
 
 /// Lines that end in a web address too long for the pane: the text before it as one line,
