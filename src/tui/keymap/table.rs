@@ -27,8 +27,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('j'), plain(Down)],
         "j/↓",
         Command::Down,
-        "next row",
-        "move"
+        "next row"
     ),
     bind!(
         Normal,
@@ -93,6 +92,14 @@ pub(crate) static BINDINGS: &[Binding] = &[
         "S-Tab/h/←",
         Command::PrevPanel,
         "previous panel"
+    ),
+    bind!(
+        Normal,
+        [ch('z')],
+        "z",
+        Command::Zoom,
+        "give the list the whole width, then the details, then both again",
+        "zoom"
     ),
     bind!(
         Normal,
@@ -284,14 +291,6 @@ pub(crate) static BINDINGS: &[Binding] = &[
         Command::Glossary,
         "terms: the glossary of every abbreviation, with its source",
         "terms"
-    ),
-    bind!(
-        Normal,
-        [ch('z')],
-        "z",
-        Command::Zoom,
-        "give the list the whole width, then the details, then both again",
-        "zoom"
     ),
     bind!(
         Normal,

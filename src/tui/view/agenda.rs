@@ -32,6 +32,7 @@ pub(crate) fn item_line(
     app: &App,
     item: AgendaItem,
     columns: usize,
+    with_date: bool,
     theme: &Theme,
 ) -> Line<'static> {
     let Some((what, date)) = describe(app, item) else {
@@ -46,15 +47,20 @@ pub(crate) fn item_line(
     let style = if days < 0 { theme.dim } else { theme.text };
     // The same columns as a task line: mark, text (where the box and title are), date,
     // countdown.
-    let text_columns = columns.saturating_sub(2 + 2 + 10 + 1 + 10);
-    Line::from(vec![
+    let date_columns = if with_date { 1 + 10 } else { 0 };
+    let text_columns = columns.saturating_sub(2 + 1 + date_columns + 1 + 10);
+    let mut spans = vec![
         Span::raw("  "),
         column(&what, text_columns, style),
-        Span::raw("  "),
-        Span::styled(pad(&date.to_string(), 10), style),
         Span::raw(" "),
-        Span::styled(format!("{when:>10}"), theme.dim),
-    ])
+    ];
+    if with_date {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(pad(&date.to_string(), 10), style));
+    }
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(format!("{when:>10}"), theme.dim));
+    Line::from(spans)
 }
 
 /// What an entry is, in words, and its date.

@@ -68,13 +68,15 @@ pub(crate) fn urgency(task: &TaskView, today: NaiveDate) -> Urgency {
     }
 }
 
-/// `! [ ] Title            2027-05-20   in 12 days`, with the stage before the title when the
-/// panel mixes stages.
+/// `! [ ] Title            2027-05-20   in 12 d`, with the stage before the title when the
+/// panel mixes stages. Without `with_date` (a list a few columns short of whole titles) the
+/// date column goes and a done task's countdown column holds the day it was done.
 pub(crate) fn task_line(
     task: &TaskView,
     today: NaiveDate,
     columns: usize,
     stage: Option<String>,
+    with_date: bool,
     theme: &Theme,
 ) -> Line<'static> {
     let urgency = urgency(task, today);
@@ -95,8 +97,7 @@ pub(crate) fn task_line(
     let show_countdown = columns >= COUNTDOWN_MIN_COLUMNS;
     let fixed = 2
         + 4
-        + 1
-        + DATE_COLUMNS
+        + if with_date { 1 + DATE_COLUMNS } else { 0 }
         + if show_countdown {
             1 + COUNTDOWN_COLUMNS
         } else {
@@ -114,12 +115,17 @@ pub(crate) fn task_line(
         Span::styled(format!("{glyph} "), glyph_style),
         Span::styled(format!("{} ", task.status.checkbox()), box_style),
         column(&title, title_columns, text_style),
-        Span::raw(" "),
-        Span::styled(pad(&date, DATE_COLUMNS), text_style),
     ];
+    if with_date {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(pad(&date, DATE_COLUMNS), text_style));
+    }
     if show_countdown {
         let when = match (task.status, task.days_left(today)) {
-            (Status::Done, _) => "done".to_owned(),
+            (Status::Done, _) => match done_on.filter(|_| !with_date) {
+                Some(day) => day.format("%-d %b %y").to_string(),
+                None => "done".to_owned(),
+            },
             (Status::Skipped, _) => "skipped".to_owned(),
             _ if task.starts_now() => "start now".to_owned(),
             (_, Some(days)) => compact_countdown(days),
