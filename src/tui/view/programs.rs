@@ -61,7 +61,12 @@ pub(crate) fn program_line(
     let (longest_name, longest_specialty) = longest_name_and_specialty(app);
     // The name first, whole when it can be; the specialty only when there is room for it after
     // the whole name (it is in the details too), up to its own longest, at least 13 columns.
-    let fixed = 3 + 1 + 12 + 1 + 17;
+    // On the rank order list every program is ranked: its status column would only repeat it,
+    // so the name has that room.
+    // The status column is as wide as the longest status the plan's programs have.
+    let status_width = longest_status(app);
+    let status_columns = if rank.is_some() { 0 } else { 1 + status_width };
+    let fixed = 1 + 3 + 1 + 12 + status_columns;
     let spare = columns.saturating_sub(used + fixed);
     let wide = columns >= 70 && spare >= longest_name + 1 + 13;
     let specialty_columns = if wide {
@@ -92,13 +97,27 @@ pub(crate) fn program_line(
         spans.push(Span::raw(" "));
     }
     spans.push(column(program.visa.label(), 12, fit_style));
-    spans.push(Span::raw(" "));
-    spans.push(column(program.status.label(), 17, text));
+    if rank.is_none() {
+        spans.push(Span::raw(" "));
+        spans.push(column(program.status.label(), status_width, text));
+    }
     Line::from(spans)
 }
 
 /// Columns of a program line besides its name and specialty: place, fit, state, visa, status.
-pub(crate) const PROGRAM_FIXED_COLUMNS: usize = 5 + 2 + 3 + 1 + 1 + 12 + 1 + 17;
+pub(crate) const PROGRAM_FIXED_COLUMNS: usize = 5 + 2 + 1 + 3 + 1 + 12 + 1 + 17;
+
+/// The widest status label among the plan's programs ("interviewed"), at least "status".
+fn longest_status(app: &App) -> usize {
+    app.session
+        .plan
+        .programs
+        .iter()
+        .map(|p| crate::text::width(p.status.label()))
+        .max()
+        .unwrap_or(0)
+        .max(6)
+}
 
 /// The widest program name and specialty of the plan, for sizing the list's columns.
 pub(crate) fn longest_name_and_specialty(app: &App) -> (usize, usize) {
