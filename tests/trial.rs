@@ -483,3 +483,60 @@ mod search {
         );
     }
 }
+
+mod done_date_in_the_planner {
+    use super::*;
+    use imgplan::tui::action::{Action, Command, EditKey};
+    use imgplan::tui::app::{App, Mode, Row};
+    use imgplan::tui::update::update;
+
+    fn run(app: &mut App, command: Command) {
+        update(app, Action::Command(command));
+    }
+
+    #[test]
+    fn d_on_a_done_task_edits_the_day_it_was_done() {
+        let today = date("2026-11-30");
+        let (template, mut plan) = new_plan(today);
+        plan.set_status(&template, "exams.step1", Status::Done, today)
+            .expect("done");
+        let mut app = App::new(template, plan, "/tmp/imgplan-trial/plan.ron".into(), today);
+        app.screen.panel = app.stage_panel("exams").expect("exams");
+        let rows = app.rows(app.screen.panel);
+        let row = rows
+            .iter()
+            .position(|r| *r == Row::Task("exams.step1".into()))
+            .expect("step 1 row");
+        app.screen.cursors[app.screen.panel].selected = row;
+        run(&mut app, Command::EditDate);
+        let Mode::Text(field) = &app.screen.mode else {
+            panic!("a date field opens")
+        };
+        assert_eq!(
+            field.input.value(),
+            "2026-11-30",
+            "starts at the recorded day"
+        );
+        run(&mut app, Command::Edit(EditKey::DeleteToStart));
+        for c in "2027-01-05".chars() {
+            update(&mut app, Action::Type(c));
+        }
+        run(&mut app, Command::Submit);
+        assert!(
+            matches!(app.screen.mode, Mode::Text(_)),
+            "a day after today is refused in the field"
+        );
+        run(&mut app, Command::Edit(EditKey::DeleteToStart));
+        for c in "2026-03-14".chars() {
+            update(&mut app, Action::Type(c));
+        }
+        run(&mut app, Command::Submit);
+        assert!(matches!(app.screen.mode, Mode::Normal));
+        assert_eq!(
+            app.session.plan.tasks["exams.step1"].done_on,
+            Some(date("2026-03-14"))
+        );
+        // The due date the template planned is untouched.
+        assert_eq!(app.session.plan.tasks["exams.step1"].due, None);
+    }
+}

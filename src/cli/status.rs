@@ -84,7 +84,7 @@ pub(crate) fn status_text_fitted(
     if !summary.start_now.is_empty() {
         let _ = writeln!(
             s,
-            "\nStart now ({}): their planned dates had passed before you began planning",
+            "\nStart now ({}): planned before you began",
             summary.start_now.len()
         );
         for due in summary.start_now.iter().take(5) {
@@ -99,7 +99,18 @@ pub(crate) fn status_text_fitted(
         line(&mut s, due);
     }
     write_warnings(&mut s, &summary.warnings, columns);
-    let _ = writeln!(s, "\n{}", snapshot.freshness.line());
+    let freshness = snapshot.freshness.line();
+    let _ = writeln!(s);
+    match columns {
+        Some(columns) => {
+            for line in crate::text::wrap(&freshness, columns) {
+                let _ = writeln!(s, "{line}");
+            }
+        }
+        None => {
+            let _ = writeln!(s, "{freshness}");
+        }
+    }
     if snapshot.freshness.stale_on_path > 0 {
         let _ = writeln!(
             s,
