@@ -52,6 +52,27 @@ pub(crate) fn status_text_fitted(
     );
     let summary = crate::export::summary::Summary::of(template, plan, snapshot);
     write_progress(&mut s, &summary);
+    write_deadlines(&mut s, &summary, columns);
+    write_warnings(&mut s, &summary.warnings, columns);
+    let _ = writeln!(s);
+    write_fitted(&mut s, &snapshot.freshness.line(), columns);
+    if snapshot.freshness.stale_on_path > 0 {
+        let _ = writeln!(
+            s,
+            "  `imgplan sources --stale` lists them with their addresses."
+        );
+    }
+    s
+}
+
+/// Overdue, start-now and next deadlines, one line each: titles shortened to fit `columns`, or
+/// whole when piped.
+fn write_deadlines(
+    s: &mut String,
+    summary: &crate::export::summary::Summary,
+    columns: Option<usize>,
+) {
+    use std::fmt::Write as _;
     let line = |s: &mut String, due: &crate::export::summary::Due| {
         let title = clean_line(due.title);
         let when = &due.when;
@@ -71,7 +92,7 @@ pub(crate) fn status_text_fitted(
     if !summary.overdue.is_empty() {
         let _ = writeln!(s, "\nOverdue ({})", summary.overdue.len());
         for due in summary.overdue.iter().take(5) {
-            line(&mut s, due);
+            line(s, due);
         }
         if summary.overdue.len() > 5 {
             let _ = writeln!(
@@ -88,7 +109,7 @@ pub(crate) fn status_text_fitted(
             summary.start_now.len()
         );
         for due in summary.start_now.iter().take(5) {
-            line(&mut s, due);
+            line(s, due);
         }
     }
     let _ = writeln!(s, "\nNext deadlines");
@@ -96,28 +117,23 @@ pub(crate) fn status_text_fitted(
         let _ = writeln!(s, "  (none)");
     }
     for due in summary.upcoming.iter().take(5) {
-        line(&mut s, due);
+        line(s, due);
     }
-    write_warnings(&mut s, &summary.warnings, columns);
-    let freshness = snapshot.freshness.line();
-    let _ = writeln!(s);
+}
+
+/// A paragraph wrapped at `columns`, or one whole line when piped.
+fn write_fitted(s: &mut String, text: &str, columns: Option<usize>) {
+    use std::fmt::Write as _;
     match columns {
         Some(columns) => {
-            for line in crate::text::wrap(&freshness, columns) {
+            for line in crate::text::wrap(text, columns) {
                 let _ = writeln!(s, "{line}");
             }
         }
         None => {
-            let _ = writeln!(s, "{freshness}");
+            let _ = writeln!(s, "{text}");
         }
     }
-    if snapshot.freshness.stale_on_path > 0 {
-        let _ = writeln!(
-            s,
-            "  `imgplan sources --stale` lists them with their addresses."
-        );
-    }
-    s
 }
 
 pub(super) fn check(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {

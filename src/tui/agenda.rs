@@ -24,6 +24,17 @@ pub enum AgendaItem {
     Letter(RotationId),
 }
 
+/// The Agenda's entries in their parts, each in date order.
+#[derive(Debug, Default)]
+struct Parts {
+    /// Done and passed, by the day they happened.
+    past: Vec<(NaiveDate, Entry)>,
+    /// Open, ahead.
+    ahead: Vec<(NaiveDate, Entry)>,
+    overdue: Vec<(NaiveDate, Entry)>,
+    start_now: Vec<(NaiveDate, Entry)>,
+}
+
 /// One dated line: a task or another item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Entry {
@@ -34,7 +45,12 @@ enum Entry {
 impl App {
     pub(crate) fn agenda_rows(&self) -> Vec<Row> {
         let open_only = self.prefs.agenda_open_only;
-        let (past, ahead, overdue, start_now) = self.agenda_entries();
+        let Parts {
+            past,
+            ahead,
+            overdue,
+            start_now,
+        } = self.agenda_entries();
         let mut rows = Vec::new();
         if !open_only && !past.is_empty() {
             rows.push(Row::Heading("Behind you".into()));
@@ -59,20 +75,15 @@ impl App {
         rows
     }
 
-    /// Past (done and passed, by the day they happened), ahead (open, by date), overdue and to
-    /// start now, each sorted.
-    #[allow(clippy::type_complexity)]
-    fn agenda_entries(
-        &self,
-    ) -> (
-        Vec<(NaiveDate, Entry)>,
-        Vec<(NaiveDate, Entry)>,
-        Vec<(NaiveDate, Entry)>,
-        Vec<(NaiveDate, Entry)>,
-    ) {
+    /// Every dated entry in its part, each part sorted by date.
+    fn agenda_entries(&self) -> Parts {
         let today = self.today;
-        let (mut past, mut ahead, mut overdue, mut start_now) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let Parts {
+            mut past,
+            mut ahead,
+            mut overdue,
+            mut start_now,
+        } = Parts::default();
         for task in &self.session.snapshot.tasks {
             let entry = Entry::Task(task.id.clone());
             let due = task.due.as_ref().map(|d| d.date);
@@ -106,7 +117,12 @@ impl App {
         for list in [&mut past, &mut ahead, &mut overdue, &mut start_now] {
             list.sort_by_key(|entry| entry.0);
         }
-        (past, ahead, overdue, start_now)
+        Parts {
+            past,
+            ahead,
+            overdue,
+            start_now,
+        }
     }
 
     /// Season dates, interviews, rotations and letters with their dates.
