@@ -35,6 +35,10 @@ pub struct TaskView {
     pub sources: Vec<String>,
     /// `true` for tasks the user added.
     pub custom: bool,
+    /// An open task whose planned date had already passed when the plan was made, or that
+    /// counts from a graduation that has happened: it is to start now, not overdue, as nobody
+    /// can be late for a date that was past before they began planning.
+    pub start_now: bool,
 }
 
 impl TaskView {
@@ -43,9 +47,16 @@ impl TaskView {
         self.due.as_ref().map(|due| (due.date - today).num_days())
     }
 
-    /// Open and past its date.
+    /// Open and past its date (a task to start now is not overdue).
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        !self.status.is_closed() && self.days_left(today).is_some_and(|days| days < 0)
+        !self.status.is_closed()
+            && !self.start_now
+            && self.days_left(today).is_some_and(|days| days < 0)
+    }
+
+    /// Open and to start now: see [`TaskView::start_now`].
+    pub fn starts_now(&self) -> bool {
+        self.start_now && !self.status.is_closed()
     }
 }
 
@@ -144,6 +155,8 @@ pub struct Snapshot {
     pub overdue: Vec<Deadline>,
     /// Open tasks due today or later, soonest first.
     pub upcoming: Vec<Deadline>,
+    /// Open tasks whose planned date passed before the plan was made: to start now.
+    pub start_now: Vec<Deadline>,
     pub warnings: Vec<Warning>,
     /// Hands-on time and letters.
     pub usce: UsceSummary,
@@ -162,7 +175,7 @@ impl Snapshot {
             &plan.calendar,
             graduation,
         );
-        let tasks = resolve_tasks(template, plan, &calendar);
+        let tasks = resolve_tasks(template, plan, &calendar, today);
         let progress = template
             .stages
             .iter()
@@ -192,6 +205,9 @@ impl Snapshot {
             })
             .collect();
         dated.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.task.cmp(&b.task)));
+        let (start_now, dated): (Vec<_>, Vec<_>) = dated
+            .into_iter()
+            .partition(|d| tasks.iter().any(|t| t.id == d.task && t.start_now));
         let (overdue, upcoming): (Vec<_>, Vec<_>) = dated.into_iter().partition(|d| d.days < 0);
 
         let mut warnings = warnings(template, plan, &tasks, &calendar);
@@ -209,6 +225,7 @@ impl Snapshot {
             progress,
             overdue,
             upcoming,
+            start_now,
             warnings,
             usce,
             situation,
@@ -299,7 +316,33 @@ fn path_freshness(
     })
 }
 
-fn resolve_tasks(template: &Template, plan: &Plan, calendar: &SeasonCalendar) -> Vec<TaskView> {
+/// Whether a planned (not the user's own) date was already past when the plan began: before
+/// the plan was made, or counted from a graduation that has happened.
+fn past_at_start(
+    plan: &Plan,
+    rule: Option<DateRule>,
+    due: Option<&Dated>,
+    today: NaiveDate,
+) -> bool {
+    let (Some(rule), Some(due)) = (rule, due) else {
+        return false;
+    };
+    let before_plan = plan.created.is_some_and(|made| due.date < made);
+    let after_graduation = rule.anchor == Anchor::Graduation
+        && plan
+            .profile
+            .graduation
+            .is_some_and(|g| !g.expected && g.date <= today)
+        && due.date < today;
+    before_plan || after_graduation
+}
+
+fn resolve_tasks(
+    template: &Template,
+    plan: &Plan,
+    calendar: &SeasonCalendar,
+    today: NaiveDate,
+) -> Vec<TaskView> {
     let visa = plan.profile.visa;
     let mut tasks = Vec::new();
     for stage in &template.stages {
@@ -317,7 +360,10 @@ fn resolve_tasks(template: &Template, plan: &Plan, calendar: &SeasonCalendar) ->
                 Some(date) => Some(own_date(date)),
                 None => task.due.and_then(|rule| calendar.resolve(rule)),
             };
+            let start_now =
+                state.due.is_none() && past_at_start(plan, task.due, due.as_ref(), today);
             tasks.push(TaskView {
+                start_now,
                 id: TaskId::from(&task.id),
                 stage: task.stage.clone(),
                 title: task.title.clone(),
@@ -351,6 +397,7 @@ fn resolve_tasks(template: &Template, plan: &Plan, calendar: &SeasonCalendar) ->
                 depends_on: task.depends_on.clone(),
                 sources: Vec::new(),
                 custom: true,
+                start_now: false,
             });
         }
     }

@@ -72,6 +72,7 @@ pub mod cli;
 pub mod dates;
 pub mod export;
 pub mod freshness;
+pub mod glossary;
 pub mod ids;
 pub mod import;
 pub mod insights;

@@ -70,6 +70,10 @@ pub struct Plan {
     /// What the user planned and paid for each cost of the journey.
     #[serde(default, skip_serializing_if = "crate::budget::Budget::is_empty")]
     pub budget: crate::budget::Budget,
+    /// The day the plan was made: a planned date already past then is to start now, not
+    /// overdue. Plans made before this field existed have none (their dates read as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<NaiveDate>,
 }
 
 /// Who the plan is for and what it aims at.
@@ -330,6 +334,7 @@ impl Plan {
             letters_asked: BTreeMap::new(),
             practice: Default::default(),
             budget: Default::default(),
+            created: Some(today),
         };
         plan.merge_template(template);
         Ok(plan)
@@ -396,6 +401,31 @@ impl Plan {
             state.done_on = None;
         }
         state.state = status;
+        Ok(())
+    }
+
+    /// Changes the day a done task was done (it was ticked today, but done long ago). Refused
+    /// for a task that is not done, and for a day after today.
+    pub fn set_done_on(
+        &mut self,
+        template: &Template,
+        id: &str,
+        done_on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), PlanError> {
+        let state = self.state_mut(template, id)?;
+        if state.state != Status::Done {
+            return Err(PlanError::Invalid(format!(
+                "{} is not done: mark it done first, then give the day it was done",
+                clean_line(id)
+            )));
+        }
+        if done_on > today {
+            return Err(PlanError::Invalid(format!(
+                "{done_on} is after today ({today}): a task cannot be done in the future"
+            )));
+        }
+        state.done_on = Some(done_on);
         Ok(())
     }
 

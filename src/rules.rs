@@ -37,6 +37,10 @@ pub enum RuleError {
     RotationTooLong,
     #[error("the Match year must be between {first} and {last}, not {0}", first = MATCH_YEARS.start(), last = MATCH_YEARS.end())]
     MatchYear(i32),
+    #[error(
+        "a graduation on {0} has already happened, so it cannot be expected: mark it done (diploma in hand)"
+    )]
+    ExpectedGraduationPast(NaiveDate),
 }
 
 /// A change to the whole profile (what the planner's profile form says, read): applied by
@@ -107,6 +111,14 @@ impl Plan {
 /// Where in a plan a broken rule is, as the words to find one after another in its file:
 /// `["rotations", "id: 3", "end"]` is the `end` of rotation 3.
 pub type Place = Vec<String>;
+
+/// A graduation still expected must lie ahead: a past date is a fact, not a plan.
+pub fn graduation(graduation: Option<Graduation>, today: NaiveDate) -> Result<(), RuleError> {
+    match graduation {
+        Some(g) if g.expected && g.date < today => Err(RuleError::ExpectedGraduationPast(g.date)),
+        _ => Ok(()),
+    }
+}
 
 pub fn match_year(year: i32) -> Result<(), RuleError> {
     if MATCH_YEARS.contains(&year) {

@@ -144,9 +144,78 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
+/// Breaks an address into lines of at most `columns`, only after `/`, `?`, `&` or `-`, so every
+/// line ends where the address can be read across (a piece with no such place in `columns` is
+/// cut by characters, the only way it fits).
+pub fn break_url(url: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    // The address in pieces, each ending just after a break character.
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in url.chars() {
+        piece.push(c);
+        if matches!(c, '/' | '?' | '&' | '-') {
+            pieces.push(std::mem::take(&mut piece));
+        }
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for piece in pieces {
+        if !line.is_empty() && width(&line) + width(&piece) > columns {
+            lines.push(std::mem::take(&mut line));
+        }
+        if width(&piece) > columns {
+            for c in piece.chars() {
+                if width(&line) + c.width().unwrap_or(0) > columns {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+            }
+        } else {
+            line.push_str(&piece);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_break_only_after_slash_question_ampersand_or_hyphen() {
+        assert_eq!(
+            break_url("https://www.ecfmg.org/evsp/applicants.html", 31),
+            vec!["https://www.ecfmg.org/evsp/", "applicants.html"]
+        );
+        assert_eq!(
+            break_url("https://x.org/a?b=1&c=two-words", 16),
+            vec!["https://x.org/a?", "b=1&c=two-words"]
+        );
+        assert_eq!(
+            break_url("https://short.org/", 40),
+            vec!["https://short.org/"]
+        );
+        // No break place within the width: cut by characters, as nothing else fits.
+        assert_eq!(break_url("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        for line in break_url(
+            "https://www.uscis.gov/working-in-the-united-states/h-1b",
+            20,
+        ) {
+            assert!(width(&line) <= 20, "{line}");
+            assert!(
+                line.ends_with(['/', '?', '&', '-'])
+                    || "https://www.uscis.gov/working-in-the-united-states/h-1b".ends_with(&line),
+                "{line}"
+            );
+        }
+    }
 
     #[test]
     fn json_gets_c1_controls_and_bidi_overrides_escaped() {

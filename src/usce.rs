@@ -38,15 +38,18 @@ impl Rotation {
         ((self.end - self.start).num_days() + 1).max(0)
     }
 
-    /// "4 wk" or "10 d" for short ones.
+    /// "4 wk", "3 wk 3 d", or "5 d" for short ones. A rotation that ends on the Friday of its
+    /// last week (26 days from a Monday) is as many whole weeks as the calendar shows: the
+    /// weekend it leaves out is not a part-week ("3.7 wk" read as if a day were missing).
     pub fn length_label(&self) -> String {
         let days = self.days();
-        if days >= 7 && days % 7 == 0 {
-            format!("{} wk", days / 7)
-        } else if days >= 7 {
-            format!("{:.1} wk", days as f64 / 7.0)
-        } else {
+        let whole = (days + 2) / 7;
+        if days < 7 {
             format!("{days} d")
+        } else if (0..=2).contains(&(whole * 7 - days)) {
+            format!("{whole} wk")
+        } else {
+            format!("{} wk {} d", days / 7, days % 7)
         }
     }
 }
@@ -282,6 +285,15 @@ mod tests {
         assert_eq!(
             rotation("2026-01-05", "2026-01-09", true, LetterState::NotRequested).length_label(),
             "5 d"
+        );
+        // Monday to the Friday of the fourth week: four weeks, not "3.7 wk".
+        assert_eq!(
+            rotation("2027-01-04", "2027-01-29", true, LetterState::NotRequested).length_label(),
+            "4 wk"
+        );
+        assert_eq!(
+            rotation("2027-01-04", "2027-01-27", true, LetterState::NotRequested).length_label(),
+            "3 wk 3 d"
         );
     }
 }

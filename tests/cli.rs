@@ -499,13 +499,13 @@ fn profile_and_season_edits_move_the_dates() {
             "--visa",
             "j1",
             "--graduation",
-            "2026-06-30",
+            "2027-06-30",
             "--expected",
         ])
         .assert()
         .success()
         .stdout(predicate::str::contains("Match year:    2029"))
-        .stdout(predicate::str::contains("2026-06-30 (expected)"));
+        .stdout(predicate::str::contains("2027-06-30 (expected)"));
     sandbox
         .cmd()
         .arg("--plan")

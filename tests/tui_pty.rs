@@ -177,7 +177,7 @@ fn tick_a_task_quit_and_find_it_done_when_reopened() {
     let plan = home.path().join(".local/share/imgplan/plan.ron");
 
     let mut session = Session::start(home.path());
-    session.wait_for("Panels");
+    session.wait_for("1 Overview");
     session.wait_for("Welcome!");
     assert!(
         session.alternate_screen(),
@@ -209,7 +209,7 @@ fn tick_a_task_quit_and_find_it_done_when_reopened() {
     assert!(entry.contains("done_on: \"2026-11-25\""), "{entry}");
 
     let mut again = Session::start(home.path());
-    again.wait_for("Panels");
+    again.wait_for("1 Overview");
     again.keys("3");
     again.wait_for("[x] Apply for Step 1");
     again.keys("\u{3}"); // Ctrl-C quits too.
@@ -239,7 +239,7 @@ fn a_broken_plan_file_is_reported_and_left_alone() {
 fn keys_typed_ahead_each_land_in_the_mode_the_previous_key_opened() {
     let home = tempfile::tempdir().expect("home");
     let mut session = Session::start(home.path());
-    session.wait_for("Panels");
+    session.wait_for("1 Overview");
     // One write: open the profile, Tab to the Match year, clear it, type 2029, save.
     session.keys("p\t\u{17}2029\r");
     session.wait_for("2029 Match");
@@ -263,7 +263,7 @@ fn keys_typed_ahead_each_land_in_the_mode_the_previous_key_opened() {
 fn add_a_program_and_a_rotation_from_the_keyboard_and_find_them_in_the_plan_file() {
     let home = tempfile::tempdir().expect("home");
     let mut session = Session::start(home.path());
-    session.wait_for("Panels");
+    session.wait_for("1 Overview");
     // Programs panel, new program: name, state, then five Tabs to the visa stance, → to J-1 only.
     session.keys("9");
     session.wait_for("Rank order list");
@@ -436,7 +436,7 @@ fn two_planners_on_one_plan_both_keep_their_changes() {
     let mut first = Session::start(home.path());
     first.wait_for("Welcome!");
     let mut second = Session::start(home.path());
-    second.wait_for("Panels");
+    second.wait_for("1 Overview");
 
     first.keys("3");
     first.wait_for("[ ] Apply for Step 1");
@@ -516,7 +516,7 @@ fn import_a_spreadsheet_from_the_planner_with_a_preview_and_tab_completion() {
     )
     .expect("csv");
     let mut session = Session::start(home.path());
-    session.wait_for("Panels");
+    session.wait_for("1 Overview");
     session.keys("9");
     session.wait_for("Rank order list");
     session.keys("I");
@@ -556,13 +556,13 @@ fn import_a_spreadsheet_from_the_planner_with_a_preview_and_tab_completion() {
 fn timeline_budget_letters_and_scores_from_the_keyboard_end_up_in_the_plan_file() {
     let home = tempfile::tempdir().expect("home");
     let mut session = Session::start(home.path());
-    session.wait_for("Panels");
+    session.wait_for("1 Overview");
     // Agenda, then Tab to the panels after it.
     session.keys("0\t");
     session.wait_for("months to residency");
     session.keys("]");
     session.keys("\t");
-    session.wait_for("enter yours");
+    session.wait_for("enter your own");
     session.keys("\r");
     session.wait_for("Planned (USD)");
     session.keys("160\r");

@@ -425,7 +425,18 @@ fn search_jumps_as_you_type_and_n_walks_the_matches() {
     type_text(&mut app, "step");
     assert!(matches!(app.current_panel(), Panel::Stage(_)));
     let found = app.selected_task().expect("a match is selected");
-    assert!(app.task_title(&found).to_lowercase().contains("step") || found.contains("step"));
+    // Titles, ids, notes and source names are searched: a match names how many and where.
+    let Mode::Text(field) = &app.screen.mode else {
+        panic!("search closed")
+    };
+    assert!(
+        field
+            .error
+            .as_deref()
+            .is_some_and(|note| note.contains(" matches for \"step\": ")),
+        "{:?}",
+        field.error
+    );
     run(&mut app, Command::Submit);
     assert_eq!(app.screen.search.as_deref(), Some("step"));
     run(&mut app, Command::NextMatch);
@@ -440,7 +451,10 @@ fn search_jumps_as_you_type_and_n_walks_the_matches() {
     let Mode::Text(field) = &app.screen.mode else {
         panic!("search closed")
     };
-    assert_eq!(field.error.as_deref(), Some("no task matches"));
+    assert_eq!(
+        field.error.as_deref(),
+        Some("No match for \"zzzz no such task\".")
+    );
 }
 
 #[test]
@@ -601,17 +615,28 @@ fn a_new_day_moves_the_countdowns() {
 #[test]
 fn clicks_select_panels_and_rows_and_the_wheel_scrolls() {
     let mut app = app();
-    // The side list starts below the header (row 0) and its border (row 1): row 2 is panel 1.
-    update(&mut app, Action::Click { column: 3, row: 4 });
+    // At 120 columns the panels are a tab bar under the header (row 1):
+    // " 1 Overview  2 ECFMG  3 Exams", so column 23 is on "3 Exams".
+    update(&mut app, Action::Click { column: 23, row: 1 });
     assert_eq!(app.screen.panel, 2);
     let before = app.cursor().selected;
     update(&mut app, Action::ScrollDown);
     assert!(app.cursor().selected > before);
     update(&mut app, Action::ScrollUp);
     assert_eq!(app.cursor().selected, before);
-    // Click the third row of the list (inside its border, right of the side list).
-    update(&mut app, Action::Click { column: 30, row: 4 });
+    // Click the third row of the list (inside its border, under the tab bar).
+    update(&mut app, Action::Click { column: 30, row: 5 });
     assert_eq!(app.cursor().selected, 2);
+    // From 160 columns the panels are a side list again, below the header and its border.
+    update(
+        &mut app,
+        Action::Resize {
+            width: 200,
+            height: 60,
+        },
+    );
+    update(&mut app, Action::Click { column: 3, row: 5 });
+    assert_eq!(app.screen.panel, 3);
 }
 
 #[test]

@@ -197,7 +197,7 @@ fn the_overview_shows_overdue_work_with_a_glyph() {
     let mut app = app();
     let text = buffer_text(render(&mut app, 120, 40).backend().buffer());
     assert!(text.contains("Overdue (1)"), "{text}");
-    assert!(text.contains("24 days overdue"), "{text}");
+    assert!(text.contains("24 d late"), "{text}");
     assert!(text.contains("! [ ]"), "overdue glyph: {text}");
     assert!(text.contains("published") || text.contains("estimated"));
 }

@@ -176,6 +176,10 @@ pub struct SetArgs {
     /// A note on the task; an empty note removes it.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// The day a done task was done (default: the day it was marked done); with
+    /// `--state done` both at once.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub done_on: Option<String>,
 }
 
 #[derive(Debug, Args)]

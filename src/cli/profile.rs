@@ -22,7 +22,7 @@ pub(super) fn profile(
         ctx.lock("profile")?;
     }
     let (mut plan, saved) = ctx.load_or_default()?;
-    apply_changes(&mut plan, args)?;
+    apply_changes(&mut plan, args, ctx.today)?;
     if changing {
         ctx.save_saying_where(&plan, saved, out)?;
     }
@@ -31,8 +31,10 @@ pub(super) fn profile(
 
 /// The changes the options ask for, read into one core profile change (starting from the
 /// profile as it is) and applied by the core, which checks its rules.
-fn apply_changes(plan: &mut Plan, args: &ProfileArgs) -> Result<(), Failure> {
+fn apply_changes(plan: &mut Plan, args: &ProfileArgs, today: NaiveDate) -> Result<(), Failure> {
     let change = read_change(plan, args)?;
+    crate::rules::graduation(change.graduation, today)
+        .map_err(|error| Failure::usage(error.to_string()))?;
     plan.apply_profile(change)
         .map_err(|(_, error)| Failure::from(crate::plan::PlanError::from(error)))
 }
@@ -84,7 +86,7 @@ fn read_standing(change: &mut ProfileChange, args: &ProfileArgs) -> Result<(), F
         change.graduation = match graduation.trim() {
             "none" | "" => None,
             text => Some(Graduation {
-                date: parse_date(text).map_err(Failure::new)?,
+                date: parse_date(text).map_err(Failure::usage)?,
                 expected: args.expected,
             }),
         };

@@ -29,7 +29,7 @@ pub(super) fn season(
             }
             Some(text) => {
                 plan.calendar
-                    .insert(anchor, parse_date(text).map_err(Failure::new)?);
+                    .insert(anchor, parse_date(text).map_err(Failure::usage)?);
             }
         }
         if args.date.is_some() {

@@ -5,7 +5,17 @@ use super::*;
 pub(super) fn status(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let (plan, saved) = ctx.load_or_default()?;
     let snapshot = Snapshot::build(&ctx.template, &plan, ctx.today);
-    write!(out, "{}", status_text(&ctx.template, &plan, &snapshot))?;
+    // Fit a terminal's width; piped output is never cut (a reader or grep gets whole lines).
+    let columns = std::io::stdout()
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(width, _)| usize::from(width).max(40));
+    write!(
+        out,
+        "{}",
+        status_text_fitted(&ctx.template, &plan, &snapshot, columns)
+    )?;
     if saved {
         writeln!(out, "\nPlan: {}", crate::text::shown(&ctx.path))?;
     } else {
@@ -14,8 +24,14 @@ pub(super) fn status(ctx: &Context, out: &mut impl Write) -> Result<(), Failure>
     Ok(())
 }
 
-/// The one-screen status summary (also printed when the planner cannot open a terminal).
-pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot) -> String {
+/// The status summary fitted to `columns`: titles shortened and warnings wrapped to fit; with
+/// `None` (output piped) every line is whole.
+pub(crate) fn status_text_fitted(
+    template: &Template,
+    plan: &Plan,
+    snapshot: &Snapshot,
+    columns: Option<usize>,
+) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let profile = &plan.profile;
@@ -36,16 +52,38 @@ pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot)
     );
     let summary = crate::export::summary::Summary::of(template, plan, snapshot);
     write_progress(&mut s, &summary);
+    write_deadlines(&mut s, &summary, columns);
+    write_warnings(&mut s, &summary.warnings, columns);
+    let _ = writeln!(s);
+    write_fitted(&mut s, &snapshot.freshness.line(), columns);
+    if snapshot.freshness.stale_on_path > 0 {
+        let _ = writeln!(
+            s,
+            "  `imgplan sources --stale` lists them with their addresses."
+        );
+    }
+    s
+}
+
+/// Overdue, start-now and next deadlines, one line each: titles shortened to fit `columns`, or
+/// whole when piped.
+fn write_deadlines(
+    s: &mut String,
+    summary: &crate::export::summary::Summary,
+    columns: Option<usize>,
+) {
+    use std::fmt::Write as _;
     let line = |s: &mut String, due: &crate::export::summary::Due| {
         let title = clean_line(due.title);
         let when = &due.when;
-        let room = 78 - 12 - 2 - when.len();
-        let _ = writeln!(
-            s,
-            "  {}  {}  {when}",
-            due.date,
-            pad(&truncate(&title, room), room)
-        );
+        let room = columns
+            .unwrap_or(usize::MAX)
+            .saturating_sub(2 + 12 + 2 + when.len());
+        let title = match columns {
+            Some(_) => pad(&truncate(&title, room), room),
+            None => pad(&title, 52),
+        };
+        let _ = writeln!(s, "  {}  {title}  {when}", due.date);
         // A fact due for a re-check says so where the user reads it.
         if let Some(mark) = &due.recheck {
             let _ = writeln!(s, "              sources {mark}");
@@ -54,7 +92,7 @@ pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot)
     if !summary.overdue.is_empty() {
         let _ = writeln!(s, "\nOverdue ({})", summary.overdue.len());
         for due in summary.overdue.iter().take(5) {
-            line(&mut s, due);
+            line(s, due);
         }
         if summary.overdue.len() > 5 {
             let _ = writeln!(
@@ -64,22 +102,38 @@ pub(crate) fn status_text(template: &Template, plan: &Plan, snapshot: &Snapshot)
             );
         }
     }
+    if !summary.start_now.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nStart now ({}): planned before you began",
+            summary.start_now.len()
+        );
+        for due in summary.start_now.iter().take(5) {
+            line(s, due);
+        }
+    }
     let _ = writeln!(s, "\nNext deadlines");
     if summary.upcoming.is_empty() {
         let _ = writeln!(s, "  (none)");
     }
     for due in summary.upcoming.iter().take(5) {
-        line(&mut s, due);
+        line(s, due);
     }
-    write_warnings(&mut s, &summary.warnings);
-    let _ = writeln!(s, "\n{}", snapshot.freshness.line());
-    if snapshot.freshness.stale_on_path > 0 {
-        let _ = writeln!(
-            s,
-            "  `imgplan sources --stale` lists them with their addresses."
-        );
+}
+
+/// A paragraph wrapped at `columns`, or one whole line when piped.
+fn write_fitted(s: &mut String, text: &str, columns: Option<usize>) {
+    use std::fmt::Write as _;
+    match columns {
+        Some(columns) => {
+            for line in crate::text::wrap(text, columns) {
+                let _ = writeln!(s, "{line}");
+            }
+        }
+        None => {
+            let _ = writeln!(s, "{text}");
+        }
     }
-    s
 }
 
 pub(super) fn check(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
@@ -147,13 +201,30 @@ fn write_progress(s: &mut String, summary: &crate::export::summary::Summary) {
 }
 
 /// The first few warnings, each with its sources' re-check mark.
-fn write_warnings(s: &mut String, warnings: &[crate::export::summary::WarningLine]) {
+fn write_warnings(
+    s: &mut String,
+    warnings: &[crate::export::summary::WarningLine],
+    columns: Option<usize>,
+) {
     use std::fmt::Write as _;
     if !warnings.is_empty() {
         let _ = writeln!(s, "\nWarnings ({})", warnings.len());
         for warning in warnings.iter().take(4) {
             let text = clean_line(warning.message);
-            let _ = writeln!(s, "  ! {}", truncate(&text, 76));
+            match columns {
+                Some(columns) => {
+                    for (i, line) in crate::text::wrap(&text, columns.saturating_sub(4))
+                        .iter()
+                        .enumerate()
+                    {
+                        let mark = if i == 0 { "!" } else { " " };
+                        let _ = writeln!(s, "  {mark} {line}");
+                    }
+                }
+                None => {
+                    let _ = writeln!(s, "  ! {text}");
+                }
+            }
             if let Some(mark) = &warning.recheck {
                 let _ = writeln!(s, "    sources {mark}");
             }

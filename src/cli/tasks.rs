@@ -65,9 +65,13 @@ pub(super) fn tasks(ctx: &Context, args: &TasksArgs, out: &mut impl Write) -> Re
             .as_ref()
             .map_or_else(|| "-".to_owned(), |d| d.date.to_string());
         let flag = if task.is_overdue(ctx.today) {
-            " (overdue)"
+            " (overdue)".to_owned()
+        } else if task.starts_now() {
+            " (start now)".to_owned()
+        } else if let (Status::Done, Some(done)) = (task.status, task.done_on) {
+            format!(" (done {done})")
         } else {
-            ""
+            String::new()
         };
         writeln!(
             out,
@@ -88,11 +92,15 @@ pub(super) fn tasks(ctx: &Context, args: &TasksArgs, out: &mut impl Write) -> Re
 }
 
 pub(super) fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result<(), Failure> {
-    if args.state.is_none() && args.due.is_none() && args.note.is_none() {
+    if args.state.is_none() && args.due.is_none() && args.note.is_none() && args.done_on.is_none() {
         return Err(Failure::new(
-            "nothing to change: give --state, --due or --note (see `imgplan set --help`)",
+            "nothing to change: give --state, --due, --done-on or --note (see `imgplan set --help`)",
         ));
     }
+    let done_on = match &args.done_on {
+        Some(text) => Some(parse_date(text.trim()).map_err(Failure::usage)?),
+        None => None,
+    };
     ctx.lock("set")?;
     let (mut plan, saved) = ctx.load_or_default()?;
     let template = &ctx.template;
@@ -103,12 +111,16 @@ pub(super) fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result
     if let Some(due) = &args.due {
         let due = match due.trim() {
             "rule" | "" => None,
-            text => Some(parse_date(text).map_err(Failure::new)?),
+            text => Some(parse_date(text).map_err(Failure::usage)?),
         };
         plan.set_due(template, id, due)?;
     }
     if let Some(note) = &args.note {
         plan.set_note(template, id, note)?;
+    }
+    if let Some(done_on) = done_on {
+        plan.set_done_on(template, id, done_on, ctx.today)
+            .map_err(|err| Failure::usage(err.to_string()))?;
     }
     ctx.save_saying_where(&plan, saved, out)?;
     let snapshot = Snapshot::build(template, &plan, ctx.today);
@@ -118,9 +130,14 @@ pub(super) fn set(ctx: &Context, args: &SetArgs, out: &mut impl Write) -> Result
                 || "no date".to_owned(),
                 |d| format!("due {} ({})", d.date, d.origin),
             );
+            let done = task
+                .done_on
+                .filter(|_| task.status == Status::Done)
+                .map(|d| format!(" on {d}"))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "{} {}: {}, {due}",
+                "{} {}: {}{done}, {due}",
                 task.status.checkbox(),
                 clean_line(&task.id),
                 task.status

@@ -14,7 +14,7 @@
 //!   the past).
 //! - **State**: an estimated date (or one planned from an estimate) makes an open task's event
 //!   `TENTATIVE`, a published or user-set date `CONFIRMED`; a skipped task is `CANCELLED` and a done one is titled
-//!   "[done] …". Events are `TRANSPARENT` (a deadline does not make the user busy).
+//!   "[done] …" and sits on the day it was done. Events are `TRANSPARENT` (a deadline does not make the user busy).
 //! - A calendar with no event is refused ([`ExportError::EmptyCalendar`]): RFC 5545 wants at
 //!   least one component, and calendars reject an empty file.
 //! - **Text** is cleaned of control characters, escaped (`\\`, `;`, `,`, newlines), folded at
@@ -156,10 +156,16 @@ fn events(
         if options.open_only && task.status.is_closed() {
             continue;
         }
+        // A done task sits on the day it was done, never on a future day it no longer has.
+        let day = match (task.status, task.done_on) {
+            (Status::Done, Some(done)) => done,
+            (Status::Done, None) => due.date.min(snapshot.today),
+            _ => due.date,
+        };
         events.push(Event {
             uid: format!("task-{}", task.id),
-            start: due.date,
-            end: due.date,
+            start: day,
+            end: day,
             summary: task_summary(task),
             description: task_description(template, task, snapshot.today),
             categories: vec![

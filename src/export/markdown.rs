@@ -103,6 +103,9 @@ pub(crate) fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snap
     write_profile(&mut out, &summary);
     write_progress(&mut out, &summary);
     write_deadlines(&mut out, "Overdue", &summary.overdue, usize::MAX);
+    if !summary.start_now.is_empty() {
+        write_deadlines(&mut out, "Start now", &summary.start_now, usize::MAX);
+    }
     write_deadlines(
         &mut out,
         "Next deadlines",
@@ -257,6 +260,8 @@ fn write_stages(out: &mut String, template: &Template, snapshot: &Snapshot) {
                 let _ = write!(line, " · due **{}** ({})", due.date, due.label());
                 if task.is_overdue(snapshot.today) {
                     line.push_str(" · **overdue**");
+                } else if task.starts_now() {
+                    line.push_str(" · **start now**");
                 }
             }
             if let Some(mark) = snapshot

@@ -163,6 +163,9 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     write_season(&mut out, template, snapshot);
     write_progress(&mut out, &summary);
     write_deadlines(&mut out, "Overdue", &summary.overdue, usize::MAX);
+    if !summary.start_now.is_empty() {
+        write_deadlines(&mut out, "Start now", &summary.start_now, usize::MAX);
+    }
     write_deadlines(
         &mut out,
         "Next deadlines",

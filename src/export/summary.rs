@@ -54,6 +54,8 @@ pub(crate) struct Summary<'a> {
     pub percent: usize,
     pub overdue: Vec<Due<'a>>,
     pub upcoming: Vec<Due<'a>>,
+    /// Open tasks whose planned dates had passed before the plan was made.
+    pub start_now: Vec<Due<'a>>,
     pub warnings: Vec<WarningLine<'a>>,
 }
 
@@ -89,6 +91,14 @@ impl<'a> Summary<'a> {
             percent: snapshot.overall_percent(),
             overdue: snapshot.overdue.iter().map(due).collect(),
             upcoming: snapshot.upcoming.iter().map(due).collect(),
+            start_now: snapshot
+                .start_now
+                .iter()
+                .map(|deadline| Due {
+                    when: "start now".to_owned(),
+                    ..due(deadline)
+                })
+                .collect(),
             warnings: snapshot
                 .warnings
                 .iter()

@@ -178,7 +178,7 @@ pub(crate) fn usce_log(plan: &Plan, snapshot: &Snapshot) -> String {
             "{} to {}  {}  {}, {}",
             rotation.start,
             rotation.end,
-            pad(&rotation.length_label(), 7),
+            pad(&rotation.length_label(), 8),
             rotation.kind.label(),
             hands
         );

@@ -64,6 +64,10 @@ pub enum Command {
     Import,
     SaveNow,
     Help,
+    /// Give the list, then the details, the whole width; then both again.
+    Zoom,
+    /// Open the help at its glossary.
+    Glossary,
     Quit,
     Suspend,
     // In dialogs and text fields.

@@ -70,6 +70,9 @@ pub enum Row {
     ComparisonHeader,
     /// A row of the J-1 versus H-1B comparison (index into the template's rows).
     Comparison(usize),
+    /// A further line of a comparison row whose cells wrap (the row's index, the line's number
+    /// from 1); not selectable, so the cursor moves row by row.
+    ComparisonMore(usize, usize),
     /// A logged rotation, by id.
     Rotation(RotationId),
     /// "Log a rotation": Enter opens the rotation form.
@@ -94,11 +97,17 @@ pub enum Row {
     AddPractice,
     /// The Step 2 CK score aimed for: Enter sets it.
     PracticeTarget,
+    /// A dated entry of the Agenda other than a task: a season date, an interview, a rotation
+    /// or the letter it leads to.
+    Agenda(super::agenda::AgendaItem),
 }
 
 impl Row {
     pub fn selectable(&self) -> bool {
-        !matches!(self, Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader)
+        !matches!(
+            self,
+            Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader | Row::ComparisonMore(..)
+        )
     }
 
     /// The program a row is about, in either list.
@@ -123,6 +132,10 @@ pub struct Cursor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextPurpose {
     DueDate {
+        task: TaskId,
+    },
+    /// The day a done task was done.
+    DoneDate {
         task: TaskId,
     },
     SeasonDate {
@@ -229,6 +242,8 @@ pub struct Preferences {
     /// Which programs the programs panel lists, and in what order.
     pub program_filter: ProgramFilter,
     pub program_sort: ProgramSort,
+    /// The Agenda shows open things only (`f` there): no past part.
+    pub agenda_open_only: bool,
     /// The export dialog's last choices, offered again next time.
     pub export_options: ExportOptions,
     /// Where the export dialog suggests writing: the directory imgplan was started from, then
@@ -266,6 +281,8 @@ pub struct Screen {
     pub search: Option<String>,
     /// The first month the timeline shows (months after today's), moved with `[` and `]`.
     pub timeline_scroll: u32,
+    /// Which of the list and the details has the body (`z`).
+    pub zoom: super::layout::Zoom,
 }
 
 /// The whole state of the planner: the session (the plan and its history), the screen, and the
@@ -311,6 +328,7 @@ impl App {
                 detail_scroll: 0,
                 search: None,
                 timeline_scroll: 0,
+                zoom: super::layout::Zoom::Both,
             },
             message: None,
             next_serial: 1,
@@ -319,6 +337,7 @@ impl App {
                 monochrome: false,
                 program_filter: ProgramFilter::default(),
                 program_sort: ProgramSort::default(),
+                agenda_open_only: false,
                 export_options: ExportOptions::new(Format::Text),
                 export_dir: plan_path
                     .parent()
@@ -414,7 +433,7 @@ impl App {
 
     /// Rows the list shows at once, from the layout for the current terminal size.
     pub fn list_height(&self) -> usize {
-        super::layout::list_rows(self.screen.width, self.screen.height)
+        super::layout::list_rows(self.screen.width, self.screen.height, self.screen.zoom)
     }
 
     /// Keeps a panel's selection on a selectable row and within reach of its scroll window.

@@ -7,14 +7,17 @@
 //! pending: a status message to clear, and midnight (when "today" changes).
 
 pub mod action;
+pub mod agenda;
 pub mod app;
 pub mod disk;
+pub(crate) mod fit;
 pub mod form;
 pub mod import_file;
 pub(crate) mod keymap;
-pub(crate) mod layout;
+pub mod layout;
 pub(crate) mod rows;
 pub(crate) mod selection;
+pub(crate) mod tabs;
 pub(crate) mod terminal;
 pub mod update;
 pub mod view;

@@ -38,7 +38,12 @@ impl App {
                 comparison.policy_as_of
             )));
             rows.push(Row::ComparisonHeader);
-            rows.extend((0..comparison.rows.len()).map(Row::Comparison));
+            let columns = self.comparison_columns();
+            for index in 0..comparison.rows.len() {
+                rows.push(Row::Comparison(index));
+                let lines = super::view::comparison::line_count(self, index, columns);
+                rows.extend((1..lines).map(|part| Row::ComparisonMore(index, part)));
+            }
             let choice = self.session.plan.profile.visa;
             rows.push(Row::Heading(format!(
                 "Your choice: {choice} (p changes it) · what it means"
@@ -105,6 +110,14 @@ impl App {
             rows.extend(facts);
         }
         rows
+    }
+
+    /// The list's width inside its border on the visa stage, where the comparison is: it wants
+    /// all the width it can get, so this does not depend on the rows.
+    fn comparison_columns(&self) -> usize {
+        let screen = ratatui::layout::Rect::new(0, 0, self.screen.width, self.screen.height);
+        super::layout::Areas::fitted(screen, self.screen.zoom, Some(u16::MAX))
+            .map_or(80, |areas| usize::from(areas.list_inner().width))
     }
 
     fn program_rows(&self) -> Vec<Row> {
@@ -187,6 +200,13 @@ impl App {
             rows.push(Row::Note("Nothing overdue.".into()));
         }
         rows.extend(snapshot.overdue.iter().map(|d| Row::Task(d.task.clone())));
+        if !snapshot.start_now.is_empty() {
+            rows.push(Row::Heading(format!(
+                "Start now ({}): planned before you began",
+                snapshot.start_now.len()
+            )));
+            rows.extend(snapshot.start_now.iter().map(|d| Row::Task(d.task.clone())));
+        }
         rows.push(Row::Heading("Next deadlines".into()));
         if snapshot.upcoming.is_empty() {
             rows.push(Row::Note("No dated task ahead.".into()));
@@ -211,31 +231,6 @@ impl App {
             ));
         }
         rows.extend((0..snapshot.warnings.len()).map(Row::Warning));
-        rows
-    }
-
-    fn agenda_rows(&self) -> Vec<Row> {
-        let mut dated: Vec<_> = self
-            .session
-            .snapshot
-            .tasks
-            .iter()
-            .filter_map(|task| Some((task.due.as_ref()?.date, task)))
-            .collect();
-        dated.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        let mut rows = Vec::new();
-        let mut month = None;
-        for (date, task) in dated {
-            let this_month = date.format("%B %Y").to_string();
-            if month.as_ref() != Some(&this_month) {
-                rows.push(Row::Heading(this_month.clone()));
-                month = Some(this_month);
-            }
-            rows.push(Row::Task(task.id.clone()));
-        }
-        if rows.is_empty() {
-            rows.push(Row::Note("No task has a date yet.".into()));
-        }
         rows
     }
 }

@@ -87,6 +87,12 @@ impl App {
             Row::AddRotation => Selection::AddRotation,
             Row::Season(anchor) => Selection::Season(anchor),
             Row::Comparison(index) => Selection::Comparison(index),
+            Row::Agenda(item) => match item {
+                crate::tui::agenda::AgendaItem::Season(anchor) => Selection::Season(anchor),
+                crate::tui::agenda::AgendaItem::Interview(id) => Selection::Program(id),
+                crate::tui::agenda::AgendaItem::RotationStart(id)
+                | crate::tui::agenda::AgendaItem::Letter(id) => Selection::Rotation(id),
+            },
             Row::Fact(index) => Selection::Fact(index),
             Row::Situation(index) => Selection::Situation(index),
             Row::Freshness => Selection::Freshness,
@@ -98,7 +104,9 @@ impl App {
             Row::Practice(id) => Selection::Practice(id),
             Row::AddPractice => Selection::AddPractice,
             Row::PracticeTarget => Selection::PracticeTarget,
-            Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader => Selection::Nothing,
+            Row::Heading(_) | Row::Note(_) | Row::ComparisonHeader | Row::ComparisonMore(..) => {
+                Selection::Nothing
+            }
         }
     }
 }
@@ -129,7 +137,8 @@ pub(crate) fn offers(panel: Panel, selection: &Selection, command: Command) -> b
         }
         Command::Rank => in_programs && selection.program().is_some(),
         Command::RankUp | Command::RankDown => in_programs && matches!(selection, S::Ranked(_)),
-        Command::Filter | Command::ClearFilter | Command::Sort => in_programs,
+        Command::Filter => in_programs || panel == Panel::Agenda,
+        Command::ClearFilter | Command::Sort => in_programs,
         Command::TimelineEarlier | Command::TimelineLater => panel == Panel::Timeline,
         _ => true,
     }

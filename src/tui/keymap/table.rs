@@ -27,8 +27,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('j'), plain(Down)],
         "j/↓",
         Command::Down,
-        "next row",
-        "move"
+        "next row"
     ),
     bind!(
         Normal,
@@ -96,6 +95,14 @@ pub(crate) static BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [ch('z')],
+        "z",
+        Command::Zoom,
+        "give the list the whole width, then the details, then both again",
+        "zoom"
+    ),
+    bind!(
+        Normal,
         [ch('1')],
         "1-9",
         Command::Panel(0),
@@ -158,7 +165,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('d')],
         "d",
         Command::EditDate,
-        "edit the due date (empty returns to the rule)",
+        "edit the due date (empty returns to the rule); on a done task, the day it was done",
         "date"
     ),
     bind!(
@@ -220,7 +227,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('f')],
         "f",
         Command::Filter,
-        "programs: filter by status, state, specialty, text or visa fit",
+        "programs: filter by status, state, specialty, text or visa fit; agenda: open only",
         "filter"
     ),
     bind!(
@@ -267,7 +274,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('/')],
         "/",
         Command::Search,
-        "search every task as you type",
+        "search tasks, programs, rotations, letters, notes and sources as you type",
         "search"
     ),
     bind!(
@@ -298,6 +305,14 @@ pub(crate) static BINDINGS: &[Binding] = &[
         "I",
         Command::Import,
         "import programs from a CSV file: a path (Tab completes), then a preview to confirm"
+    ),
+    bind!(
+        Normal,
+        [ch('t')],
+        "t",
+        Command::Glossary,
+        "terms: the glossary of every abbreviation, with its source",
+        "terms"
     ),
     bind!(
         Normal,
@@ -352,6 +367,13 @@ pub(crate) static BINDINGS: &[Binding] = &[
         "page up"
     ),
     bind!(Help, [ch('g'), plain(Home)], "g", Command::Top, "top"),
+    bind!(
+        Help,
+        [ch('t')],
+        "t",
+        Command::Glossary,
+        "the glossary (every term, with its source)"
+    ),
     bind!(Help, [ch('G'), plain(End)], "G", Command::Bottom, "bottom"),
     bind!(Help, [ctrl('c')], "Ctrl-c", Command::Quit, "quit"),
     bind!(

@@ -128,6 +128,16 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
             app.screen.panel = (app.screen.panel + count - 1) % count;
         }
         Command::Panel(index) if index < app.screen.cursors.len() => app.screen.panel = index,
+        _ => {}
+    }
+    if matches!(
+        command,
+        Command::NextPanel | Command::PrevPanel | Command::Panel(_)
+    ) {
+        open_agenda_at_today(app);
+        return Vec::new();
+    }
+    match command {
         Command::EditProfile => profile::open(app),
         Command::TimelineEarlier | Command::TimelineLater => {
             timeline::scroll(app, command == Command::TimelineLater);
@@ -141,6 +151,16 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Import => import::open(app),
         Command::SaveNow => return save::save_now(app),
         Command::Help => app.screen.mode = Mode::Help { scroll: 0 },
+        Command::Glossary => {
+            app.screen.mode = Mode::Help {
+                scroll: super::view::help::glossary_scroll(app),
+            }
+        }
+        Command::Zoom => {
+            app.screen.zoom = app.screen.zoom.next();
+            app.say(app.screen.zoom.describe(), Tone::Info);
+            app.settle_all();
+        }
         Command::Quit => return save::quit(app),
         Command::Suspend => return vec![Effect::Suspend],
         Command::Cancel => {
@@ -152,6 +172,33 @@ fn normal(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The Agenda opens on the first entry after its "today" line the first time it is shown.
+fn open_agenda_at_today(app: &mut App) {
+    let panel = app.screen.panel;
+    if app.current_panel() != Panel::Agenda {
+        return;
+    }
+    let rows = app.rows(panel);
+    // Untouched: still on the first row it can select, scrolled to the top.
+    let first = rows.iter().position(super::app::Row::selectable);
+    let untouched = app
+        .screen
+        .cursors
+        .get(panel)
+        .is_some_and(|c| c.offset == 0 && Some(c.selected) == first);
+    if !untouched {
+        return;
+    }
+    if let Some(row) = app.agenda_today_row(&rows) {
+        navigation::select(app, row);
+        // Keep the today line and the month above the selection in view.
+        if let Some(cursor) = app.screen.cursors.get_mut(panel) {
+            cursor.offset = row.saturating_sub(2);
+        }
+        app.settle_cursor(panel);
+    }
+}
+
 /// The one dispatch on what is selected: each arm hands the command to the module that owns
 /// that kind of item. A command that does nothing for the selection says why.
 fn act(app: &mut App, command: Command, selection: Selection) -> Vec<Effect> {
@@ -159,6 +206,19 @@ fn act(app: &mut App, command: Command, selection: Selection) -> Vec<Effect> {
     use Selection as S;
     let panel = app.current_panel();
     match (command, selection) {
+        (C::Filter, _) if panel == Panel::Agenda => {
+            app.prefs.agenda_open_only = !app.prefs.agenda_open_only;
+            let what = if app.prefs.agenda_open_only {
+                "Agenda: open things only (f shows everything again)"
+            } else {
+                "Agenda: everything, done and passed included"
+            };
+            app.say(what, Tone::Info);
+            // The rows changed above the cursor: back to the first entry after today.
+            if let Some(row) = app.agenda_today_row(&app.rows(app.screen.panel)) {
+                navigation::select(app, row);
+            }
+        }
         (C::Rank | C::RankUp | C::RankDown | C::Filter | C::ClearFilter | C::Sort, _)
             if panel != Panel::Programs =>
         {

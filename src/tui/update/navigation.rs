@@ -120,6 +120,7 @@ fn clamp_help(app: &mut App) {
 
 pub(super) fn help(app: &mut App, command: Command) -> Vec<Effect> {
     let page = app.screen.height.saturating_sub(6).max(1);
+    let glossary = crate::tui::view::help::glossary_scroll(app);
     if let Mode::Help { scroll } = &mut app.screen.mode {
         match command {
             Command::Help | Command::Cancel => {
@@ -136,6 +137,7 @@ pub(super) fn help(app: &mut App, command: Command) -> Vec<Effect> {
             Command::PageUp => *scroll = scroll.saturating_sub(page),
             Command::Top => *scroll = 0,
             Command::Bottom => *scroll = u16::MAX,
+            Command::Glossary => *scroll = glossary,
             _ => {}
         }
     }
@@ -144,7 +146,7 @@ pub(super) fn help(app: &mut App, command: Command) -> Vec<Effect> {
 }
 
 pub(super) fn click(app: &mut App, column: u16, row: u16) {
-    let areas = crate::tui::layout::Areas::compute(ratatui::layout::Rect::new(
+    let areas = app.areas(ratatui::layout::Rect::new(
         0,
         0,
         app.screen.width,
@@ -156,6 +158,12 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
     let inside = |rect: ratatui::layout::Rect| {
         rect.contains(ratatui::layout::Position { x: column, y: row })
     };
+    if inside(areas.tabs) {
+        if let Some(panel) = crate::tui::tabs::at(app, areas.tabs.width, column - areas.tabs.x) {
+            app.screen.panel = panel;
+        }
+        return;
+    }
     let sidebar = areas.sidebar_inner();
     if inside(sidebar) {
         let index = usize::from(row - sidebar.y);

@@ -20,6 +20,9 @@ pub(super) fn submit_form(app: &mut App, form: &Form) -> Vec<Effect> {
         Ok(profile) => profile,
         Err((key, error)) => return reject(app, key, error),
     };
+    if let Err(error) = crate::rules::graduation(profile.graduation, app.today) {
+        return reject(app, crate::tui::form::Key::Graduation, error.to_string());
+    }
     app.screen.mode = Mode::Normal;
     let match_day = crate::calendar::SeasonCalendar::compute(
         &app.template,

@@ -100,8 +100,17 @@ pub(super) fn rank(app: &mut App, id: ProgramId) -> Vec<Effect> {
     } else {
         (ProgramStatus::Ranked, format!("Ranked last: {name}"))
     };
-    // The cursor stays where it was, so r, j, r … ranks programs one after another.
-    change(app, what, |plan, _| plan.set_program_status(id, status))
+    // The cursor stays on the program just ranked (or unranked) in the programs list, so
+    // r, j, r … ranks programs one after another: ranking adds a row above it, which must not
+    // leave the cursor on the program before.
+    let effects = change(app, what, |plan, _| plan.set_program_status(id, status));
+    if app.current_panel() == Panel::Programs {
+        let rows = app.rows(app.screen.panel);
+        if let Some(row) = rows.iter().position(|r| *r == Row::Program(id)) {
+            select(app, row);
+        }
+    }
+    effects
 }
 
 /// `+`/`-`: one place up or down the rank list.

@@ -46,7 +46,19 @@ pub(super) fn cycle_state(app: &mut App, id: &str) -> Vec<Effect> {
     set_status(app, id, status.cycled())
 }
 
+/// `d`: the due date of an open task; on a done task, the day it was done (a task ticked today
+/// may have been done long ago).
 pub(super) fn edit_date(app: &mut App, id: TaskId) {
+    let done_on = app
+        .session
+        .snapshot
+        .task(&id)
+        .filter(|t| t.status == crate::plan::Status::Done)
+        .map(|t| t.done_on.unwrap_or(app.today));
+    if let Some(done_on) = done_on {
+        open_field(app, TextPurpose::DoneDate { task: id }, done_on.to_string());
+        return;
+    }
     let current = app
         .session
         .snapshot
@@ -168,6 +180,28 @@ pub(super) fn submit_due(app: &mut App, task: TaskId, value: &str) -> Vec<Effect
     change(app, what, |plan, template| {
         plan.set_due(template, &task, due)
     })
+}
+
+pub(super) fn submit_done_on(app: &mut App, task: TaskId, value: &str) -> Vec<Effect> {
+    let title = app.task_title(&task);
+    let done_on = match optional_date(value) {
+        Ok(Some(date)) => date,
+        Ok(None) => return reject(app, "type the day it was done, e.g. 2026-03-14".into()),
+        Err(err) => return reject(app, err),
+    };
+    if done_on > app.today {
+        return reject(
+            app,
+            format!("{done_on} is after today: a task cannot be done in the future"),
+        );
+    }
+    app.screen.mode = Mode::Normal;
+    let today = app.today;
+    change(
+        app,
+        format!("Done on {done_on}: {title}"),
+        |plan, template| plan.set_done_on(template, &task, done_on, today),
+    )
 }
 
 pub(super) fn submit_note(app: &mut App, task: TaskId, value: &str) -> Vec<Effect> {

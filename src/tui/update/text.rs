@@ -76,6 +76,7 @@ fn submit_text(app: &mut App, field: TextField) -> Vec<Effect> {
     let value = field.input.value().trim().to_owned();
     match field.purpose {
         TextPurpose::DueDate { task } => super::tasks::submit_due(app, task, &value),
+        TextPurpose::DoneDate { task } => super::tasks::submit_done_on(app, task, &value),
         TextPurpose::Note { task } => super::tasks::submit_note(app, task, &value),
         TextPurpose::NewTask { stage } => super::tasks::submit_new(app, stage, &value),
         TextPurpose::SeasonDate { anchor } => super::season::submit(app, anchor, &value),

@@ -7,7 +7,7 @@ use crate::tui::view::timeline::{build, month_columns};
 
 pub(super) fn scroll(app: &mut App, later: bool) {
     let timeline = build(app);
-    let (width, month_width) = month_columns(app.screen.width, app.screen.height);
+    let (width, month_width) = month_columns(app);
     let selected = Some(app.cursor().selected).filter(|i| *i < timeline.marks.len());
     let grid = timeline.grid(app.screen.timeline_scroll, width, month_width, selected);
     let first = if later {

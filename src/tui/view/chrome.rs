@@ -104,6 +104,24 @@ pub(crate) fn sidebar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The panels as a tab bar (narrower screens): the current one highlighted.
+pub(crate) fn tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for tab in crate::tui::tabs::tabs(app, area.width) {
+        let x = usize::from(tab.x);
+        spans.push(Span::raw(" ".repeat(x.saturating_sub(used))));
+        let style = if tab.panel == app.screen.panel {
+            theme.selected
+        } else {
+            theme.text
+        };
+        used = x + width(&tab.text);
+        spans.push(Span::styled(tab.text, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
 /// The one-line status area: the latest message, else where the plan lives.
 pub(crate) fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let columns = usize::from(area.width);
@@ -150,13 +168,26 @@ pub(crate) fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         context != keymap::KeyContext::Normal
             || crate::tui::selection::offers(panel, &selection, command)
     };
-    for (keys, hint) in keymap::hints(context, in_programs, offered) {
-        let cost = width(keys) + width(hint) + 3;
+    // The first key of each binding only ("j" for "j/↓"): the help lists the others, and the
+    // room goes to more bindings (export and zoom fit at 120 columns).
+    let hints: Vec<(&str, &str)> = keymap::hints(context, in_programs, offered)
+        .map(|(keys, hint)| {
+            (
+                keys.split('/').find(|k| !k.is_empty()).unwrap_or(keys),
+                hint,
+            )
+        })
+        .collect();
+    // Two spaces between hints when they all fit so, else one, so fewer are left out.
+    let total: usize = hints.iter().map(|(k, h)| width(k) + width(h) + 3).sum();
+    let gap = if total < columns { "  " } else { " " };
+    for (keys, hint) in hints {
+        let cost = width(keys) + width(hint) + 1 + gap.len();
         if used + cost > columns {
             break;
         }
         spans.push(Span::styled(keys, theme.key));
-        spans.push(Span::styled(format!(" {hint}  "), Style::new()));
+        spans.push(Span::styled(format!(" {hint}{gap}"), Style::new()));
         used += cost;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

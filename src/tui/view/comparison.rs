@@ -5,29 +5,55 @@ use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
 use super::widgets::column;
-use crate::text::clean_line;
+use crate::text::{clean_line, wrap};
 use crate::tui::app::App;
 
 const TOPIC_COLUMNS: usize = 16;
 
-/// `Who sponsors       │ ECFMG (EVSP)…       │ The program…`.
+/// Each cell of a comparison row wrapped to its column: topic, J-1, H-1B.
+fn cells(app: &App, index: usize, columns: usize) -> Option<[Vec<String>; 3]> {
+    let row = app.template.visa_comparison.rows.get(index)?;
+    let cell = columns.saturating_sub(TOPIC_COLUMNS + 2 + 6) / 2;
+    let flag = if row.verified { "" } else { "?" };
+    Some([
+        wrap(&clean_line(&format!("{}{flag}", row.topic)), TOPIC_COLUMNS),
+        wrap(&clean_line(&row.j1), cell),
+        wrap(&clean_line(&row.h1b), cell),
+    ])
+}
+
+/// How many lines a comparison row takes at a list width: its cells wrap inside the row.
+pub(crate) fn line_count(app: &App, index: usize, columns: usize) -> usize {
+    cells(app, index, columns).map_or(1, |cells| {
+        cells.iter().map(Vec::len).max().unwrap_or(1).max(1)
+    })
+}
+
+/// `Who sponsors       │ ECFMG (EVSP), for every │ The program, as`: the first line of a row.
 pub(crate) fn row_line(app: &App, index: usize, columns: usize, theme: &Theme) -> Line<'static> {
-    let Some(row) = app.template.visa_comparison.rows.get(index) else {
+    part_line(app, index, 0, columns, theme)
+}
+
+/// Line `part` of a comparison row (0 is the first).
+pub(crate) fn part_line(
+    app: &App,
+    index: usize,
+    part: usize,
+    columns: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let Some([topic, j1, h1b]) = cells(app, index, columns) else {
         return Line::raw(String::new());
     };
     let cell = columns.saturating_sub(TOPIC_COLUMNS + 2 + 6) / 2;
-    let flag = if row.verified { "" } else { "?" };
+    let at = |lines: &[String]| lines.get(part).cloned().unwrap_or_default();
     Line::from(vec![
         Span::raw("  "),
-        column(
-            &format!("{}{flag}", row.topic),
-            TOPIC_COLUMNS,
-            theme.heading,
-        ),
+        column(&at(&topic), TOPIC_COLUMNS, theme.heading),
         Span::styled(" │ ", theme.dim),
-        column(&row.j1, cell, theme.text),
+        column(&at(&j1), cell, theme.text),
         Span::styled(" │ ", theme.dim),
-        column(&row.h1b, cell, theme.text),
+        column(&at(&h1b), cell, theme.text),
     ])
 }
 

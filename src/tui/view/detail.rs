@@ -12,6 +12,7 @@ use crate::calendar::DateOrigin;
 use crate::insights::TaskView;
 use crate::journey::Anchor;
 use crate::text::clean_line;
+use crate::tui::agenda::AgendaItem;
 use crate::tui::app::{App, Panel, Row};
 use crate::wording::{countdown, date_origin_line};
 
@@ -44,6 +45,13 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::Fact(index)) => fact_lines(app, index, theme),
         Some(Row::Freshness) => freshness_lines(app, theme),
         Some(Row::Season(anchor)) => season_lines(app, anchor, theme),
+        Some(Row::Agenda(item)) => match item {
+            AgendaItem::Season(anchor) => season_lines(app, anchor, theme),
+            AgendaItem::Interview(id) => super::programs::detail_lines(app, id, theme),
+            AgendaItem::RotationStart(id) | AgendaItem::Letter(id) => {
+                super::rotations::detail_lines(app, id, theme)
+            }
+        },
         Some(Row::Comparison(index)) => super::comparison::detail_lines(app, index, theme),
         Some(Row::Rotation(id)) => super::rotations::detail_lines(app, id, theme),
         Some(Row::AddRotation) => super::rotations::summary_lines(app, theme),
@@ -54,6 +62,9 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(Row::AddLetter | Row::LetterProgram(_)) => super::letters::summary_lines(app, theme),
         _ => panel_lines(app, theme),
     };
+    let mut lines = lines;
+    lines.extend(term_lines(app, &lines, theme));
+    let lines = break_addresses(lines, usize::from(area.width.saturating_sub(2)));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let inner_height = area.height.saturating_sub(2);
     let total =
@@ -74,6 +85,73 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border)
         .title(title);
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
+}
+
+/// The glossary's line for every term that appears in the details ("ROL: Rank order list: …
+/// — NRMP"), so an abbreviation is explained where it is read; `t` opens the whole glossary.
+fn term_lines(app: &App, lines: &[Line<'static>], theme: &Theme) -> Vec<Line<'static>> {
+    let text: String = lines
+        .iter()
+        .flat_map(|line| line.spans.iter().map(|span| span.content.as_ref()))
+        .chain(std::iter::once("\n"))
+        .collect::<Vec<&str>>()
+        .join(" ");
+    let glossary = crate::glossary::Glossary::embedded();
+    let terms = glossary.terms_in(&text);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![
+        Line::raw(""),
+        heading("Terms (t: the whole glossary)", theme),
+    ];
+    for term in terms {
+        let publishers: Vec<String> = term
+            .sources
+            .iter()
+            .filter_map(|id| glossary.source(&app.template, id))
+            .map(|s| clean_line(&s.publisher))
+            .collect();
+        let origin = publishers
+            .first()
+            .map(|p| format!(" — {p}"))
+            .unwrap_or_default();
+        out.push(Line::from(vec![
+            Span::styled(format!("{}: ", term.term), theme.heading),
+            Span::styled(format!("{}{origin}", clean_line(&term.meaning)), theme.dim),
+        ]));
+    }
+    out
+}
+
+/// Lines that end in a web address too long for the pane: the text before it as one line,
+/// then the address broken only after `/`, `?`, `&` or `-` (ratatui's wrap would cut it
+/// anywhere, leaving "appli" / "cants.html").
+fn break_addresses(lines: Vec<Line<'static>>, columns: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let address = line.spans.iter().position(|span| {
+            span.content.starts_with("http://") || span.content.starts_with("https://")
+        });
+        match address {
+            Some(at) if line.width() > columns => {
+                let mut spans = line.spans;
+                let url = spans.remove(at);
+                let before: Vec<Span<'static>> = spans.drain(..at).collect();
+                if !before.is_empty() {
+                    out.push(Line::from(before));
+                }
+                for piece in crate::text::break_url(&url.content, columns) {
+                    out.push(Line::styled(piece, url.style));
+                }
+                if !spans.is_empty() {
+                    out.push(Line::from(spans));
+                }
+            }
+            _ => out.push(line),
+        }
+    }
+    out
 }
 
 fn heading(text: &str, theme: &Theme) -> Line<'static> {
@@ -380,10 +458,19 @@ fn due_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'static>> {
     match &task.due {
         Some(due) => {
             let days = (due.date - app.today).num_days();
+            let when = match (task.status, task.done_on) {
+                (crate::plan::Status::Done, Some(done)) => format!("done on {done}"),
+                (crate::plan::Status::Done, None) => "done".to_owned(),
+                (crate::plan::Status::Skipped, _) => "skipped".to_owned(),
+                _ if task.starts_now() => {
+                    "start now (the date had passed before you began planning)".to_owned()
+                }
+                _ => countdown(days),
+            };
             lines.push(Line::from(vec![
                 Span::styled("Due ", theme.text),
                 Span::styled(due.date.to_string(), theme.title),
-                Span::raw(format!(" · {} · {}", due.label(), countdown(days))),
+                Span::raw(format!(" · {} · {when}", due.label())),
             ]));
             if let Some(rule) = task.rule {
                 let line = match due.origin {

@@ -323,6 +323,10 @@ fn title_and_hint(app: &App, purpose: &TextPurpose) -> (String, String) {
                 },
             )
         }
+        TextPurpose::DoneDate { task } => (
+            format!(" Done on · {} ", app.task_title(task)),
+            "YYYY-MM-DD · the day it was done (today or earlier)".to_owned(),
+        ),
         TextPurpose::SeasonDate { anchor } => (
             format!(" Season date · {} ", app.template.anchor_title(*anchor)),
             "YYYY-MM-DD · empty returns to the published or estimated date".to_owned(),

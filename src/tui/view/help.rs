@@ -22,7 +22,7 @@ const CONTEXTS: [KeyContext; 5] = [
 
 /// The overlay's lines. The planner's keys are those that do something on the selected row
 /// (the same rule as the footer's).
-pub(crate) fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let panel = app.current_panel();
     let selection = app.selection();
     let mut lines = Vec::new();
@@ -91,7 +91,70 @@ pub(crate) fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         "Every change is saved at once; u undoes it. p also sets your citizenship and whether you are in the US: visa rules name nationalities.",
         theme.dim,
     ));
+    lines.push(Line::raw(""));
+    lines.extend(glossary_lines(app, theme, width));
     lines
+}
+
+/// The heading the glossary starts with (`t` scrolls the help to it).
+const GLOSSARY_HEADING: &str = "Glossary: every term the planner uses, with its source";
+
+/// Columns of the term before its meaning.
+const TERM_COLUMNS: usize = 18;
+
+/// Each term with its one-line meaning, wrapped under itself, and where the line comes from.
+fn glossary_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let glossary = crate::glossary::Glossary::embedded();
+    let mut lines = vec![Line::styled(GLOSSARY_HEADING, theme.heading)];
+    let room = width.saturating_sub(TERM_COLUMNS + 2).max(20);
+    for term in &glossary.terms {
+        let origin = if term.planner {
+            "(a word of this planner)".to_owned()
+        } else if let Some(note) = &term.note {
+            format!("({note})")
+        } else {
+            let publishers: Vec<String> = term
+                .sources
+                .iter()
+                .filter_map(|id| glossary.source(&app.template, id))
+                .map(|s| crate::text::clean_line(&s.publisher))
+                .fold(Vec::new(), |mut seen, p| {
+                    if !seen.contains(&p) {
+                        seen.push(p);
+                    }
+                    seen
+                });
+            format!("— {}", publishers.join(", "))
+        };
+        let text = format!("{} {origin}", crate::text::clean_line(&term.meaning));
+        for (i, part) in crate::text::wrap(&text, room).into_iter().enumerate() {
+            let label = if i == 0 { term.term.as_str() } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", pad(label, TERM_COLUMNS)), theme.key),
+                Span::raw(part),
+            ]));
+        }
+    }
+    lines
+}
+
+/// The help's scroll position that shows the glossary first.
+pub(crate) fn glossary_scroll(app: &App) -> u16 {
+    let width = text_width(Rect::new(0, 0, app.screen.width, app.screen.height));
+    let at = lines(app, &Theme::colour(), width)
+        .iter()
+        .position(|line| {
+            line.spans
+                .first()
+                .is_some_and(|span| span.content == GLOSSARY_HEADING)
+        })
+        .unwrap_or(0);
+    u16::try_from(at).unwrap_or(u16::MAX).min(max_scroll(app))
+}
+
+/// Columns inside the overlay's border.
+fn text_width(screen: Rect) -> usize {
+    usize::from(area_for(screen).width.saturating_sub(2))
 }
 
 fn area_for(screen: Rect) -> Rect {
@@ -102,7 +165,8 @@ fn area_for(screen: Rect) -> Rect {
 pub(crate) fn max_scroll(app: &App) -> u16 {
     let area = area_for(Rect::new(0, 0, app.screen.width, app.screen.height));
     let visible = area.height.saturating_sub(2);
-    let total = u16::try_from(lines(app, &Theme::colour()).len()).unwrap_or(u16::MAX);
+    let width = usize::from(area.width.saturating_sub(2));
+    let total = u16::try_from(lines(app, &Theme::colour(), width).len()).unwrap_or(u16::MAX);
     total.saturating_sub(visible)
 }
 
@@ -118,11 +182,11 @@ pub(crate) fn render(app: &App, scroll: u16, frame: &mut Frame, screen: Rect, th
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focused_border)
-        .title(" Help · j/k scroll · ? or Esc closes ")
+        .title(" Help · j/k scroll · t glossary · ? or Esc closes ")
         .title_bottom(more);
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines(app, theme))
+        Paragraph::new(lines(app, theme, text_width(screen)))
             .block(block)
             .scroll((scroll, 0)),
         area,

@@ -47,6 +47,9 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rows = app.rows(app.screen.panel);
     let cursor = app.cursor();
     let columns = usize::from(inner.width);
+    // A list a date column short of whole titles leaves the date to the details.
+    let wanted = usize::from(app.list_wanted_columns()).saturating_sub(2);
+    let with_date = wanted <= columns || wanted > columns + 11;
     // Places in the rank order list, looked up once for the whole window.
     let ranked: Vec<crate::ids::ProgramId> =
         app.session.plan.rank_list().iter().map(|p| p.id).collect();
@@ -56,13 +59,16 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .skip(cursor.offset)
         .take(usize::from(inner.height))
         .map(|(index, row)| {
-            let selected = index == cursor.selected && row.selectable();
+            // A wrapped comparison row is highlighted on all its lines.
+            let selected = (index == cursor.selected && row.selectable())
+                || matches!(row, Row::ComparisonMore(of, _)
+                    if rows.get(cursor.selected) == Some(&Row::Comparison(*of)));
             let line = match row {
                 Row::Ranked(id) => {
                     let place = ranked.iter().position(|r| r == id).map(|i| i + 1);
                     programs::program_line(app, *id, place, columns, theme)
                 }
-                _ => row_line(app, panel, row, columns, theme),
+                _ => row_line(app, panel, row, columns, with_date, theme),
             };
             if selected {
                 highlight(line, columns, theme)
@@ -99,7 +105,14 @@ fn highlight<'a>(line: Line<'a>, columns: usize, theme: &Theme) -> Line<'a> {
     Line::styled(pad(&text, columns), theme.selected)
 }
 
-fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -> Line<'static> {
+fn row_line(
+    app: &App,
+    panel: Panel,
+    row: &Row,
+    columns: usize,
+    with_date: bool,
+    theme: &Theme,
+) -> Line<'static> {
     match row {
         Row::Heading(text) => Line::styled(truncate(text, columns), theme.heading),
         Row::Note(text) => Line::styled(truncate(&format!("  {text}"), columns), theme.dim),
@@ -124,6 +137,7 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
                 app.today,
                 columns,
                 (!matches!(panel, Panel::Stage(_))).then(|| stage_short(app, &task.stage)),
+                with_date,
                 theme,
             ),
             None => Line::raw(truncate(id, columns)),
@@ -171,7 +185,11 @@ fn row_line(app: &App, panel: Panel, row: &Row, columns: usize, theme: &Theme) -
         Row::Season(anchor) => overview::season_line(app, *anchor, columns, theme),
         Row::ComparisonHeader => comparison::header_line(columns, theme),
         Row::Comparison(index) => comparison::row_line(app, *index, columns, theme),
+        Row::ComparisonMore(index, part) => {
+            comparison::part_line(app, *index, *part, columns, theme)
+        }
         Row::Rotation(id) => rotations::rotation_line(app, *id, columns, theme),
+        Row::Agenda(item) => agenda::item_line(app, *item, columns, with_date, theme),
         Row::AddRotation => rotations::add_line(columns, theme),
         Row::Program(id) | Row::Ranked(id) => {
             programs::program_line(app, *id, None, columns, theme)

@@ -28,21 +28,31 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Mode};
-use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme::for_app(app.prefs.monochrome);
-    let Some(areas) = Areas::compute(area) else {
+    let Some(areas) = app.areas(area) else {
         too_small(frame, area, &theme);
         return;
     };
     chrome::header(app, frame, areas.header, &theme);
-    chrome::sidebar(app, frame, areas.sidebar, &theme);
-    list::render(app, frame, areas.list, &theme);
-    detail::render(app, frame, areas.detail, &theme);
+    // One of the side list and the tab bar has room; one of list and details may be zoomed out.
+    if areas.sidebar.width > 0 {
+        chrome::sidebar(app, frame, areas.sidebar, &theme);
+    }
+    if areas.tabs.height > 0 {
+        chrome::tabs(app, frame, areas.tabs, &theme);
+    }
+    if areas.list.width > 0 {
+        list::render(app, frame, areas.list, &theme);
+    }
+    if areas.detail.width > 0 {
+        detail::render(app, frame, areas.detail, &theme);
+    }
     chrome::status(app, frame, areas.status, &theme);
     chrome::footer(app, frame, areas.footer, &theme);
     match &app.screen.mode {

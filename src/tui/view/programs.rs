@@ -60,21 +60,37 @@ pub(crate) fn program_line(
     }
     spans.push(Span::styled(format!("{} ", fit.glyph()), fit_style));
     used += 2;
-    let wide = columns >= 70;
-    // Priority, signal and the Step 2 CK cutoff, where the name keeps room.
-    let tracking = columns >= 90;
-    let fixed = 3
-        + 1
-        + if wide { 13 + 1 } else { 0 }
-        + if tracking {
-            tracking_cells::ROW_CELLS + 1
-        } else {
-            0
-        }
-        + 12
-        + 1
-        + 17;
-    let name_columns = columns.saturating_sub(used + fixed).max(8);
+    let (longest_name, longest_specialty) = longest_name_and_specialty(app);
+    // The name first, whole when it can be; the specialty only when there is room for it after
+    // the whole name (it is in the details too), up to its own longest, at least 13 columns.
+    // On the rank order list every program is ranked: its status column would only repeat it,
+    // so the name has that room.
+    // The status column is as wide as the longest status the plan's programs have.
+    let status_width = longest_status(app);
+    let status_columns = if rank.is_some() { 0 } else { 1 + status_width };
+    // Priority, signal and the Step 2 CK cutoff, only where the whole name still fits beside
+    // them: the name matters more (the three are in the details too).
+    let base = used + 1 + 3 + 1 + 12 + status_columns;
+    let tracking = columns >= 90
+        && columns.saturating_sub(base) > longest_name + 1 + tracking_cells::ROW_CELLS;
+    let tracking_columns = if tracking {
+        tracking_cells::ROW_CELLS + 1
+    } else {
+        0
+    };
+    let fixed = 1 + 3 + 1 + 12 + status_columns + tracking_columns;
+    let spare = columns.saturating_sub(used + fixed);
+    let wide = columns >= 70 && spare >= longest_name + 1 + 13;
+    let specialty_columns = if wide {
+        spare
+            .saturating_sub(longest_name + 1)
+            .clamp(13, longest_specialty.max(13))
+    } else {
+        0
+    };
+    let name_columns = spare
+        .saturating_sub(if wide { specialty_columns + 1 } else { 0 })
+        .max(8);
     spans.push(column(&clean_line(&program.name), name_columns, text));
     spans.push(Span::raw(" "));
     if tracking {
@@ -98,13 +114,46 @@ pub(crate) fn program_line(
             .as_deref()
             .map(clean_line)
             .unwrap_or_default();
-        spans.push(column(&specialty, 13, theme.dim));
+        spans.push(column(&specialty, specialty_columns, theme.dim));
         spans.push(Span::raw(" "));
     }
     spans.push(column(program.visa.label(), 12, fit_style));
-    spans.push(Span::raw(" "));
-    spans.push(column(program.status.label(), 17, text));
+    if rank.is_none() {
+        spans.push(Span::raw(" "));
+        spans.push(column(program.status.label(), status_width, text));
+    }
     Line::from(spans)
+}
+
+/// Columns of a program line besides its name and specialty: place, fit, state, visa, status.
+pub(crate) const PROGRAM_FIXED_COLUMNS: usize = 5 + 2 + 1 + 3 + 1 + 12 + 1 + 17;
+
+/// The widest status label among the plan's programs ("interviewed"), at least "status".
+fn longest_status(app: &App) -> usize {
+    app.session
+        .plan
+        .programs
+        .iter()
+        .map(|p| crate::text::width(p.status.label()))
+        .max()
+        .unwrap_or(0)
+        .max(6)
+}
+
+/// The widest program name and specialty of the plan, for sizing the list's columns.
+pub(crate) fn longest_name_and_specialty(app: &App) -> (usize, usize) {
+    let programs = &app.session.plan.programs;
+    let longest = |text: fn(&crate::programs::Program) -> Option<&str>| {
+        programs
+            .iter()
+            .filter_map(|p| text(p).map(|t| crate::text::width(&clean_line(t))))
+            .max()
+            .unwrap_or(0)
+    };
+    (
+        longest(|p| Some(p.name.as_str())),
+        longest(|p| p.specialty.as_deref()),
+    )
 }
 
 /// The details of the selected program: what it is, whether its visa stance fits, what it asks

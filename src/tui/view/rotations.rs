@@ -36,7 +36,7 @@ pub(crate) fn rotation_line(
         (true, true) => "hands",
         (false, true) => "obs.",
     };
-    let fixed = 2 + kind_columns + 1 + 10 + 1 + 7 + 1 + hands_columns + 1 + 6;
+    let fixed = 2 + kind_columns + 1 + 10 + 1 + 8 + 1 + hands_columns + 1 + 6;
     let name_columns = columns.saturating_sub(fixed).max(6);
     Line::from(vec![
         Span::raw("  "),
@@ -46,7 +46,7 @@ pub(crate) fn rotation_line(
         Span::raw(" "),
         column(&rotation.start.to_string(), 10, theme.text),
         Span::raw(" "),
-        column(&rotation.length_label(), 7, theme.dim),
+        column(&rotation.length_label(), 8, theme.dim),
         Span::raw(" "),
         column(hands, hands_columns, theme.dim),
         Span::raw(" "),

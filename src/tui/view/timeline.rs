@@ -23,9 +23,10 @@ pub(crate) fn build(app: &App) -> Timeline {
 
 /// The columns the months get in the list area at this terminal size, and each month's width:
 /// four columns ("Jan ") when at least nine months fit, else three.
-pub(crate) fn month_columns(width: u16, height: u16) -> (usize, usize) {
+pub(crate) fn month_columns(app: &App) -> (usize, usize) {
+    let (width, height) = (app.screen.width, app.screen.height);
     let area = Rect::new(0, 0, width, height);
-    let list_width = crate::tui::layout::Areas::compute(area).map_or(width, |a| a.list.width);
+    let list_width = app.areas(area).map_or(width, |a| a.list.width);
     let columns = usize::from(list_width.saturating_sub(2)).saturating_sub(LABEL_COLUMNS);
     let month_width = if columns / 4 >= 9 { 4 } else { 3 };
     (columns, month_width)
@@ -66,7 +67,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     }
     let timeline = build(app);
-    let (columns, month_width) = month_columns(app.screen.width, app.screen.height);
+    let (columns, month_width) = month_columns(app);
     let columns = columns.min(usize::from(inner.width).saturating_sub(LABEL_COLUMNS));
     let selected = Some(app.cursor().selected).filter(|i| *i < timeline.marks.len());
     let grid = timeline.grid(app.screen.timeline_scroll, columns, month_width, selected);

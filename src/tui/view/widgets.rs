@@ -71,16 +71,34 @@ pub(crate) fn capitalise(text: &str) -> String {
     }
 }
 
-/// A countdown that fits its column: "in 12 days", "3 days overdue", and "1452 d overdue" when
-/// the long form would not fit.
+/// The list's countdown, the same short form on every row: "today", "in 4 d", "12 d late".
+pub(crate) fn compact_countdown(days: i64) -> String {
+    match days {
+        0 => "today".to_owned(),
+        // Past 999 days the space goes, so the countdown keeps to its 10 columns.
+        d if d < -999 => format!("{}d late", -d),
+        d if d < 0 => format!("{} d late", -d),
+        d => format!("in {d} d"),
+    }
+}
+
+/// A countdown that fits its column: "in 12 days", "3 days overdue" when there is room, else
+/// "in 12 d", "3 d late", and "1452d late" in the narrowest.
 pub(crate) fn short_countdown(days: i64, columns: usize) -> String {
     let long = countdown(days);
     if crate::text::width(&long) <= columns {
         return long;
     }
-    if days < 0 {
-        format!("{} d overdue", -days)
+    let short = if days < 0 {
+        format!("{} d late", -days)
     } else {
         format!("in {days} d")
+    };
+    if crate::text::width(&short) <= columns {
+        short
+    } else if days < 0 {
+        format!("{}d late", -days)
+    } else {
+        format!("in {days}d")
     }
 }
