@@ -16,6 +16,8 @@ const OFFICIAL_DOMAINS: &[&str] = &[
     // ECFMG and its parent, Intealth (and their own newsletter hosts under ecfmg.org).
     "ecfmg.org",
     "intealth.org",
+    // EPIC, ECFMG's credential verification service, publishes its fees on its own domain.
+    "ecfmgepic.org",
     // The exams.
     "usmle.org",
     "fsmb.org",
