@@ -27,6 +27,9 @@ const FIRST_YEAR: i32 = 1900;
 pub const DATE_FORMATS: &str =
     "YYYY-MM-DD, M/D/YYYY or D Mon YYYY (e.g. 2027-03-19, 3/19/2027, 19 Mar 2027)";
 
+/// The ways a date may be written, short enough for a prompt's hint line.
+pub const DATE_HINT: &str = "YYYY-MM-DD, M/D/YYYY or D Mon YYYY";
+
 /// Why a text is not a date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {

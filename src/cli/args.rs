@@ -16,8 +16,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub plan: Option<PathBuf>,
 
-    /// Plan as if today were this date, for what-if planning and reproducible output.
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    /// Plan as if today were this date, for what-if planning and reproducible output. Every DATE
+    /// may be written YYYY-MM-DD, M/D/YYYY or D Mon YYYY.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
     #[command(subcommand)]
@@ -170,15 +171,16 @@ pub struct SetArgs {
     pub id: String,
     #[arg(long, value_enum)]
     pub state: Option<StateArg>,
-    /// Your own due date (YYYY-MM-DD), or `rule` to return to the template's date.
-    #[arg(long, value_name = "YYYY-MM-DD|rule")]
+    /// Your own due date (YYYY-MM-DD, M/D/YYYY or D Mon YYYY), or `rule` to return to the
+    /// template's date.
+    #[arg(long, value_name = "DATE|rule")]
     pub due: Option<String>,
     /// A note on the task; an empty note removes it.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// The day a done task was done (default: the day it was marked done); with
     /// `--state done` both at once.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "DATE")]
     pub done_on: Option<String>,
 }
 
@@ -194,8 +196,8 @@ pub struct ProfileArgs {
     pub category: Option<CategoryArg>,
     #[arg(long)]
     pub specialty: Option<String>,
-    /// Graduation date (YYYY-MM-DD), or `none` to clear it.
-    #[arg(long, value_name = "YYYY-MM-DD|none")]
+    /// Graduation date (YYYY-MM-DD, M/D/YYYY or D Mon YYYY), or `none` to clear it.
+    #[arg(long, value_name = "DATE|none")]
     pub graduation: Option<String>,
     /// The graduation date is expected, not yet actual.
     #[arg(long, requires = "graduation")]
@@ -228,7 +230,8 @@ pub enum YesNoArg {
 pub struct SeasonArgs {
     /// The season date to set (e.g. RolDeadline); without it the season is listed.
     pub anchor: Option<String>,
-    /// The date (YYYY-MM-DD), or `default` to return to the published or estimated date.
-    #[arg(requires = "anchor", value_name = "YYYY-MM-DD|default")]
+    /// The date (YYYY-MM-DD, M/D/YYYY or D Mon YYYY), or `default` to return to the published
+    /// or estimated date.
+    #[arg(requires = "anchor", value_name = "DATE|default")]
     pub date: Option<String>,
 }

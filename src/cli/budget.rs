@@ -51,7 +51,7 @@ pub struct SetBudgetArgs {
     #[arg(long, value_name = "USD")]
     pub paid: Option<String>,
     /// When you paid (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD", requires = "paid")]
+    #[arg(long, value_name = "DATE", requires = "paid")]
     pub paid_on: Option<String>,
 }
 

@@ -187,7 +187,7 @@ mod letters;
 mod practice;
 mod profile;
 
-/// Checks a typed date: a real YYYY-MM-DD date within the years a plan can span.
+/// Checks a typed date (any way the date reader reads) within the years a plan can span.
 fn typed_date(value: &str) -> Result<NaiveDate, String> {
     let date = parse_date(value)?;
     if !MATCH_YEARS.contains(&date.year()) {

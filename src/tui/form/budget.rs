@@ -36,7 +36,7 @@ impl Form {
                 text(
                     Key::PaidOn,
                     "Paid on",
-                    "YYYY-MM-DD; empty is today",
+                    "YYYY-MM-DD, M/D/YYYY or D Mon YYYY; empty is today",
                     &entry.paid.map(|p| p.on.to_string()).unwrap_or_default(),
                 ),
             ],

@@ -80,11 +80,16 @@ impl Form {
                     "Letters in your specialty weigh most.",
                     or_empty(rotation.and_then(|r| r.specialty.as_ref())),
                 ),
-                text(Key::Start, "Start", "YYYY-MM-DD", &start.to_string()),
+                text(
+                    Key::Start,
+                    "Start",
+                    "YYYY-MM-DD, M/D/YYYY or D Mon YYYY",
+                    &start.to_string(),
+                ),
                 text(
                     Key::End,
                     "End",
-                    "YYYY-MM-DD, the last day.",
+                    "YYYY-MM-DD, M/D/YYYY or D Mon YYYY: the last day.",
                     &end.to_string(),
                 ),
                 choice(

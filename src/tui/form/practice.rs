@@ -26,7 +26,7 @@ impl Form {
                 text(
                     Key::Taken,
                     "Taken on",
-                    "YYYY-MM-DD",
+                    "YYYY-MM-DD, M/D/YYYY or D Mon YYYY",
                     &exam.map_or(today, |e| e.taken).to_string(),
                 ),
                 text(

@@ -72,7 +72,7 @@ fn profile_standing(plan: &Plan) -> Vec<FormField> {
         text(
             Key::Graduation,
             "Graduation date",
-            "YYYY-MM-DD, or empty if you do not know yet.",
+            "YYYY-MM-DD, M/D/YYYY or D Mon YYYY; empty if you do not know yet.",
             or_empty(graduation.as_ref()),
         ),
         choice(

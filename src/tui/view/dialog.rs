@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use tui_input::Input;
 
 use super::theme::Theme;
+use crate::dates::DATE_HINT;
 use crate::text::{clean_line, pad, truncate};
 use crate::tui::app::{App, TextField, TextPurpose};
 use crate::tui::form::{FieldValue, Form};
@@ -318,18 +319,18 @@ fn title_and_hint(app: &App, purpose: &TextPurpose) -> (String, String) {
             (
                 format!(" Due date · {} ", app.task_title(task)),
                 match rule {
-                    Some(rule) => format!("YYYY-MM-DD · empty returns to the rule: {rule}"),
-                    None => "YYYY-MM-DD · empty clears the date".to_owned(),
+                    Some(rule) => format!("{DATE_HINT} · empty returns to the rule: {rule}"),
+                    None => format!("{DATE_HINT} · empty clears the date"),
                 },
             )
         }
         TextPurpose::DoneDate { task } => (
             format!(" Done on · {} ", app.task_title(task)),
-            "YYYY-MM-DD · the day it was done (today or earlier)".to_owned(),
+            format!("{DATE_HINT} · the day it was done (today or earlier)"),
         ),
         TextPurpose::SeasonDate { anchor } => (
             format!(" Season date · {} ", app.template.anchor_title(*anchor)),
-            "YYYY-MM-DD · empty returns to the published or estimated date".to_owned(),
+            format!("{DATE_HINT} · empty returns to the published or estimated date"),
         ),
         TextPurpose::Note { task } => (
             format!(" Note · {} ", app.task_title(task)),
@@ -337,7 +338,7 @@ fn title_and_hint(app: &App, purpose: &TextPurpose) -> (String, String) {
         ),
         TextPurpose::InterviewDate { program } => (
             format!(" Interview date · {} ", program_name(app, *program)),
-            "YYYY-MM-DD, M/D/YYYY or D Mon YYYY · empty clears it".to_owned(),
+            format!("{DATE_HINT} · empty clears it"),
         ),
         TextPurpose::ProgramNote { program } => (
             format!(" Note · {} ", program_name(app, *program)),
