@@ -66,7 +66,14 @@ pub(crate) fn text_field(
         return;
     }
     let (title, hint) = title_and_hint(app, &field.purpose);
-    let area = popup(screen, screen.width.saturating_sub(8).clamp(40, 96), 7);
+    let width = screen.width.saturating_sub(8).clamp(40, 96);
+    // The hint (how to write a date, what empty means) gets a second line rather than be cut.
+    let hint_rows: u16 = if crate::text::width(&hint) > usize::from(width.saturating_sub(2)) {
+        2
+    } else {
+        1
+    };
+    let area = popup(screen, width, 6 + hint_rows);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focused_border)
@@ -90,13 +97,13 @@ pub(crate) fn text_field(
     let row =
         |offset: u16| Rect::new(inner.x, inner.y + offset, inner.width, 1).intersection(inner);
     frame.render_widget(
-        Paragraph::new(Line::styled(truncate(&hint, columns), theme.dim)),
-        row(0),
+        Paragraph::new(Line::styled(hint, theme.dim)).wrap(Wrap { trim: true }),
+        Rect::new(inner.x, inner.y, inner.width, hint_rows).intersection(inner),
     );
-    draw_input(&field.input, frame, row(1), theme.title, true);
+    draw_input(&field.input, frame, row(hint_rows), theme.title, true);
     if let Some(error) = &field.error {
         // Two lines, so the whole reason fits.
-        let area = Rect::new(inner.x, inner.y + 2, inner.width, 2).intersection(inner);
+        let area = Rect::new(inner.x, inner.y + hint_rows + 1, inner.width, 2).intersection(inner);
         frame.render_widget(
             Paragraph::new(Line::styled(format!("✗ {error}"), theme.error))
                 .wrap(Wrap { trim: true }),
@@ -108,7 +115,7 @@ pub(crate) fn text_field(
             truncate("Enter accepts · Esc cancels", columns),
             theme.dim,
         )),
-        row(4),
+        row(hint_rows + 3),
     );
 }
 
