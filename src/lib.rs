@@ -80,6 +80,7 @@ pub mod situation;
 pub mod storage;
 pub mod text;
 pub mod tui;
+pub mod undo;
 pub mod usce;
 pub mod visa;
 pub mod wording;

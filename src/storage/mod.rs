@@ -28,8 +28,8 @@ mod write;
 
 pub use lock::{LOCK_WAIT, PlanLock, fingerprint, lock, lock_path};
 pub use versions::{
-    HandEdits, KEEP_VERSIONS, Saved, Version, VersionSummary, restore, save_locked, version_path,
-    versions,
+    HandEdits, KEEP_VERSIONS, Saved, Version, VersionSummary, restore, save_locked,
+    save_text_locked, version_path, versions,
 };
 
 use write::Audience;

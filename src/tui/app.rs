@@ -16,8 +16,8 @@ use super::form::Form;
 use super::keymap::KeyContext;
 use crate::ids::{Item, ProgramId, RotationId, TaskId};
 
-/// Undo keeps this many earlier plans; plans are small, so this costs little.
-pub const UNDO_DEPTH: usize = 200;
+/// Undo keeps this many changes (as patches of the plan's text, see [`crate::undo`]).
+pub const UNDO_DEPTH: usize = crate::undo::UNDO_DEPTH;
 
 /// The panels, in the order of the side list and the `1`-`9` keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,9 +204,8 @@ pub struct Session {
     pub plan: Plan,
     /// Everything derived from plan + today, rebuilt after each change.
     pub snapshot: Snapshot,
-    /// Earlier plans with what the change after them was, newest last.
-    pub undo: Vec<(Plan, String)>,
-    pub redo: Vec<(Plan, String)>,
+    /// Undo and redo: what each change did to the plan's text (see [`crate::undo`]).
+    pub history: crate::undo::History,
     pub save_state: SaveState,
     pub plan_path: PathBuf,
 }
@@ -256,8 +255,7 @@ impl App {
             session: Session {
                 plan,
                 snapshot,
-                undo: Vec::new(),
-                redo: Vec::new(),
+                history: crate::undo::History::default(),
                 save_state: SaveState::Saved,
                 plan_path: plan_path.clone(),
             },

@@ -17,8 +17,9 @@ use crate::tui::app::App;
 #[derive(Debug)]
 pub struct PlanFile {
     path: PathBuf,
-    /// The file's text as last read or written here; `None` when there was no file.
-    last_seen: Option<Vec<u8>>,
+    /// The length and fingerprint of the file's bytes as last read or written here (`None` when
+    /// there was no file): enough to see a change made elsewhere without keeping the text.
+    last_seen: Option<(usize, u64)>,
     /// The plan that text holds: what both sides started from when the file changes elsewhere.
     base: Option<Plan>,
 }
@@ -28,7 +29,7 @@ impl PlanFile {
     pub fn opened(path: &Path, loaded: Option<&Plan>) -> PlanFile {
         PlanFile {
             path: path.to_path_buf(),
-            last_seen: std::fs::read(path).ok(),
+            last_seen: std::fs::read(path).ok().map(|bytes| seen(&bytes)),
             base: loaded.cloned(),
         }
     }
@@ -47,6 +48,20 @@ impl PlanFile {
         plan: &Plan,
         keep_mine: bool,
     ) -> Result<SaveReport, SaveProblem> {
+        let text = storage::to_ron(plan).map_err(|err| SaveProblem::Failed(err.to_string()))?;
+        self.save_text(template, plan, &text, keep_mine)
+    }
+
+    /// As [`PlanFile::save`], with the plan's text already made by [`storage::to_ron`] (the
+    /// planner's history makes it with each change): the plan is serialised once per save, and
+    /// the file read once, under the lock, to see whether it changed elsewhere.
+    pub fn save_text(
+        &mut self,
+        template: &Template,
+        plan: &Plan,
+        text: &str,
+        keep_mine: bool,
+    ) -> Result<SaveReport, SaveProblem> {
         let failed = |err: String| SaveProblem::Failed(err);
         // Held until the new file is in place: no other imgplan writes in between.
         let mut lock = storage::lock(&self.path, "imgplan (the planner)")
@@ -63,12 +78,19 @@ impl PlanFile {
                 )));
             }
         };
-        let changed_elsewhere = on_disk.is_some() && on_disk != self.last_seen;
+        let changed_elsewhere = on_disk
+            .as_deref()
+            .is_some_and(|bytes| Some(seen(bytes)) != self.last_seen);
         if !changed_elsewhere {
-            let text = storage::to_ron(plan).map_err(|err| failed(err.to_string()))?;
-            storage::save_locked(&mut lock, &self.path, plan, storage::HandEdits::Keep)
-                .map_err(|err| failed(err.to_string()))?;
-            self.last_seen = Some(text.into_bytes());
+            storage::save_text_locked(
+                &mut lock,
+                &self.path,
+                text,
+                storage::HandEdits::Keep,
+                on_disk,
+            )
+            .map_err(|err| failed(err.to_string()))?;
+            self.last_seen = Some(seen(text.as_bytes()));
             self.base = Some(plan.clone());
             return Ok(SaveReport::Written);
         }
@@ -82,9 +104,15 @@ impl PlanFile {
             return Err(SaveProblem::Conflicts(conflicts));
         }
         let text = storage::to_ron(&merged).map_err(|err| failed(err.to_string()))?;
-        let saved = storage::save_locked(&mut lock, &self.path, &merged, storage::HandEdits::Keep)
-            .map_err(|err| failed(err.to_string()))?;
-        self.last_seen = Some(text.into_bytes());
+        let saved = storage::save_text_locked(
+            &mut lock,
+            &self.path,
+            &text,
+            storage::HandEdits::Keep,
+            Some(bytes),
+        )
+        .map_err(|err| failed(err.to_string()))?;
+        self.last_seen = Some(seen(text.as_bytes()));
         self.base = Some(merged.clone());
         Ok(SaveReport::Merged(Box::new(Merge {
             base,
@@ -94,6 +122,11 @@ impl PlanFile {
             hand_edits_kept: saved.hand_edits_kept,
         })))
     }
+}
+
+/// What is remembered of a file's bytes: their length and fingerprint.
+fn seen(bytes: &[u8]) -> (usize, u64) {
+    (bytes.len(), storage::fingerprint(bytes))
 }
 
 /// Writes an export where the user asked: `~` is the home directory, a relative path is taken

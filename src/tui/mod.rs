@@ -285,16 +285,8 @@ fn perform(
     effect: Effect,
 ) -> io::Result<Option<Action>> {
     Ok(match effect {
-        Effect::Save => Some(Action::Saved(file.save(
-            &app.template,
-            &app.session.plan,
-            false,
-        ))),
-        Effect::SaveKeepingMine => Some(Action::Saved(file.save(
-            &app.template,
-            &app.session.plan,
-            true,
-        ))),
+        Effect::Save => Some(Action::Saved(save(app, file, false))),
+        Effect::SaveKeepingMine => Some(Action::Saved(save(app, file, true))),
         Effect::Export(request) => Some(Action::Exported(disk::write_export(app, *request))),
         Effect::Suspend => {
             guard.suspend()?;
@@ -306,4 +298,17 @@ fn perform(
         }
         Effect::Quit => None,
     })
+}
+
+/// Saves the plan with the text its history already made, when it did (one serialisation per
+/// change and save).
+fn save(
+    app: &App,
+    file: &mut PlanFile,
+    keep_mine: bool,
+) -> Result<action::SaveReport, action::SaveProblem> {
+    match app.session.history.current() {
+        Some(text) => file.save_text(&app.template, &app.session.plan, text, keep_mine),
+        None => file.save(&app.template, &app.session.plan, keep_mine),
+    }
 }
