@@ -321,11 +321,7 @@ impl History {
 
     /// A history rebuilt from states (as [`History::states`] gives them) around a new current
     /// text.
-    pub fn from_states(
-        current: String,
-        undo: Vec<State>,
-        redo: Vec<State>,
-    ) -> History {
+    pub fn from_states(current: String, undo: Vec<State>, redo: Vec<State>) -> History {
         let chain = |states: Vec<State>, newest_first: bool| {
             let mut steps = Vec::new();
             let mut next = current.clone();

@@ -206,6 +206,9 @@ pub struct Session {
     pub snapshot: Snapshot,
     /// Undo and redo: what each change did to the plan's text (see [`crate::undo`]).
     pub history: crate::undo::History,
+    /// Rows, rank places and the cost estimate, computed once per change (see
+    /// [`super::derived`]).
+    pub derived: super::derived::Derived,
     pub save_state: SaveState,
     pub plan_path: PathBuf,
 }
@@ -256,6 +259,7 @@ impl App {
                 plan,
                 snapshot,
                 history: crate::undo::History::default(),
+                derived: super::derived::Derived::default(),
                 save_state: SaveState::Saved,
                 plan_path: plan_path.clone(),
             },
@@ -416,6 +420,7 @@ impl App {
     /// Rebuilds everything derived from the plan and keeps every selection valid.
     pub fn refresh(&mut self) {
         self.session.snapshot = Snapshot::build(&self.template, &self.session.plan, self.today);
+        self.session.derived.clear();
         self.settle_all();
     }
 

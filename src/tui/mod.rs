@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod derived;
 pub mod disk;
 pub mod form;
 pub(crate) mod keymap;

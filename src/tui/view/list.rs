@@ -35,9 +35,6 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rows = app.rows(app.screen.panel);
     let cursor = app.cursor();
     let columns = usize::from(inner.width);
-    // Places in the rank order list, looked up once for the whole window.
-    let ranked: Vec<crate::ids::ProgramId> =
-        app.session.plan.rank_list().iter().map(|p| p.id).collect();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -47,8 +44,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let selected = index == cursor.selected && row.selectable();
             let line = match row {
                 Row::Ranked(id) => {
-                    let place = ranked.iter().position(|r| r == id).map(|i| i + 1);
-                    programs::program_line(app, *id, place, columns, theme)
+                    programs::program_line(app, *id, app.rank_of(*id), columns, theme)
                 }
                 _ => row_line(app, panel, row, columns, theme),
             };
