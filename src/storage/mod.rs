@@ -314,15 +314,23 @@ fn deserialise(path: &Path, text: &str) -> Result<Plan, StorageError> {
         col,
         message,
     };
+    let newer = |found: u32| StorageError::NewerVersion {
+        path: path.to_path_buf(),
+        found,
+    };
+    // One parse: the plan itself. Only a file that does not read as a plan is probed for its
+    // version alone (a newer file with fields this program does not know).
+    let err = match ron_options().from_str::<Plan>(text) {
+        Ok(plan) if plan.version > PLAN_VERSION => return Err(newer(plan.version)),
+        Ok(plan) => return Ok(plan),
+        Err(err) => err,
+    };
     if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
         && probe.version > PLAN_VERSION
     {
-        return Err(StorageError::NewerVersion {
-            path: path.to_path_buf(),
-            found: probe.version,
-        });
+        return Err(newer(probe.version));
     }
-    ron_options().from_str(text).map_err(|err| {
+    Err({
         let line = err.span.start.line;
         let looks_like_a_plan = text.contains("version");
         let code = err.code.to_string();
