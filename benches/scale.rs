@@ -22,7 +22,7 @@ use imgplan::journey::Template;
 use imgplan::plan::Plan;
 use imgplan::storage;
 use imgplan::tui::action::{Action, Command, Effect, SaveProblem, SaveReport};
-use imgplan::tui::app::{App, Panel};
+use imgplan::tui::app::{App, Panel, Row};
 use imgplan::tui::disk::PlanFile;
 use imgplan::tui::update::update;
 use imgplan::tui::view;
@@ -410,7 +410,7 @@ fn press(app: &mut App, file: &mut PlanFile, action: Action) {
 
 /// Saves as the runtime does: with the text the history made for the change, when it did.
 fn save(app: &App, file: &mut PlanFile, keep_mine: bool) -> Result<SaveReport, SaveProblem> {
-    match app.session.history.current() {
+    match app.session.history.shared() {
         Some(text) => file.save_text(&app.template, &app.session.plan, text, keep_mine),
         None => file.save(&app.template, &app.session.plan, keep_mine),
     }
@@ -449,25 +449,31 @@ fn change_save_and_draw(bencher: Bencher, size: Size) {
     });
 }
 
-/// One change of 200: Space on a task and `j` on a stage, or `s` and `j` on the programs list.
+/// One change of 200: Space on a task of a stage, or (every fourth, when there are programs)
+/// `s` on a program; the task or program is picked by the round, so every press is a change.
 fn one_change(app: &mut App, file: &mut PlanFile, round: usize, programs: bool) {
-    let command = if programs && round % 4 == 3 {
-        Command::CycleState
-    } else {
-        Command::ToggleDone
-    };
-    let panel = if command == Command::CycleState {
+    let cycle = programs && round % 4 == 3;
+    let panel = if cycle {
         app.programs_panel()
     } else {
         panel_index(app, "exams")
     };
     update(app, Action::Command(Command::Panel(panel)));
+    let targets: Vec<usize> = app
+        .rows(panel)
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| matches!(row, Row::Task(_) | Row::Program(_)))
+        .map(|(index, _)| index)
+        .collect();
+    app.screen.cursors[panel].selected = targets[round % targets.len()];
+    app.settle_cursor(panel);
+    let command = if cycle {
+        Command::CycleState
+    } else {
+        Command::ToggleDone
+    };
     press(app, file, Action::Command(command));
-    let before = app.cursor().selected;
-    update(app, Action::Command(Command::Down));
-    if app.cursor().selected == before {
-        update(app, Action::Command(Command::Top));
-    }
 }
 
 /// The heap in use after the first frame and after 200 changes (each saved), planner and plan

@@ -18,6 +18,8 @@
 //! more than [`MAX_EDITS`] lines falls back to one block from the first to the last changed line
 //! (still right, only larger).
 
+use std::sync::Arc;
+
 /// Changes kept; older ones are forgotten.
 pub const UNDO_DEPTH: usize = 200;
 
@@ -220,8 +222,9 @@ struct Step {
 /// changes nothing never serialises its plan for the history) and, per change, the patch back.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    /// The text of the plan as it is now, once known.
-    current: Option<String>,
+    /// The text of the plan as it is now, once known; shared with the plan file, which keeps
+    /// the text it last wrote (so it is held once).
+    current: Option<Arc<String>>,
     /// Patches from each state to the one before it, newest last.
     undo: Vec<Step>,
     /// Patches from each state to the one after it (after undoing), newest last.
@@ -231,12 +234,17 @@ pub struct History {
 impl History {
     /// The current plan's text, if the history knows it.
     pub fn current(&self) -> Option<&str> {
-        self.current.as_deref()
+        self.current.as_ref().map(|text| text.as_str())
     }
 
     /// Sets the current text without recording a change (start-up, or after a merge).
     pub fn reset_current(&mut self, text: String) {
-        self.current = Some(text);
+        self.current = Some(Arc::new(text));
+    }
+
+    /// The current plan's text, shared.
+    pub fn shared(&self) -> Option<Arc<String>> {
+        self.current.clone()
     }
 
     pub fn can_undo(&self) -> bool {
@@ -259,7 +267,7 @@ impl History {
     /// forgotten past [`UNDO_DEPTH`]. With no current text known, `after` only becomes it.
     pub fn record(&mut self, what: String, after: String) {
         let Some(before) = self.current.as_deref() else {
-            self.current = Some(after);
+            self.current = Some(Arc::new(after));
             return;
         };
         let patch = Patch::between(&after, before);
@@ -268,7 +276,7 @@ impl History {
             self.undo.remove(0);
         }
         self.redo.clear();
-        self.current = Some(after);
+        self.current = Some(Arc::new(after));
     }
 
     /// The text before the last change and what it was, moving that change to redo. `None`
@@ -283,7 +291,7 @@ impl History {
     }
 
     fn step(
-        current: &mut Option<String>,
+        current: &mut Option<Arc<String>>,
         from: &mut Vec<Step>,
         to: &mut Vec<Step>,
     ) -> Option<(String, String)> {
@@ -296,7 +304,7 @@ impl History {
             what: step.what.clone(),
             patch: back,
         });
-        *current = Some(other.clone());
+        *current = Some(Arc::new(other.clone()));
         Some((other, step.what))
     }
 
@@ -306,7 +314,7 @@ impl History {
     pub fn states(&self) -> Option<(Vec<State>, Vec<State>)> {
         let current = self.current.as_deref()?;
         let walk = |steps: &[Step]| -> Option<Vec<State>> {
-            let mut text = current.to_owned();
+            let mut text = current.to_string();
             let mut states = Vec::new();
             for step in steps.iter().rev() {
                 text = step.patch.apply(&text)?;
@@ -343,7 +351,7 @@ impl History {
         History {
             undo: chain(undo, false),
             redo: chain(redo, true),
-            current: Some(current),
+            current: Some(Arc::new(current)),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! merged with the planner's changes, never overwritten.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::export;
 use crate::export::writer::WriteError;
@@ -20,17 +21,23 @@ pub struct PlanFile {
     /// The length and fingerprint of the file's bytes as last read or written here (`None` when
     /// there was no file): enough to see a change made elsewhere without keeping the text.
     last_seen: Option<(usize, u64)>,
-    /// The plan that text holds: what both sides started from when the file changes elsewhere.
-    base: Option<Plan>,
+    /// The text of the plan as last read or written here: what both sides started from when
+    /// the file changes elsewhere (read as a plan only then). Shared with the planner's history,
+    /// which holds the same text, so it costs no memory of its own.
+    base: Option<Arc<String>>,
 }
 
 impl PlanFile {
     /// Remembers the file as it is now, and the plan loaded from it.
     pub fn opened(path: &Path, loaded: Option<&Plan>) -> PlanFile {
+        let bytes = std::fs::read(path).ok();
         PlanFile {
             path: path.to_path_buf(),
-            last_seen: std::fs::read(path).ok().map(|bytes| seen(&bytes)),
-            base: loaded.cloned(),
+            last_seen: bytes.as_deref().map(seen),
+            base: loaded
+                .and(bytes)
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .map(Arc::new),
         }
     }
 
@@ -49,7 +56,7 @@ impl PlanFile {
         keep_mine: bool,
     ) -> Result<SaveReport, SaveProblem> {
         let text = storage::to_ron(plan).map_err(|err| SaveProblem::Failed(err.to_string()))?;
-        self.save_text(template, plan, &text, keep_mine)
+        self.save_text(template, plan, Arc::new(text), keep_mine)
     }
 
     /// As [`PlanFile::save`], with the plan's text already made by [`storage::to_ron`] (the
@@ -59,7 +66,7 @@ impl PlanFile {
         &mut self,
         template: &Template,
         plan: &Plan,
-        text: &str,
+        text: Arc<String>,
         keep_mine: bool,
     ) -> Result<SaveReport, SaveProblem> {
         let failed = |err: String| SaveProblem::Failed(err);
@@ -85,19 +92,23 @@ impl PlanFile {
             storage::save_text_locked(
                 &mut lock,
                 &self.path,
-                text,
+                &text,
                 storage::HandEdits::Keep,
                 on_disk,
             )
             .map_err(|err| failed(err.to_string()))?;
             self.last_seen = Some(seen(text.as_bytes()));
-            self.base = Some(plan.clone());
+            self.base = Some(text);
             return Ok(SaveReport::Written);
         }
         let bytes = on_disk.unwrap_or_default();
         let theirs = storage::parse(&self.path, &bytes, template)
             .map_err(|err| SaveProblem::Unreadable(err.to_string()))?;
-        let base = self.base.clone().unwrap_or_else(|| theirs.clone());
+        let base = match &self.base {
+            Some(text) => storage::parse(&self.path, text.as_bytes(), template)
+                .map_err(|err| failed(err.to_string()))?,
+            None => theirs.clone(),
+        };
         let (merged, conflicts) = merge::merge(&base, plan, &theirs, Prefer::Ours)
             .map_err(|err| failed(err.to_string()))?;
         if !conflicts.is_empty() && !keep_mine {
@@ -113,7 +124,7 @@ impl PlanFile {
         )
         .map_err(|err| failed(err.to_string()))?;
         self.last_seen = Some(seen(text.as_bytes()));
-        self.base = Some(merged.clone());
+        self.base = Some(Arc::new(text));
         Ok(SaveReport::Merged(Box::new(Merge {
             base,
             theirs,

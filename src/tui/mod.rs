@@ -308,7 +308,7 @@ fn save(
     file: &mut PlanFile,
     keep_mine: bool,
 ) -> Result<action::SaveReport, action::SaveProblem> {
-    match app.session.history.current() {
+    match app.session.history.shared() {
         Some(text) => file.save_text(&app.template, &app.session.plan, text, keep_mine),
         None => file.save(&app.template, &app.session.plan, keep_mine),
     }
