@@ -33,6 +33,9 @@ pub struct Saved {
 pub enum HandEdits {
     Keep,
     AlreadyKept,
+    /// The caller has just seen the file hold exactly what it last wrote itself: there are no
+    /// hand edits, and the file need not be fingerprinted to find out.
+    Ours,
 }
 
 /// The path of kept version `n` (1 = the most recent) of the plan at `plan`.

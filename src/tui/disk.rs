@@ -18,13 +18,17 @@ use crate::tui::app::App;
 #[derive(Debug)]
 pub struct PlanFile {
     path: PathBuf,
-    /// The length and fingerprint of the file's bytes as last read or written here (`None` when
-    /// there was no file): enough to see a change made elsewhere without keeping the text.
-    last_seen: Option<(usize, u64)>,
-    /// The text of the plan as last read or written here: what both sides started from when
-    /// the file changes elsewhere (read as a plan only then). Shared with the planner's history,
-    /// which holds the same text, so it costs no memory of its own.
+    /// The text of the plan as last read or written here (`None` when there was no file): what
+    /// both sides started from when the file changes elsewhere (read as a plan only then), and
+    /// what the file is compared with to see such a change. Shared with the planner's history,
+    /// which holds the same text, so it costs no memory of its own; comparing with it costs less
+    /// than fingerprinting the file.
     base: Option<Arc<String>>,
+    /// Whether `base` is text this planner wrote (not the file as it was found at start-up,
+    /// which may carry hand edits worth a copy before the first save replaces them).
+    wrote_base: bool,
+    /// Whether `base` holds a plan this planner read or wrote (and so can be merged from).
+    loaded: bool,
 }
 
 impl PlanFile {
@@ -33,12 +37,19 @@ impl PlanFile {
         let bytes = std::fs::read(path).ok();
         PlanFile {
             path: path.to_path_buf(),
-            last_seen: bytes.as_deref().map(seen),
-            base: loaded
-                .and(bytes)
+            base: bytes
                 .and_then(|bytes| String::from_utf8(bytes).ok())
                 .map(Arc::new),
+            wrote_base: false,
+            loaded: loaded.is_some(),
         }
+    }
+
+    /// The text just written, as what the file holds and the base of the next merge.
+    fn remember(&mut self, text: Arc<String>) {
+        self.base = Some(text);
+        self.wrote_base = true;
+        self.loaded = true;
     }
 
     pub fn path(&self) -> &Path {
@@ -85,26 +96,23 @@ impl PlanFile {
                 )));
             }
         };
-        let changed_elsewhere = on_disk
-            .as_deref()
-            .is_some_and(|bytes| Some(seen(bytes)) != self.last_seen);
+        let seen = self.base.as_deref().map(String::as_bytes);
+        let changed_elsewhere = on_disk.is_some() && on_disk.as_deref() != seen;
         if !changed_elsewhere {
-            storage::save_text_locked(
-                &mut lock,
-                &self.path,
-                &text,
-                storage::HandEdits::Keep,
-                on_disk,
-            )
-            .map_err(|err| failed(err.to_string()))?;
-            self.last_seen = Some(seen(text.as_bytes()));
-            self.base = Some(text);
+            let hand_edits = if self.wrote_base && on_disk.is_some() {
+                storage::HandEdits::Ours
+            } else {
+                storage::HandEdits::Keep
+            };
+            storage::save_text_locked(&mut lock, &self.path, &text, hand_edits, on_disk)
+                .map_err(|err| failed(err.to_string()))?;
+            self.remember(text);
             return Ok(SaveReport::Written);
         }
         let bytes = on_disk.unwrap_or_default();
         let theirs = storage::parse(&self.path, &bytes, template)
             .map_err(|err| SaveProblem::Unreadable(err.to_string()))?;
-        let base = match &self.base {
+        let base = match self.base.as_deref().filter(|_| self.loaded) {
             Some(text) => storage::parse(&self.path, text.as_bytes(), template)
                 .map_err(|err| failed(err.to_string()))?,
             None => theirs.clone(),
@@ -123,8 +131,7 @@ impl PlanFile {
             Some(bytes),
         )
         .map_err(|err| failed(err.to_string()))?;
-        self.last_seen = Some(seen(text.as_bytes()));
-        self.base = Some(Arc::new(text));
+        self.remember(Arc::new(text));
         Ok(SaveReport::Merged(Box::new(Merge {
             base,
             theirs,
@@ -133,11 +140,6 @@ impl PlanFile {
             hand_edits_kept: saved.hand_edits_kept,
         })))
     }
-}
-
-/// What is remembered of a file's bytes: their length and fingerprint.
-fn seen(bytes: &[u8]) -> (usize, u64) {
-    (bytes.len(), storage::fingerprint(bytes))
 }
 
 /// Writes an export where the user asked: `~` is the home directory, a relative path is taken
@@ -281,5 +283,36 @@ mod tests {
             Err(SaveProblem::Unreadable(_))
         ));
         assert_eq!(std::fs::read(&path).expect("read"), latin1);
+    }
+
+    /// A file edited by hand before the planner started is copied aside by the first save; the
+    /// saves after it, finding the planner's own text, keep no more copies.
+    #[test]
+    fn only_a_file_found_hand_edited_is_copied_aside() {
+        let template = Template::embedded().expect("template");
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("plan.ron");
+        let mut plan = plan();
+        let mut text = storage::to_ron(&plan).expect("ron");
+        text.push_str("// my own note\n");
+        std::fs::write(&path, &text).expect("hand-written plan");
+        let copies = || {
+            std::fs::read_dir(dir.path())
+                .expect("dir")
+                .filter(|entry| {
+                    entry
+                        .as_ref()
+                        .is_ok_and(|entry| entry.file_name().to_string_lossy().contains(".bak-"))
+                })
+                .count()
+        };
+        let mut file = PlanFile::opened(&path, Some(&plan));
+        plan.profile.name = Some("Amina".into());
+        assert_eq!(file.save(&template, &plan, false), Ok(SaveReport::Written));
+        assert_eq!(copies(), 1, "the hand-edited file is kept");
+        plan.profile.name = Some("Dr. Amina".into());
+        assert_eq!(file.save(&template, &plan, false), Ok(SaveReport::Written));
+        assert_eq!(copies(), 1, "the planner's own text is not copied again");
+        assert_eq!(storage::load(&path, &template).expect("loads"), Some(plan));
     }
 }
