@@ -521,14 +521,21 @@ fn memory_after_200_changes(bencher: Bencher, size: Size) {
             draw(&app, &mut terminal);
         }
         let after = live_heap().saturating_sub(start);
+        // The budget, checked on every run (CI runs this in its quick mode).
+        assert!(
+            after * 10 <= first * 13,
+            "{size}: the heap grew from {first} to {after} bytes over 200 changes (budget 1.3x)"
+        );
         figure(
             &format!("heap after 200 changes, {size}"),
             format!(
-                "first frame {}, after 200 changes {} ({:.2}x; {} undo steps)",
+                "first frame {}, after 200 changes {} ({:.2}x; {} undo steps holding {}; plan text {})",
                 megabytes(first),
                 megabytes(after),
                 after as f64 / first.max(1) as f64,
-                app.session.history.undo_len()
+                app.session.history.undo_len(),
+                megabytes(app.session.history.patch_bytes()),
+                megabytes(fixture.text.len())
             ),
         );
         (app, terminal, file)
@@ -550,9 +557,15 @@ fn import(bencher: Bencher, rows: usize) {
         let programs = report.programs.into_iter().map(|row| row.program).collect();
         let (added, _) = plan.import_programs(programs).expect("import");
         assert_eq!(added, rows);
+        let peak = PEAK.load(Ordering::Relaxed).saturating_sub(start) + csv.len();
         figure(
             &format!("import of {rows} rows, peak heap"),
-            megabytes(PEAK.load(Ordering::Relaxed).saturating_sub(start) + csv.len()),
+            megabytes(peak),
+        );
+        // The budget for the largest import, checked on every run.
+        assert!(
+            peak < 150_000_000,
+            "{rows} rows took {peak} bytes at the peak"
         );
         plan
     });

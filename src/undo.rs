@@ -255,6 +255,15 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// Bytes the patches hold, roughly (the current text aside).
+    pub fn patch_bytes(&self) -> usize {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .map(|step| step.patch.size() + step.what.len())
+            .sum()
+    }
+
     pub fn undo_len(&self) -> usize {
         self.undo.len()
     }

@@ -474,7 +474,13 @@ pub fn to_ron(plan: &Plan) -> Result<String, StorageError> {
     let body = ron::Options::default()
         .to_string_pretty(plan, config)
         .map_err(|err| StorageError::Serialise(err.to_string()))?;
-    Ok(format!("{PLAN_HEADER}{body}\n"))
+    // Exactly as long as it needs to be: the planner keeps this text for its history and the
+    // next save, and `format!` would leave up to as much again unused.
+    let mut text = String::with_capacity(PLAN_HEADER.len() + body.len() + 1);
+    text.push_str(PLAN_HEADER);
+    text.push_str(&body);
+    text.push('\n');
+    Ok(text)
 }
 
 /// Saves the plan atomically (see the module docs) with owner-only permissions on Unix.
