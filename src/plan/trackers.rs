@@ -235,12 +235,23 @@ pub fn same_program(a: &Program, b: &Program) -> bool {
 
 /// A program's name, state and specialty with case and spacing folded, as imports compare them.
 fn program_key(program: &Program) -> (String, String, String) {
+    // Words joined by one space, in lower case; one allocation per field (an import folds
+    // every row).
     let fold = |text: Option<&str>| {
-        text.unwrap_or_default()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+        let text = text.unwrap_or_default();
+        let mut folded = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !folded.is_empty() {
+                folded.push(' ');
+            }
+            folded.push_str(word);
+        }
+        if folded.is_ascii() {
+            folded.make_ascii_lowercase();
+            folded
+        } else {
+            folded.to_lowercase()
+        }
     };
     (
         fold(Some(&program.name)),
