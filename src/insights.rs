@@ -4,6 +4,8 @@
 //! Everything here is a pure function of the template, the plan and `today`; the planner, the
 //! CLI and the exports all read the same [`Snapshot`].
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -164,6 +166,8 @@ pub struct Snapshot {
     pub situation: Vec<SituationNote>,
     /// How recent the facts are, and how many on this plan's path are due for a re-check.
     pub freshness: FreshnessSummary,
+    /// Where each task is in `tasks`, so [`Snapshot::task`] is one lookup, not a scan.
+    task_index: HashMap<String, usize>,
 }
 
 impl Snapshot {
@@ -218,7 +222,13 @@ impl Snapshot {
         let situation = situation::notes(template, &plan.profile);
         warnings.extend(situation_warnings(template, &tasks, &situation));
         let freshness = path_freshness(template, plan, &tasks, today);
+        let mut task_index = HashMap::with_capacity(tasks.len());
+        for (index, task) in tasks.iter().enumerate() {
+            // The first of a repeated id, as a scan from the start would find.
+            task_index.entry(task.id.to_string()).or_insert(index);
+        }
         Snapshot {
+            task_index,
             today,
             calendar,
             tasks,
@@ -239,7 +249,7 @@ impl Snapshot {
     }
 
     pub fn task(&self, id: &str) -> Option<&TaskView> {
-        self.tasks.iter().find(|task| task.id == id)
+        self.task_index.get(id).map(|index| &self.tasks[*index])
     }
 
     pub fn stage_tasks<'a>(&'a self, stage: &'a str) -> impl Iterator<Item = &'a TaskView> {

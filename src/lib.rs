@@ -46,8 +46,8 @@
 //!    dispatched once on the [`tui::selection::Selection`] of the current row, to the module
 //!    that owns that kind of item (`update/{tasks, programs, rotations, season}.rs`).
 //! 3. That module calls the core (e.g. [`plan::Plan::set_program_status`]) through
-//!    `update/history.rs::change`, which keeps the earlier plan for undo, rebuilds the
-//!    snapshot, and returns [`tui::action::Effect::Save`].
+//!    `update/history.rs::change`, which keeps what the change did for undo ([`undo`]),
+//!    rebuilds the snapshot, and returns [`tui::action::Effect::Save`].
 //! 4. The runtime in [`tui`] performs the effect through [`tui::disk`] (merging a file changed
 //!    elsewhere) and [`storage`] (lock, atomic write), then reports back with
 //!    [`tui::action::Action::Saved`], which `update/save.rs` turns into the status message.
@@ -88,6 +88,7 @@ pub mod storage;
 pub mod text;
 pub mod timeline;
 pub mod tui;
+pub mod undo;
 pub mod usce;
 pub mod visa;
 pub mod wording;

@@ -322,7 +322,7 @@ mod agenda {
             .iter()
             .position(|p| *p == imgplan::tui::app::Panel::Agenda)
             .expect("an Agenda panel");
-        app.rows(agenda)
+        app.rows(agenda).to_vec()
     }
 
     fn today_line(rows: &[Row]) -> usize {

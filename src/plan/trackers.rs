@@ -2,21 +2,33 @@
 //! by [`crate::rules`] and cleaned of control characters on the way in.
 
 use super::*;
+use std::collections::HashSet;
+
 use crate::ids::{ProgramId, RotationId};
 
 impl Plan {
     // -----------------------------------------------------------------------------------------
     // Programs and the rank order list
 
+    /// The program with this id. Ids are handed out in increasing order and programs kept in
+    /// the order added, so a binary search finds it at once; a list out of that order (a merge,
+    /// a hand edit) is searched from the start.
     pub fn program(&self, id: ProgramId) -> Option<&Program> {
-        self.programs.iter().find(|p| p.id == id)
+        self.program_index(id).map(|index| &self.programs[index])
+    }
+
+    fn program_index(&self, id: ProgramId) -> Option<usize> {
+        self.programs
+            .binary_search_by_key(&id, |p| p.id)
+            .ok()
+            .or_else(|| self.programs.iter().position(|p| p.id == id))
     }
 
     fn program_mut(&mut self, id: ProgramId) -> Result<&mut Program, PlanError> {
-        self.programs
-            .iter_mut()
-            .find(|p| p.id == id)
-            .ok_or(PlanError::UnknownProgram(id))
+        let index = self
+            .program_index(id)
+            .ok_or(PlanError::UnknownProgram(id))?;
+        Ok(&mut self.programs[index])
     }
 
     /// Adds a program (its `id` is replaced by the next free number) and returns its id.
@@ -79,21 +91,23 @@ impl Plan {
 
     /// The rank order list, first choice first: ranked programs in the user's order, then any
     /// ranked program the order does not mention yet (by id), so none is ever lost.
+    ///
+    /// Linear in the programs: the ranked ones are gathered once, then taken in order.
     pub fn rank_list(&self) -> Vec<&Program> {
-        let ranked = |id: &ProgramId| {
-            self.program(*id)
-                .filter(|p| p.status == ProgramStatus::Ranked)
-        };
-        let mut list: Vec<&Program> = Vec::new();
+        let mut ranked: std::collections::HashMap<ProgramId, &Program> = self
+            .programs
+            .iter()
+            .filter(|p| p.status == ProgramStatus::Ranked)
+            .map(|p| (p.id, p))
+            .collect();
+        let mut list: Vec<&Program> = Vec::with_capacity(ranked.len());
         for id in &self.rank_order {
-            if let Some(program) = ranked(id)
-                && !list.iter().any(|p| p.id == program.id)
-            {
+            if let Some(program) = ranked.remove(id) {
                 list.push(program);
             }
         }
         for program in &self.programs {
-            if program.status == ProgramStatus::Ranked && !list.iter().any(|p| p.id == program.id) {
+            if ranked.remove(&program.id).is_some() {
                 list.push(program);
             }
         }
@@ -126,14 +140,25 @@ impl Plan {
         &mut self,
         incoming: Vec<Program>,
     ) -> Result<(usize, Vec<String>), PlanError> {
+        // Linear: the plan's programs are indexed once (and each added one joins the index), and
+        // ids are counted on from the largest, never looked for again.
+        let mut index = ProgramIndex::of(&self.programs);
+        let mut last_id = self.programs.iter().map(|p| p.id.0).max().unwrap_or(0);
         let mut added = 0;
         let mut skipped = Vec::new();
-        for program in incoming {
-            if self.programs.iter().any(|p| same_program(p, &program)) {
+        for mut program in incoming {
+            if index.holds(&program) {
                 skipped.push(clean_line(&program.name));
                 continue;
             }
-            self.add_program(program)?;
+            clean_program(&mut program)?;
+            last_id += 1;
+            program.id = ProgramId(last_id);
+            index.add(&program);
+            if program.status == ProgramStatus::Ranked {
+                self.rank_order.push(program.id);
+            }
+            self.programs.push(program);
             added += 1;
         }
         Ok((added, skipped))
@@ -142,8 +167,13 @@ impl Plan {
     // -----------------------------------------------------------------------------------------
     // USCE and letters
 
+    /// The rotation with this id: a binary search, as for [`Plan::program`].
     pub fn rotation(&self, id: RotationId) -> Option<&Rotation> {
-        self.rotations.iter().find(|r| r.id == id)
+        self.rotations
+            .binary_search_by_key(&id, |r| r.id)
+            .ok()
+            .map(|index| &self.rotations[index])
+            .or_else(|| self.rotations.iter().find(|r| r.id == id))
     }
 
     /// Adds a rotation (its `id` is replaced by the next free number) and returns its id.
@@ -204,21 +234,82 @@ pub fn same_program(a: &Program, b: &Program) -> bool {
     if let (Some(x), Some(y)) = (&a.nrmp_code, &b.nrmp_code) {
         return x.eq_ignore_ascii_case(y);
     }
-    let key = |p: &Program| {
-        let fold = |text: Option<&str>| {
-            text.unwrap_or_default()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
-        (
-            fold(Some(&p.name)),
-            fold(p.state.as_deref()),
-            fold(p.specialty.as_deref()),
-        )
+    program_key(a) == program_key(b)
+}
+
+/// A program's name, state and specialty with case and spacing folded, as imports compare them.
+fn program_key(program: &Program) -> (String, String, String) {
+    // Words joined by one space, in lower case; one allocation per field (an import folds
+    // every row).
+    let fold = |text: Option<&str>| {
+        let text = text.unwrap_or_default();
+        let mut folded = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !folded.is_empty() {
+                folded.push(' ');
+            }
+            folded.push_str(word);
+        }
+        if folded.is_ascii() {
+            folded.make_ascii_lowercase();
+            folded
+        } else {
+            folded.to_lowercase()
+        }
     };
-    key(a) == key(b)
+    (
+        fold(Some(&program.name)),
+        fold(program.state.as_deref()),
+        fold(program.specialty.as_deref()),
+    )
+}
+
+/// The programs an import compares rows with, indexed so that each row is one lookup: the same
+/// answers as [`same_program`] against every program, without comparing with every program.
+struct ProgramIndex {
+    /// NRMP codes, in lower case.
+    codes: HashSet<String>,
+    /// The folded keys of all programs.
+    keys: HashSet<(String, String, String)>,
+    /// The folded keys of programs without an NRMP code.
+    uncoded_keys: HashSet<(String, String, String)>,
+}
+
+impl ProgramIndex {
+    fn of(programs: &[Program]) -> ProgramIndex {
+        let mut index = ProgramIndex {
+            codes: HashSet::new(),
+            keys: HashSet::new(),
+            uncoded_keys: HashSet::new(),
+        };
+        programs.iter().for_each(|program| index.add(program));
+        index
+    }
+
+    fn add(&mut self, program: &Program) {
+        let key = program_key(program);
+        match &program.nrmp_code {
+            Some(code) => {
+                self.codes.insert(code.to_ascii_lowercase());
+            }
+            None => {
+                self.uncoded_keys.insert(key.clone());
+            }
+        }
+        self.keys.insert(key);
+    }
+
+    /// Whether some indexed program is [`same_program`] as `program`: with a code, one with the
+    /// same code or one without a code and the same key; without a code, any with the same key.
+    fn holds(&self, program: &Program) -> bool {
+        let key = program_key(program);
+        match &program.nrmp_code {
+            Some(code) => {
+                self.codes.contains(&code.to_ascii_lowercase()) || self.uncoded_keys.contains(&key)
+            }
+            None => self.keys.contains(&key),
+        }
+    }
 }
 
 fn optional_field(value: Option<String>, max: usize) -> Option<String> {
@@ -292,4 +383,55 @@ fn clean_rotation(rotation: &mut Rotation) -> Result<(), PlanError> {
     rotation.note = optional_checked(rotation.note.take(), MAX_NOTE_CHARS, "the note")?;
     rules::rotation(rotation)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    fn program(name: &str, code: Option<&str>) -> Program {
+        Program {
+            id: ProgramId(0),
+            name: name.to_owned(),
+            state: Some("NY".into()),
+            specialty: Some("Internal Medicine".into()),
+            nrmp_code: code.map(str::to_owned),
+            service: crate::programs::ApplicationService::Eras,
+            visa: crate::programs::VisaStance::Unknown,
+            requirements: crate::programs::Requirements::default(),
+            status: ProgramStatus::Considering,
+            interview: None,
+            note: None,
+            ..Program::default()
+        }
+    }
+
+    /// The index answers as comparing with every program would, for every mix of codes and
+    /// names (the same name in other case and spacing included).
+    #[test]
+    fn the_index_agrees_with_comparing_every_program() {
+        let names = ["Mercy IM", "mercy  im", "Harbor FM"];
+        let codes = [
+            None,
+            Some("1234140C0"),
+            Some("1234140c0"),
+            Some("9999999C0"),
+        ];
+        let all: Vec<Program> = names
+            .iter()
+            .flat_map(|name| codes.iter().map(|code| program(name, *code)))
+            .collect();
+        for existing in all.iter().map(std::slice::from_ref) {
+            let index = ProgramIndex::of(existing);
+            for row in &all {
+                let brute = existing.iter().any(|p| same_program(p, row));
+                assert_eq!(index.holds(row), brute, "{existing:?} against {row:?}");
+            }
+        }
+        let index = ProgramIndex::of(&all[..5]);
+        for row in &all {
+            let brute = all[..5].iter().any(|p| same_program(p, row));
+            assert_eq!(index.holds(row), brute, "{row:?}");
+        }
+    }
 }

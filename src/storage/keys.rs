@@ -41,6 +41,14 @@ impl Map {
 /// A key as the loader will read it: a quoted key with its escapes decoded, anything else as
 /// written.
 fn normalised(key: &str) -> String {
+    // Without an escape, a quoted key reads as what is between its quotes (no parser needed:
+    // a plan has thousands of task keys).
+    if key.len() >= 2 && key.starts_with('"') && key.ends_with('"') {
+        let inner = &key[1..key.len() - 1];
+        if !inner.contains(['\\', '"']) {
+            return inner.to_owned();
+        }
+    }
     if key.starts_with('"') {
         ron::from_str::<String>(key).unwrap_or_else(|_| key.to_owned())
     } else {
@@ -87,12 +95,18 @@ impl Scan<'_> {
         }
     }
 
-    /// After an opening `"`: the whole literal as written, quotes and escapes included.
-    fn string_literal(&mut self) -> String {
-        let mut literal = String::from('"');
+    /// After an opening `"`: the whole literal as written, quotes and escapes included; kept
+    /// only when `keep` (a key), else only read past (a value: most of a plan's text).
+    fn string_literal(&mut self, keep: bool) -> String {
+        let mut literal = String::new();
+        if keep {
+            literal.push('"');
+        }
         let mut escaped = false;
         while let Some(next) = self.next() {
-            literal.push(next);
+            if keep {
+                literal.push(next);
+            }
             if escaped {
                 escaped = false;
             } else if next == '\\' {
@@ -156,8 +170,11 @@ pub(crate) fn find_duplicate(text: &str) -> Option<DuplicateKey> {
         let (line, col) = (scan.line, scan.col);
         let top = stack.last_mut().and_then(Option::as_mut);
         if c == '"' {
-            let literal = scan.string_literal();
-            if let Some(map) = top {
+            let is_key = top.as_ref().is_some_and(|map| !map.in_value);
+            let literal = scan.string_literal(is_key);
+            if let Some(map) = top
+                && is_key
+            {
                 map.key_part(&literal, line, col);
             }
             continue;

@@ -28,8 +28,8 @@ mod write;
 
 pub use lock::{LOCK_WAIT, PlanLock, fingerprint, lock, lock_path};
 pub use versions::{
-    HandEdits, KEEP_VERSIONS, Saved, Version, VersionSummary, restore, save_locked, version_path,
-    versions,
+    HandEdits, KEEP_VERSIONS, Saved, Version, VersionSummary, restore, save_locked,
+    save_text_locked, version_path, versions,
 };
 
 use write::Audience;
@@ -314,15 +314,23 @@ fn deserialise(path: &Path, text: &str) -> Result<Plan, StorageError> {
         col,
         message,
     };
+    let newer = |found: u32| StorageError::NewerVersion {
+        path: path.to_path_buf(),
+        found,
+    };
+    // One parse: the plan itself. Only a file that does not read as a plan is probed for its
+    // version alone (a newer file with fields this program does not know).
+    let err = match ron_options().from_str::<Plan>(text) {
+        Ok(plan) if plan.version > PLAN_VERSION => return Err(newer(plan.version)),
+        Ok(plan) => return Ok(plan),
+        Err(err) => err,
+    };
     if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
         && probe.version > PLAN_VERSION
     {
-        return Err(StorageError::NewerVersion {
-            path: path.to_path_buf(),
-            found: probe.version,
-        });
+        return Err(newer(probe.version));
     }
-    ron_options().from_str(text).map_err(|err| {
+    Err({
         let line = err.span.start.line;
         let looks_like_a_plan = text.contains("version");
         let code = err.code.to_string();
@@ -466,7 +474,13 @@ pub fn to_ron(plan: &Plan) -> Result<String, StorageError> {
     let body = ron::Options::default()
         .to_string_pretty(plan, config)
         .map_err(|err| StorageError::Serialise(err.to_string()))?;
-    Ok(format!("{PLAN_HEADER}{body}\n"))
+    // Exactly as long as it needs to be: the planner keeps this text for its history and the
+    // next save, and `format!` would leave up to as much again unused.
+    let mut text = String::with_capacity(PLAN_HEADER.len() + body.len() + 1);
+    text.push_str(PLAN_HEADER);
+    text.push_str(&body);
+    text.push('\n');
+    Ok(text)
 }
 
 /// Saves the plan atomically (see the module docs) with owner-only permissions on Unix.

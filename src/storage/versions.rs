@@ -33,6 +33,9 @@ pub struct Saved {
 pub enum HandEdits {
     Keep,
     AlreadyKept,
+    /// The caller has just seen the file hold exactly what it last wrote itself: there are no
+    /// hand edits, and the file need not be fingerprinted to find out.
+    Ours,
 }
 
 /// The path of kept version `n` (1 = the most recent) of the plan at `plan`.
@@ -54,13 +57,25 @@ pub fn save_locked(
     replace_plan(lock, path, text.as_bytes(), hand_edits)
 }
 
+/// As [`save_locked`], with the plan's text already made by [`to_ron`] (so a save serialises
+/// the plan once) and the file's bytes as just read under this lock (`None`: no file), so it is
+/// not read twice.
+pub fn save_text_locked(
+    lock: &mut PlanLock,
+    path: &Path,
+    text: &str,
+    hand_edits: HandEdits,
+    current: Option<Vec<u8>>,
+) -> Result<Saved, StorageError> {
+    replace_known(lock, path, text.as_bytes(), hand_edits, current)
+}
+
 fn replace_plan(
     lock: &mut PlanLock,
     path: &Path,
     bytes: &[u8],
     hand_edits: HandEdits,
 ) -> Result<Saved, StorageError> {
-    let mut saved = Saved::default();
     let target = resolve_links(path).map_err(|source| StorageError::Write {
         path: path.to_path_buf(),
         source,
@@ -75,6 +90,22 @@ fn replace_plan(
             });
         }
     };
+    replace_known(lock, path, bytes, hand_edits, current)
+}
+
+/// Replaces the plan whose file now holds `current`.
+fn replace_known(
+    lock: &mut PlanLock,
+    path: &Path,
+    bytes: &[u8],
+    hand_edits: HandEdits,
+    current: Option<Vec<u8>>,
+) -> Result<Saved, StorageError> {
+    let mut saved = Saved::default();
+    let target = resolve_links(path).map_err(|source| StorageError::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
     if current.as_deref() == Some(bytes) {
         lock.set_last_written(fingerprint(bytes));
         return Ok(saved);

@@ -16,8 +16,8 @@ use super::form::Form;
 use super::keymap::KeyContext;
 use crate::ids::{Item, ProgramId, RotationId, TaskId};
 
-/// Undo keeps this many earlier plans; plans are small, so this costs little.
-pub const UNDO_DEPTH: usize = 200;
+/// Undo keeps this many changes (as patches of the plan's text, see [`crate::undo`]).
+pub const UNDO_DEPTH: usize = crate::undo::UNDO_DEPTH;
 
 /// The panels, in the order of the side list and the `1`-`9` keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,9 +258,11 @@ pub struct Session {
     pub plan: Plan,
     /// Everything derived from plan + today, rebuilt after each change.
     pub snapshot: Snapshot,
-    /// Earlier plans with what the change after them was, newest last.
-    pub undo: Vec<(Plan, String)>,
-    pub redo: Vec<(Plan, String)>,
+    /// Undo and redo: what each change did to the plan's text (see [`crate::undo`]).
+    pub history: crate::undo::History,
+    /// Rows, rank places and the cost estimate, computed once per change (see
+    /// [`super::derived`]).
+    pub derived: super::derived::Derived,
     pub save_state: SaveState,
     pub plan_path: PathBuf,
 }
@@ -314,8 +316,8 @@ impl App {
             session: Session {
                 plan,
                 snapshot,
-                undo: Vec::new(),
-                redo: Vec::new(),
+                history: crate::undo::History::default(),
+                derived: super::derived::Derived::default(),
                 save_state: SaveState::Saved,
                 plan_path: plan_path.clone(),
             },
@@ -484,6 +486,7 @@ impl App {
     /// Rebuilds everything derived from the plan and keeps every selection valid.
     pub fn refresh(&mut self) {
         self.session.snapshot = Snapshot::build(&self.template, &self.session.plan, self.today);
+        self.session.derived.clear();
         self.settle_all();
     }
 

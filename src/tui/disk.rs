@@ -4,6 +4,7 @@
 //! merged with the planner's changes, never overwritten.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::export;
 use crate::export::writer::WriteError;
@@ -17,20 +18,38 @@ use crate::tui::app::App;
 #[derive(Debug)]
 pub struct PlanFile {
     path: PathBuf,
-    /// The file's text as last read or written here; `None` when there was no file.
-    last_seen: Option<Vec<u8>>,
-    /// The plan that text holds: what both sides started from when the file changes elsewhere.
-    base: Option<Plan>,
+    /// The text of the plan as last read or written here (`None` when there was no file): what
+    /// both sides started from when the file changes elsewhere (read as a plan only then), and
+    /// what the file is compared with to see such a change. Shared with the planner's history,
+    /// which holds the same text, so it costs no memory of its own; comparing with it costs less
+    /// than fingerprinting the file.
+    base: Option<Arc<String>>,
+    /// Whether `base` is text this planner wrote (not the file as it was found at start-up,
+    /// which may carry hand edits worth a copy before the first save replaces them).
+    wrote_base: bool,
+    /// Whether `base` holds a plan this planner read or wrote (and so can be merged from).
+    loaded: bool,
 }
 
 impl PlanFile {
     /// Remembers the file as it is now, and the plan loaded from it.
     pub fn opened(path: &Path, loaded: Option<&Plan>) -> PlanFile {
+        let bytes = std::fs::read(path).ok();
         PlanFile {
             path: path.to_path_buf(),
-            last_seen: std::fs::read(path).ok(),
-            base: loaded.cloned(),
+            base: bytes
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .map(Arc::new),
+            wrote_base: false,
+            loaded: loaded.is_some(),
         }
+    }
+
+    /// The text just written, as what the file holds and the base of the next merge.
+    fn remember(&mut self, text: Arc<String>) {
+        self.base = Some(text);
+        self.wrote_base = true;
+        self.loaded = true;
     }
 
     pub fn path(&self) -> &Path {
@@ -45,6 +64,20 @@ impl PlanFile {
         &mut self,
         template: &Template,
         plan: &Plan,
+        keep_mine: bool,
+    ) -> Result<SaveReport, SaveProblem> {
+        let text = storage::to_ron(plan).map_err(|err| SaveProblem::Failed(err.to_string()))?;
+        self.save_text(template, plan, Arc::new(text), keep_mine)
+    }
+
+    /// As [`PlanFile::save`], with the plan's text already made by [`storage::to_ron`] (the
+    /// planner's history makes it with each change): the plan is serialised once per save, and
+    /// the file read once, under the lock, to see whether it changed elsewhere.
+    pub fn save_text(
+        &mut self,
+        template: &Template,
+        plan: &Plan,
+        text: Arc<String>,
         keep_mine: bool,
     ) -> Result<SaveReport, SaveProblem> {
         let failed = |err: String| SaveProblem::Failed(err);
@@ -63,29 +96,42 @@ impl PlanFile {
                 )));
             }
         };
-        let changed_elsewhere = on_disk.is_some() && on_disk != self.last_seen;
+        let seen = self.base.as_deref().map(String::as_bytes);
+        let changed_elsewhere = on_disk.is_some() && on_disk.as_deref() != seen;
         if !changed_elsewhere {
-            let text = storage::to_ron(plan).map_err(|err| failed(err.to_string()))?;
-            storage::save_locked(&mut lock, &self.path, plan, storage::HandEdits::Keep)
+            let hand_edits = if self.wrote_base && on_disk.is_some() {
+                storage::HandEdits::Ours
+            } else {
+                storage::HandEdits::Keep
+            };
+            storage::save_text_locked(&mut lock, &self.path, &text, hand_edits, on_disk)
                 .map_err(|err| failed(err.to_string()))?;
-            self.last_seen = Some(text.into_bytes());
-            self.base = Some(plan.clone());
+            self.remember(text);
             return Ok(SaveReport::Written);
         }
         let bytes = on_disk.unwrap_or_default();
         let theirs = storage::parse(&self.path, &bytes, template)
             .map_err(|err| SaveProblem::Unreadable(err.to_string()))?;
-        let base = self.base.clone().unwrap_or_else(|| theirs.clone());
+        let base = match self.base.as_deref().filter(|_| self.loaded) {
+            Some(text) => storage::parse(&self.path, text.as_bytes(), template)
+                .map_err(|err| failed(err.to_string()))?,
+            None => theirs.clone(),
+        };
         let (merged, conflicts) = merge::merge(&base, plan, &theirs, Prefer::Ours)
             .map_err(|err| failed(err.to_string()))?;
         if !conflicts.is_empty() && !keep_mine {
             return Err(SaveProblem::Conflicts(conflicts));
         }
         let text = storage::to_ron(&merged).map_err(|err| failed(err.to_string()))?;
-        let saved = storage::save_locked(&mut lock, &self.path, &merged, storage::HandEdits::Keep)
-            .map_err(|err| failed(err.to_string()))?;
-        self.last_seen = Some(text.into_bytes());
-        self.base = Some(merged.clone());
+        let saved = storage::save_text_locked(
+            &mut lock,
+            &self.path,
+            &text,
+            storage::HandEdits::Keep,
+            Some(bytes),
+        )
+        .map_err(|err| failed(err.to_string()))?;
+        self.remember(Arc::new(text));
         Ok(SaveReport::Merged(Box::new(Merge {
             base,
             theirs,
@@ -237,5 +283,36 @@ mod tests {
             Err(SaveProblem::Unreadable(_))
         ));
         assert_eq!(std::fs::read(&path).expect("read"), latin1);
+    }
+
+    /// A file edited by hand before the planner started is copied aside by the first save; the
+    /// saves after it, finding the planner's own text, keep no more copies.
+    #[test]
+    fn only_a_file_found_hand_edited_is_copied_aside() {
+        let template = Template::embedded().expect("template");
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("plan.ron");
+        let mut plan = plan();
+        let mut text = storage::to_ron(&plan).expect("ron");
+        text.push_str("// my own note\n");
+        std::fs::write(&path, &text).expect("hand-written plan");
+        let copies = || {
+            std::fs::read_dir(dir.path())
+                .expect("dir")
+                .filter(|entry| {
+                    entry
+                        .as_ref()
+                        .is_ok_and(|entry| entry.file_name().to_string_lossy().contains(".bak-"))
+                })
+                .count()
+        };
+        let mut file = PlanFile::opened(&path, Some(&plan));
+        plan.profile.name = Some("Amina".into());
+        assert_eq!(file.save(&template, &plan, false), Ok(SaveReport::Written));
+        assert_eq!(copies(), 1, "the hand-edited file is kept");
+        plan.profile.name = Some("Dr. Amina".into());
+        assert_eq!(file.save(&template, &plan, false), Ok(SaveReport::Written));
+        assert_eq!(copies(), 1, "the planner's own text is not copied again");
+        assert_eq!(storage::load(&path, &template).expect("loads"), Some(plan));
     }
 }

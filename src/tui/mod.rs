@@ -9,6 +9,7 @@
 pub mod action;
 pub mod agenda;
 pub mod app;
+pub mod derived;
 pub mod disk;
 pub(crate) mod fit;
 pub mod form;
@@ -289,16 +290,8 @@ fn perform(
     effect: Effect,
 ) -> io::Result<Option<Action>> {
     Ok(match effect {
-        Effect::Save => Some(Action::Saved(file.save(
-            &app.template,
-            &app.session.plan,
-            false,
-        ))),
-        Effect::SaveKeepingMine => Some(Action::Saved(file.save(
-            &app.template,
-            &app.session.plan,
-            true,
-        ))),
+        Effect::Save => Some(Action::Saved(save(app, file, false))),
+        Effect::SaveKeepingMine => Some(Action::Saved(save(app, file, true))),
         Effect::Export(request) => Some(Action::Exported(disk::write_export(app, *request))),
         Effect::ReadImport(typed) => Some(Action::ImportRead(import_file::read(&typed))),
         Effect::CompletePath(typed) => Some(Action::PathCompleted {
@@ -315,4 +308,17 @@ fn perform(
         }
         Effect::Quit => None,
     })
+}
+
+/// Saves the plan with the text its history already made, when it did (one serialisation per
+/// change and save).
+fn save(
+    app: &App,
+    file: &mut PlanFile,
+    keep_mine: bool,
+) -> Result<action::SaveReport, action::SaveProblem> {
+    match app.session.history.shared() {
+        Some(text) => file.save_text(&app.template, &app.session.plan, text, keep_mine),
+        None => file.save(&app.template, &app.session.plan, keep_mine),
+    }
 }

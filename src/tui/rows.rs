@@ -5,7 +5,10 @@
 use crate::journey::{Anchor, StageSection};
 use crate::programs;
 
+use std::sync::Arc;
+
 use super::app::{App, Panel, Row};
+use super::derived::RowsKey;
 
 mod later;
 
@@ -13,18 +16,22 @@ impl App {
     /// Upcoming deadlines the overview shows at least (more when the screen has room).
     pub(crate) const OVERVIEW_UPCOMING: usize = 5;
 
-    /// The rows of a panel, computed from the snapshot.
-    pub fn rows(&self, panel: usize) -> Vec<Row> {
-        match self.panel_kind(panel) {
-            Panel::Overview => self.overview_rows(),
-            Panel::Stage(index) => self.stage_rows(index),
-            Panel::Programs => self.program_rows(),
-            Panel::Agenda => self.agenda_rows(),
-            Panel::Timeline => self.timeline_rows(),
-            Panel::Budget => self.budget_rows(),
-            Panel::Letters => self.letter_rows(),
-            Panel::Scores => self.practice_rows(),
-        }
+    /// The rows of a panel, computed from the snapshot once per change (see
+    /// [`super::derived`]) and shared by the view, the cursor and the dispatch.
+    pub fn rows(&self, panel: usize) -> Arc<[Row]> {
+        let key = RowsKey::of(self);
+        self.session
+            .derived
+            .rows(panel, key, || match self.panel_kind(panel) {
+                Panel::Overview => self.overview_rows(),
+                Panel::Stage(index) => self.stage_rows(index),
+                Panel::Programs => self.program_rows(),
+                Panel::Agenda => self.agenda_rows(),
+                Panel::Timeline => self.timeline_rows(),
+                Panel::Budget => self.budget_rows(),
+                Panel::Letters => self.letter_rows(),
+                Panel::Scores => self.practice_rows(),
+            })
     }
 
     fn stage_rows(&self, index: usize) -> Vec<Row> {

@@ -1,9 +1,14 @@
 //! Every change to the plan goes through [`change`]: remembered for undo, derived state
 //! rebuilt, saved at once.
+//!
+//! The history keeps what each change did to the plan's text, not a copy of the plan (see
+//! [`crate::undo`]): the text made here for the history is the one the save writes, so a change
+//! serialises the plan once.
 
 use crate::plan::{Plan, PlanError};
+use crate::storage;
 use crate::tui::action::Effect;
-use crate::tui::app::{App, SaveState, Tone, UNDO_DEPTH};
+use crate::tui::app::{App, SaveState, Tone};
 
 /// Applies a change to the plan: remembered for undo, derived state rebuilt, saved at once.
 pub(super) fn change(
@@ -18,19 +23,28 @@ pub(super) fn change(
                 app.say(format!("{what} (no change)"), Tone::Info);
                 return Vec::new();
             }
-            app.session.undo.push((before, what.clone()));
-            if app.session.undo.len() > UNDO_DEPTH {
-                app.session.undo.remove(0);
+            if app.session.history.current().is_none() {
+                // The first change of the session: the text it started from, once.
+                match storage::to_ron(&before) {
+                    Ok(text) => app.session.history.reset_current(text),
+                    Err(err) => return refuse(app, before, err.to_string()),
+                }
             }
-            app.session.redo.clear();
+            match storage::to_ron(&app.session.plan) {
+                Ok(after) => app.session.history.record(what.clone(), after),
+                Err(err) => return refuse(app, before, err.to_string()),
+            }
             commit(app, what)
         }
-        Err(err) => {
-            app.session.plan = before;
-            app.say(err.to_string(), Tone::Error);
-            Vec::new()
-        }
+        Err(err) => refuse(app, before, err.to_string()),
     }
+}
+
+/// Puts the plan back as it was before a change that failed, and says why.
+fn refuse(app: &mut App, before: Plan, why: String) -> Vec<Effect> {
+    app.session.plan = before;
+    app.say(why, Tone::Error);
+    Vec::new()
 }
 
 fn commit(app: &mut App, what: String) -> Vec<Effect> {
@@ -41,21 +55,43 @@ fn commit(app: &mut App, what: String) -> Vec<Effect> {
 }
 
 pub(super) fn undo(app: &mut App) -> Vec<Effect> {
-    let Some((previous, what)) = app.session.undo.pop() else {
+    let Some((text, what)) = app.session.history.undo() else {
         app.say("Nothing to undo.", Tone::Info);
         return Vec::new();
     };
-    let current = std::mem::replace(&mut app.session.plan, previous);
-    app.session.redo.push((current, what.clone()));
-    commit(app, format!("Undone: {what}"))
+    match read(app, &text) {
+        Ok(plan) => {
+            app.session.plan = plan;
+            commit(app, format!("Undone: {what}"))
+        }
+        Err(err) => {
+            // Never expected (the text was written from a plan): the history steps back.
+            app.session.history.redo();
+            app.say(format!("Cannot undo {what}: {err}"), Tone::Error);
+            Vec::new()
+        }
+    }
 }
 
 pub(super) fn redo(app: &mut App) -> Vec<Effect> {
-    let Some((next, what)) = app.session.redo.pop() else {
+    let Some((text, what)) = app.session.history.redo() else {
         app.say("Nothing to redo.", Tone::Info);
         return Vec::new();
     };
-    let current = std::mem::replace(&mut app.session.plan, next);
-    app.session.undo.push((current, what.clone()));
-    commit(app, format!("Redone: {what}"))
+    match read(app, &text) {
+        Ok(plan) => {
+            app.session.plan = plan;
+            commit(app, format!("Redone: {what}"))
+        }
+        Err(err) => {
+            app.session.history.undo();
+            app.say(format!("Cannot redo {what}: {err}"), Tone::Error);
+            Vec::new()
+        }
+    }
+}
+
+/// The plan a text of the history holds, read as a plan file is.
+fn read(app: &App, text: &str) -> Result<Plan, storage::StorageError> {
+    storage::parse(&app.session.plan_path, text.as_bytes(), &app.template)
 }

@@ -2,8 +2,10 @@
 //! in memory with a way to retry.
 
 use crate::plan::Plan;
+use crate::storage;
 use crate::tui::action::{Effect, Merge, SaveProblem, SaveReport};
 use crate::tui::app::{App, SaveState, Tone};
+use crate::undo::History;
 
 /// `w`: after a failed save, save again keeping the planner's side of any conflict.
 pub(super) fn save_now(app: &mut App) -> Vec<Effect> {
@@ -79,24 +81,7 @@ pub(super) fn saved(app: &mut App, result: Result<SaveReport, SaveProblem>) {
 /// merged plan, and its undo history is moved onto the other side's changes, so undoing a change
 /// of ours never undoes one made elsewhere.
 fn take_merge(app: &mut App, merge: Merge, what: &str) {
-    let rebase = |snapshot: &Plan| {
-        crate::merge::merge(
-            &merge.base,
-            snapshot,
-            &merge.theirs,
-            crate::merge::Prefer::Theirs,
-        )
-        .map(|(plan, _)| plan)
-        .unwrap_or_else(|_| snapshot.clone())
-    };
-    for (snapshot, _) in app
-        .session
-        .undo
-        .iter_mut()
-        .chain(app.session.redo.iter_mut())
-    {
-        *snapshot = rebase(snapshot);
-    }
+    app.session.history = rebased_history(app, &merge);
     app.session.plan = merge.merged;
     app.refresh();
     let kept = match merge.conflicts.first() {
@@ -125,4 +110,43 @@ fn take_merge(app: &mut App, merge: Merge, what: &str) {
         format!("{what} · saved, together with changes made elsewhere{kept}{copy}"),
         Tone::Info,
     );
+}
+
+/// The history moved onto the other side's changes: every state it can reach is read, merged
+/// with theirs (theirs winning), and the patches made again around the merged plan. A state
+/// that cannot be read or merged is kept as it was.
+fn rebased_history(app: &App, merge: &Merge) -> History {
+    let Ok(current) = storage::to_ron(&merge.merged) else {
+        return History::default();
+    };
+    let Some((undo, redo)) = app.session.history.states() else {
+        let mut history = History::default();
+        history.reset_current(current);
+        return history;
+    };
+    let rebase = |(text, what): (String, String)| {
+        let rebased = storage::parse(&app.session.plan_path, text.as_bytes(), &app.template)
+            .ok()
+            .and_then(|state| rebase_plan(merge, &state))
+            .and_then(|plan| storage::to_ron(&plan).ok())
+            .unwrap_or(text);
+        (rebased, what)
+    };
+    History::from_states(
+        current,
+        undo.into_iter().map(rebase).collect(),
+        redo.into_iter().map(rebase).collect(),
+    )
+}
+
+/// One earlier plan of ours with their changes put in.
+fn rebase_plan(merge: &Merge, state: &Plan) -> Option<Plan> {
+    crate::merge::merge(
+        &merge.base,
+        state,
+        &merge.theirs,
+        crate::merge::Prefer::Theirs,
+    )
+    .ok()
+    .map(|(plan, _)| plan)
 }

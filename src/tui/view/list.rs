@@ -50,9 +50,6 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // A list a date column short of whole titles leaves the date to the details.
     let wanted = usize::from(app.list_wanted_columns()).saturating_sub(2);
     let with_date = wanted <= columns || wanted > columns + 11;
-    // Places in the rank order list, looked up once for the whole window.
-    let ranked: Vec<crate::ids::ProgramId> =
-        app.session.plan.rank_list().iter().map(|p| p.id).collect();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -65,8 +62,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     if rows.get(cursor.selected) == Some(&Row::Comparison(*of)));
             let line = match row {
                 Row::Ranked(id) => {
-                    let place = ranked.iter().position(|r| r == id).map(|i| i + 1);
-                    programs::program_line(app, *id, place, columns, theme)
+                    programs::program_line(app, *id, app.rank_of(*id), columns, theme)
                 }
                 _ => row_line(app, panel, row, columns, with_date, theme),
             };

@@ -14,10 +14,8 @@ use crate::wording::countdown;
 pub(crate) fn title(app: &App) -> String {
     let plan = &app.session.plan;
     let cost = app
-        .template
-        .fees_for(plan.profile.match_year)
-        .map(|fees| {
-            let estimate = programs::estimate_cost(&plan.programs, fees, true);
+        .cost_estimate()
+        .map(|estimate| {
             format!(
                 " · ERAS est. {} ({} fees)",
                 programs::dollars(estimate.total_usd),
@@ -179,9 +177,8 @@ pub(crate) fn detail_lines(
         facts.push(format!("NRMP {code}"));
     }
     lines.push(Line::styled(facts.join(" · "), theme.dim));
-    let rank = app.session.plan.rank_list().iter().position(|p| p.id == id);
-    let status = match rank {
-        Some(place) => format!("Status: ranked #{}", place + 1),
+    let status = match app.rank_of(id) {
+        Some(place) => format!("Status: ranked #{place}"),
         None => format!("Status: {}", program.status),
     };
     lines.push(Line::raw(status));
