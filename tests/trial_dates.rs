@@ -299,6 +299,7 @@ fn a_done_task_leads_with_its_done_day_in_details_and_exports() {
     // Folded at 75 octets, so look at the unfolded text.
     let event = event.replace("\r\n ", "");
     assert!(event.contains("Done on: 2024-05-10"), "{event}");
+    assert!(event.contains("Was planned for: 2027-03-04"), "{event}");
     assert!(!event.contains("Date: 2027-03-04"), "{event}");
     assert!(
         !ics.contains("UID:task-exams.apply"),

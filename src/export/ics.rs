@@ -209,7 +209,7 @@ fn task_description(template: &Template, task: &TaskView, today: NaiveDate) -> S
             if let Some(done_on) = done_on {
                 lines.push(format!("Done on: {done_on}"));
             }
-            lines.push(crate::wording::was_planned(due));
+            lines.push(format!("Was planned for: {}", due.date));
         }
         (Some(due), _, _) => {
             let origin = crate::wording::date_origin_line(template, due, task.rule);
