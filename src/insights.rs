@@ -41,9 +41,32 @@ pub struct TaskView {
     /// counts from a graduation that has happened: it is to start now, not overdue, as nobody
     /// can be late for a date that was past before they began planning.
     pub start_now: bool,
+    /// An open prerequisite (direct or through others) of a done task: the done task, which
+    /// puts it behind the user. See [`mark_behind`].
+    pub behind: Option<TaskId>,
 }
 
 impl TaskView {
+    /// The day the task sits on in a calendar (the Agenda, the Timeline, the .ics export): a
+    /// done task on the day it was done, never on a future day it no longer has (today at the
+    /// latest when no day was recorded); a task behind the user on none, as nothing says when
+    /// it happened; any other on its due date.
+    pub fn calendar_day(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let due = self.due.as_ref().map(|d| d.date);
+        if self.status == Status::Done {
+            self.done_on.or(due.map(|d| d.min(today)))
+        } else if self.behind.is_some() {
+            None
+        } else {
+            due
+        }
+    }
+
+    /// Closed, or behind the user because a task that needs it is done: nothing left to do.
+    pub fn is_settled(&self) -> bool {
+        self.status.is_closed() || self.behind.is_some()
+    }
+
     /// Days from today to the due date: negative when overdue.
     pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
         self.due.as_ref().map(|due| (due.date - today).num_days())
@@ -51,14 +74,12 @@ impl TaskView {
 
     /// Open and past its date (a task to start now is not overdue).
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        !self.status.is_closed()
-            && !self.start_now
-            && self.days_left(today).is_some_and(|days| days < 0)
+        !self.is_settled() && !self.start_now && self.days_left(today).is_some_and(|days| days < 0)
     }
 
     /// Open and to start now: see [`TaskView::start_now`].
     pub fn starts_now(&self) -> bool {
-        self.start_now && !self.status.is_closed()
+        self.start_now && !self.is_settled()
     }
 }
 
@@ -198,7 +219,7 @@ impl Snapshot {
 
         let mut dated: Vec<Deadline> = tasks
             .iter()
-            .filter(|task| !task.status.is_closed())
+            .filter(|task| !task.is_settled())
             .filter_map(|task| {
                 let due = task.due.as_ref()?;
                 Some(Deadline {
@@ -374,6 +395,7 @@ fn resolve_tasks(
                 state.due.is_none() && past_at_start(plan, task.due, due.as_ref(), today);
             tasks.push(TaskView {
                 start_now,
+                behind: None,
                 id: TaskId::from(&task.id),
                 stage: task.stage.clone(),
                 title: task.title.clone(),
@@ -408,10 +430,54 @@ fn resolve_tasks(
                 sources: Vec::new(),
                 custom: true,
                 start_now: false,
+                behind: None,
             });
         }
     }
+    mark_behind(&mut tasks);
     tasks
+}
+
+/// Marks the open prerequisites of each done task, directly or through other prerequisites, as
+/// behind the user: nobody passes Step 1 without having applied for it, so an "apply" task left
+/// todo (often a step that did not exist in that form when the user did it, like FSMB's portal
+/// for someone who passed in 2024) is not due, overdue or to start now, and brings no warning.
+/// The user's own word wins: a prerequisite they marked doing or gave their own date is left
+/// open, and [`dependency_warnings`] still points out the contradiction.
+fn mark_behind(tasks: &mut [TaskView]) {
+    let index = |id: &str| tasks.iter().position(|t| t.id == id);
+    let mut behind: Vec<Option<TaskId>> = vec![None; tasks.len()];
+    for (done, task) in tasks.iter().enumerate() {
+        if task.status != Status::Done {
+            continue;
+        }
+        let mut queue: Vec<usize> = vec![done];
+        let mut seen = vec![done];
+        while let Some(at) = queue.pop() {
+            for dep in tasks[at].depends_on.iter().filter_map(|id| index(id)) {
+                if seen.contains(&dep) {
+                    continue;
+                }
+                seen.push(dep);
+                queue.push(dep);
+                if untouched_open(&tasks[dep]) && behind[dep].is_none() {
+                    behind[dep] = Some(task.id.clone());
+                }
+            }
+        }
+    }
+    for (task, behind) in tasks.iter_mut().zip(behind) {
+        task.behind = behind;
+    }
+}
+
+/// Todo with no date of the user's own: a task the user has said nothing about.
+fn untouched_open(task: &TaskView) -> bool {
+    task.status == Status::Todo
+        && task
+            .due
+            .as_ref()
+            .is_none_or(|d| d.origin != crate::calendar::DateOrigin::Yours)
 }
 
 fn own_date(date: NaiveDate) -> Dated {
@@ -429,13 +495,15 @@ fn warnings(
     warnings
 }
 
-/// A task done before its prerequisite is closed, or planned before it.
+/// A task done before its prerequisite is closed, or planned before it. A prerequisite behind
+/// the user (see [`mark_behind`]) brings no warning; one the user marked doing or dated
+/// themselves does, since their own two entries disagree and one of them is likely a slip.
 fn dependency_warnings(tasks: &[TaskView]) -> Vec<Warning> {
     let find = |id: &str| tasks.iter().find(|task| task.id == id);
     let mut warnings = Vec::new();
     for task in tasks {
         for dep in task.depends_on.iter().filter_map(|id| find(id)) {
-            if task.status == Status::Done && !dep.status.is_closed() {
+            if task.status == Status::Done && !dep.is_settled() {
                 warnings.push(Warning {
                     kind: WarningKind::DoneBeforePrerequisite,
                     subject: Subject::Task(task.id.clone()),
@@ -447,8 +515,8 @@ fn dependency_warnings(tasks: &[TaskView]) -> Vec<Warning> {
                 });
             }
             if let (Some(due), Some(dep_due)) = (&task.due, &dep.due)
-                && !task.status.is_closed()
-                && !dep.status.is_closed()
+                && !task.is_settled()
+                && !dep.is_settled()
                 && due.date < dep_due.date
             {
                 warnings.push(Warning {
@@ -482,7 +550,7 @@ fn check_warnings(
         let Some(task) = find(&check.task) else {
             continue;
         };
-        if task.status == Status::Done {
+        if task.status == Status::Done || task.behind.is_some() {
             continue;
         }
         let Some(by) = calendar.resolve(check.by) else {

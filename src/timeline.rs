@@ -4,13 +4,15 @@
 //! character cells for a window of months, so the layout is tested without a terminal and the
 //! view only paints the cells.
 //!
-//! Marks read without colour: `o` open, `x` done or skipped, `!` overdue (drawn at today),
-//! `*` a season date, `@` the selected mark; `-` is a stage's bar and `|` is today.
+//! Marks read without colour: `o` open, `x` done or skipped, `!` overdue and `>` to start now
+//! (both drawn at today), `*` a season date, `@` the selected mark; `-` is a stage's bar and `|`
+//! is today. A done task sits on the day it was done ([`TaskView::calendar_day`], the rule the
+//! Agenda and the calendar export use), so one done before today's month is not drawn at all.
 
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::ids::TaskId;
-use crate::insights::Snapshot;
+use crate::insights::{Snapshot, TaskView};
 use crate::journey::{Anchor, Template};
 
 /// What a mark stands for.
@@ -27,6 +29,9 @@ pub enum MarkKind {
     Closed,
     /// Due before today and still open: drawn on today's column.
     Overdue,
+    /// Open, and its planned date had passed before the plan was made: not late, to start now
+    /// (drawn on today's column, like the Agenda's and the Overview's "Start now").
+    StartNow,
     Season,
 }
 
@@ -36,6 +41,7 @@ impl MarkKind {
             MarkKind::Open => 'o',
             MarkKind::Closed => 'x',
             MarkKind::Overdue => '!',
+            MarkKind::StartNow => '>',
             MarkKind::Season => '*',
         }
     }
@@ -69,8 +75,10 @@ pub struct Lane {
 pub struct Timeline {
     /// The first day of today's month.
     pub start: NaiveDate,
-    /// Months from today's to the residency start's, both included.
+    /// Month columns: from today's month to the residency start's, both included (at least 12).
     pub months: u32,
+    /// The day training starts, when it is still ahead.
+    pub residency_start: Option<NaiveDate>,
     pub today: NaiveDate,
     pub lanes: Vec<Lane>,
     /// In date order (then lane), the order the list selects them in.
@@ -124,6 +132,22 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
         - i64::from(from.month())
 }
 
+/// Where and how a task is drawn: a done task (or one behind the user) on its calendar day, an
+/// overdue or start-now task on today's column, any other on its due date.
+fn task_mark(task: &TaskView, today: NaiveDate) -> Option<(NaiveDate, MarkKind)> {
+    if task.is_settled() {
+        return Some((task.calendar_day(today)?, MarkKind::Closed));
+    }
+    let due = task.due.as_ref()?.date;
+    if task.starts_now() {
+        Some((due.max(today), MarkKind::StartNow))
+    } else if task.is_overdue(today) {
+        Some((today, MarkKind::Overdue))
+    } else {
+        Some((due, MarkKind::Open))
+    }
+}
+
 fn days_in_month(date: NaiveDate) -> u32 {
     let first = month_start(date);
     first.checked_add_months(Months::new(1)).map_or(31, |next| {
@@ -136,11 +160,12 @@ impl Timeline {
     /// today's month to the month training starts (at least twelve months).
     pub fn build(template: &Template, snapshot: &Snapshot, today: NaiveDate) -> Timeline {
         let start = month_start(today);
-        let end = snapshot
+        let residency_start = snapshot
             .calendar
             .get(Anchor::TrainingStart)
             .map(|d| d.date)
-            .filter(|d| *d > today)
+            .filter(|d| *d > today);
+        let end = residency_start
             .unwrap_or_else(|| start.checked_add_months(Months::new(11)).unwrap_or(start));
         let months = u32::try_from(months_between(start, end) + 1)
             .unwrap_or(12)
@@ -168,26 +193,18 @@ impl Timeline {
             let mut first: Option<NaiveDate> = None;
             let mut last: Option<NaiveDate> = None;
             for task in snapshot.stage_tasks(&stage.id) {
-                let Some(due) = task.due.as_ref().map(|d| d.date) else {
+                let Some((date, kind)) = task_mark(task, today) else {
                     continue;
                 };
-                let overdue = due < today && !task.status.is_closed();
-                if (due < today && !overdue) || due > last_day {
+                if date < today || date > last_day {
                     continue;
                 }
-                let date = due.max(today);
                 first = Some(first.map_or(date, |f| f.min(date)));
                 last = Some(last.map_or(date, |l| l.max(date)));
                 marks.push(Mark {
                     date,
                     lane: index + 1,
-                    kind: if overdue {
-                        MarkKind::Overdue
-                    } else if task.status.is_closed() {
-                        MarkKind::Closed
-                    } else {
-                        MarkKind::Open
-                    },
+                    kind,
                     item: MarkItem::Task(task.id.clone()),
                 });
             }
@@ -200,10 +217,27 @@ impl Timeline {
         Timeline {
             start,
             months,
+            residency_start,
             today,
             lanes,
             marks,
         }
+    }
+
+    /// Whole months from today to the start of residency (19 from 2026-11-30 to 2028-07-01),
+    /// not the month columns, which count both end months.
+    pub fn months_to_residency(&self) -> Option<u32> {
+        let start = self.residency_start?;
+        let mut months = u32::try_from(months_between(self.today, start)).ok()?;
+        while months > 0
+            && self
+                .today
+                .checked_add_months(Months::new(months))
+                .is_none_or(|d| d > start)
+        {
+            months -= 1;
+        }
+        Some(months)
     }
 
     /// The month (offset from the start) a date falls in.

@@ -54,3 +54,22 @@ pub fn stale_mark(template: &Template, sources: &[String], today: NaiveDate) -> 
         .map(|mark| format!(" [{mark}]"))
         .unwrap_or_default()
 }
+
+/// A settled task's old date, labelled as what was planned ("planned for 2027-03-04", "your
+/// date was 2027-03-04"): a done task leads with the day it was done, never with a due date
+/// that reads as still ahead.
+pub fn was_planned(due: &Dated) -> String {
+    match due.origin {
+        DateOrigin::Yours => format!("your date was {}", due.date),
+        _ => format!("planned for {}", due.date),
+    }
+}
+
+/// "behind you: Pass USMLE Step 1 is done": why an open prerequisite of a done task is not due
+/// (see `insights::TaskView::behind`).
+pub fn behind_you(done_title: &str) -> String {
+    format!(
+        "behind you: {} is done",
+        crate::text::clean_line(done_title)
+    )
+}

@@ -132,9 +132,11 @@ fn whole_titles_and_program_names_from_100_columns() {
         panel(&mut app, "exams");
         let exams = screen(&mut app, width, height);
         assert!(exams.contains("Apply for Step 1 and Step 2 CK in FSMB's USMLE portal"));
-        // Compact countdowns, and Step 1 on the day it was done.
+        // Compact countdowns, Step 1 on the day it was done, and its prerequisite behind.
         assert!(
-            exams.contains("in 34 d") && exams.contains("2026-03-14"),
+            exams.contains("in 261 d")
+                && exams.contains("2026-03-14")
+                && exams.contains("behind you"),
             "{exams}"
         );
     }

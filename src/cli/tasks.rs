@@ -40,7 +40,7 @@ pub(super) fn tasks(ctx: &Context, args: &TasksArgs, out: &mut impl Write) -> Re
         .filter(|t| state.is_none_or(|s| t.status == s))
         .filter(|t| {
             args.due_within.is_none_or(|days| {
-                !t.status.is_closed()
+                !t.is_settled()
                     && t.days_left(ctx.today)
                         .is_some_and(|left| left <= i64::from(days))
             })
@@ -68,6 +68,8 @@ pub(super) fn tasks(ctx: &Context, args: &TasksArgs, out: &mut impl Write) -> Re
             " (overdue)".to_owned()
         } else if task.starts_now() {
             " (start now)".to_owned()
+        } else if let Some(done) = task.behind.as_ref().and_then(|id| snapshot.task(id)) {
+            format!(" ({})", crate::wording::behind_you(&done.title))
         } else if let (Status::Done, Some(done)) = (task.status, task.done_on) {
             format!(" (done {done})")
         } else {

@@ -153,14 +153,12 @@ fn events(
     let mut events = Vec::new();
     for task in &snapshot.tasks {
         let Some(due) = &task.due else { continue };
-        if options.open_only && task.status.is_closed() {
+        if options.open_only && task.is_settled() {
             continue;
         }
-        // A done task sits on the day it was done, never on a future day it no longer has.
-        let day = match (task.status, task.done_on) {
-            (Status::Done, Some(done)) => done,
-            (Status::Done, None) => due.date.min(snapshot.today),
-            _ => due.date,
+        // A task behind the user has no day of its own and is not due: no event.
+        let Some(day) = task.calendar_day(snapshot.today) else {
+            continue;
         };
         events.push(Event {
             uid: format!("task-{}", task.id),
@@ -179,7 +177,7 @@ fn events(
                 Status::Todo | Status::Doing if due.is_tentative() => "TENTATIVE",
                 _ => "CONFIRMED",
             },
-            remind: !task.status.is_closed(),
+            remind: !task.is_settled(),
         });
     }
 
@@ -206,9 +204,18 @@ fn task_description(template: &Template, task: &TaskView, today: NaiveDate) -> S
         format!("Stage: {stage}"),
         format!("State: {}", task.status.label()),
     ];
-    if let Some(due) = &task.due {
-        let origin = crate::wording::date_origin_line(template, due, task.rule);
-        lines.push(format!("Date: {} ({origin})", due.date));
+    match (&task.due, task.status, task.done_on) {
+        (Some(due), Status::Done, done_on) => {
+            if let Some(done_on) = done_on {
+                lines.push(format!("Done on: {done_on}"));
+            }
+            lines.push(format!("Was planned for: {}", due.date));
+        }
+        (Some(due), _, _) => {
+            let origin = crate::wording::date_origin_line(template, due, task.rule);
+            lines.push(format!("Date: {} ({origin})", due.date));
+        }
+        (None, _, _) => {}
     }
     let why = clean_line(&task.why);
     if !why.is_empty() {

@@ -256,7 +256,19 @@ fn write_stages(out: &mut String, template: &Template, snapshot: &Snapshot) {
                 Status::Todo | Status::Done => text(&task.title),
             };
             let mut line = format!("- [{check}] {title}");
-            if let Some(due) = &task.due {
+            if task.status == Status::Done {
+                match task.done_on {
+                    Some(done_on) => {
+                        let _ = write!(line, " · done **{done_on}**");
+                    }
+                    None => line.push_str(" · done"),
+                }
+                if let Some(due) = &task.due {
+                    let _ = write!(line, " ({})", crate::wording::was_planned(due));
+                }
+            } else if let Some(done) = task.behind.as_ref().and_then(|id| snapshot.task(id)) {
+                let _ = write!(line, " · {}", crate::wording::behind_you(&done.title));
+            } else if let Some(due) = &task.due {
                 let _ = write!(line, " · due **{}** ({})", due.date, due.label());
                 if task.is_overdue(snapshot.today) {
                     line.push_str(" · **overdue**");
@@ -269,9 +281,6 @@ fn write_stages(out: &mut String, template: &Template, snapshot: &Snapshot) {
                 .and_then(|f| f.mark())
             {
                 let _ = write!(line, " · sources {mark}");
-            }
-            if let Some(done_on) = task.done_on {
-                let _ = write!(line, " · done {done_on}");
             }
             let note = task.note.as_deref().map(text).filter(|n| !n.is_empty());
             match note {

@@ -1,7 +1,8 @@
 //! The Agenda's rows: every dated thing of the plan in date order — tasks, season dates,
 //! interviews, rotations and the letters they lead to — split at a "today" line into what is
 //! behind (done tasks on the day they were done, passed dates) and what is ahead (open tasks,
-//! with overdue and start-now ones first). `f` shows open things only.
+//! with overdue and start-now ones first, then letters still awaited after their rotation ended:
+//! to chase, not behind). `f` shows open things only.
 
 use chrono::NaiveDate;
 
@@ -33,6 +34,8 @@ struct Parts {
     ahead: Vec<(NaiveDate, Entry)>,
     overdue: Vec<(NaiveDate, Entry)>,
     start_now: Vec<(NaiveDate, Entry)>,
+    /// Letters still awaited after their rotation ended: open, to chase.
+    chase: Vec<(NaiveDate, Entry)>,
 }
 
 /// One dated line: a task or another item.
@@ -50,6 +53,7 @@ impl App {
             ahead,
             overdue,
             start_now,
+            chase,
         } = self.agenda_entries();
         let mut rows = Vec::new();
         if !open_only && !past.is_empty() {
@@ -68,6 +72,10 @@ impl App {
             rows.push(Row::Heading(format!("Start now ({})", start_now.len())));
             rows.extend(start_now.into_iter().map(|(_, e)| entry_row(e)));
         }
+        if !chase.is_empty() {
+            rows.push(Row::Heading(format!("Letters to chase ({})", chase.len())));
+            rows.extend(chase.into_iter().map(|(_, e)| entry_row(e)));
+        }
         if ahead.is_empty() {
             rows.push(Row::Note("Nothing dated ahead.".into()));
         }
@@ -83,17 +91,16 @@ impl App {
             mut ahead,
             mut overdue,
             mut start_now,
+            mut chase,
         } = Parts::default();
         for task in &self.session.snapshot.tasks {
             let entry = Entry::Task(task.id.clone());
             let due = task.due.as_ref().map(|d| d.date);
+            let behind = task.behind.is_some();
             match task.status {
-                Status::Done => {
-                    // On the day it was done; never on a future day it no longer has.
-                    if let Some(day) = task.done_on.or(due.map(|d| d.min(today))) {
-                        past.push((day, entry));
-                    }
-                }
+                Status::Done => past.extend(task.calendar_day(today).map(|day| (day, entry))),
+                // Behind the user with no day of its own: not on the Agenda (its list shows it).
+                Status::Todo | Status::Doing if behind => {}
                 Status::Skipped => {
                     if let Some(day) = due.filter(|d| *d < today) {
                         past.push((day, entry));
@@ -108,13 +115,25 @@ impl App {
             }
         }
         for (day, item) in self.dated_items() {
-            if day < today {
+            let awaited = match item {
+                AgendaItem::Letter(id) => letter_awaited(&self.session.plan, id),
+                _ => false,
+            };
+            if day < today && awaited {
+                chase.push((day, Entry::Item(item)));
+            } else if day < today {
                 past.push((day, Entry::Item(item)));
             } else {
                 ahead.push((day, Entry::Item(item)));
             }
         }
-        for list in [&mut past, &mut ahead, &mut overdue, &mut start_now] {
+        for list in [
+            &mut past,
+            &mut ahead,
+            &mut overdue,
+            &mut start_now,
+            &mut chase,
+        ] {
             list.sort_by_key(|entry| entry.0);
         }
         Parts {
@@ -122,6 +141,7 @@ impl App {
             ahead,
             overdue,
             start_now,
+            chase,
         }
     }
 
@@ -144,7 +164,7 @@ impl App {
             items.push((rotation.start, AgendaItem::RotationStart(rotation.id)));
             // The time to ask for a letter is before the rotation ends; once it is uploaded
             // there is nothing left to date.
-            if rotation.letter != LetterState::Uploaded {
+            if letter_awaited(plan, rotation.id) || rotation.letter == LetterState::NotRequested {
                 items.push((rotation.end, AgendaItem::Letter(rotation.id)));
             }
         }
@@ -165,6 +185,20 @@ impl App {
             .find(|(_, row)| row.selectable())
             .map(|(index, _)| index)
     }
+}
+
+/// Whether a rotation's letter is still to come: requested or received but not in ERAS, or, when
+/// the user follows it as a letter of their own, that letter not yet uploaded. Once the
+/// rotation has ended such a letter is not behind the user but one to chase, so it sits in the
+/// open part of the Agenda (and stays under `f`).
+pub(crate) fn letter_awaited(plan: &crate::plan::Plan, rotation: RotationId) -> bool {
+    if crate::letters::followed_here(plan, rotation) {
+        return plan.letters.iter().any(|l| {
+            l.rotation == Some(rotation) && l.state != crate::letters::LetterProgress::Uploaded
+        });
+    }
+    plan.rotation(rotation)
+        .is_some_and(|r| r.letter.is_pending())
 }
 
 fn entry_row(entry: Entry) -> Row {

@@ -17,7 +17,7 @@ pub(crate) fn title(app: &App) -> String {
     let done = tasks.iter().filter(|t| t.status == Status::Done).count();
     let open = tasks
         .iter()
-        .filter(|t| t.due.is_some() && !t.status.is_closed())
+        .filter(|t| t.due.is_some() && !t.is_settled())
         .count();
     let filter = if app.prefs.agenda_open_only {
         " · open only (f shows all)"
@@ -39,12 +39,20 @@ pub(crate) fn item_line(
         return Line::raw(String::new());
     };
     let days = (date - app.today).num_days();
-    let when = if days < 0 {
+    let chase = days < 0
+        && matches!(item, AgendaItem::Letter(id) if crate::tui::agenda::letter_awaited(&app.session.plan, id));
+    let when = if chase {
+        "chase it".to_owned()
+    } else if days < 0 {
         "passed".to_owned()
     } else {
         compact_countdown(days)
     };
-    let style = if days < 0 { theme.dim } else { theme.text };
+    let style = if days < 0 && !chase {
+        theme.dim
+    } else {
+        theme.text
+    };
     // The same columns as a task line: mark, text (where the box and title are), date,
     // countdown.
     let date_columns = if with_date { 1 + 10 } else { 0 };
@@ -59,7 +67,8 @@ pub(crate) fn item_line(
         spans.push(Span::styled(pad(&date.to_string(), 10), style));
     }
     spans.push(Span::raw(" "));
-    spans.push(Span::styled(format!("{when:>10}"), theme.dim));
+    let when_style = if chase { theme.soon } else { theme.dim };
+    spans.push(Span::styled(format!("{when:>10}"), when_style));
     Line::from(spans)
 }
 

@@ -55,7 +55,7 @@ pub(crate) enum Urgency {
 }
 
 pub(crate) fn urgency(task: &TaskView, today: NaiveDate) -> Urgency {
-    if task.status.is_closed() {
+    if task.is_settled() {
         return Urgency::Later;
     }
     if task.starts_now() {
@@ -127,6 +127,7 @@ pub(crate) fn task_line(
                 None => "done".to_owned(),
             },
             (Status::Skipped, _) => "skipped".to_owned(),
+            _ if task.behind.is_some() => "behind you".to_owned(),
             _ if task.starts_now() => "start now".to_owned(),
             (_, Some(days)) => compact_countdown(days),
             (_, None) => String::new(),

@@ -14,7 +14,7 @@ use crate::journey::Anchor;
 use crate::text::clean_line;
 use crate::tui::agenda::AgendaItem;
 use crate::tui::app::{App, Panel, Row};
-use crate::wording::{countdown, date_origin_line};
+use crate::wording::{behind_you, countdown, date_origin_line, was_planned};
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if app.current_panel() == Panel::Scores {
@@ -452,16 +452,21 @@ fn panel_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     }
 }
 
-/// The task's date, where it comes from, and how to change it.
+/// The task's date, where it comes from, and how to change it. A done task (or one behind
+/// the user) leads with when it was done; its old date is labelled as what was planned.
 fn due_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    if let Some(settled) = settled_line(app, task, theme) {
+        lines.push(settled);
+    }
     match &task.due {
+        Some(due) if task.status == crate::plan::Status::Done || task.behind.is_some() => {
+            lines.push(Line::styled(capitalise(&was_planned(due)), theme.dim));
+        }
         Some(due) => {
             let days = (due.date - app.today).num_days();
-            let when = match (task.status, task.done_on) {
-                (crate::plan::Status::Done, Some(done)) => format!("done on {done}"),
-                (crate::plan::Status::Done, None) => "done".to_owned(),
-                (crate::plan::Status::Skipped, _) => "skipped".to_owned(),
+            let when = match task.status {
+                crate::plan::Status::Skipped => "skipped".to_owned(),
                 _ if task.starts_now() => {
                     "start now (the date had passed before you began planning)".to_owned()
                 }
@@ -485,9 +490,20 @@ fn due_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'static>> {
                 lines.push(Line::styled("Your date (d changes it)", theme.dim));
             }
         }
+        None if task.status == crate::plan::Status::Done || task.behind.is_some() => {}
         None => lines.push(Line::styled("No date: press d to set one.", theme.dim)),
     }
     lines
+}
+
+/// "Behind you: Pass USMLE Step 1 is done" for an open prerequisite of a done task (a done
+/// task's day is already in the line above the date).
+fn settled_line(app: &App, task: &TaskView, theme: &Theme) -> Option<Line<'static>> {
+    let done = task.behind.as_ref()?;
+    Some(Line::styled(
+        capitalise(&behind_you(&app.task_title(done))),
+        theme.text,
+    ))
 }
 
 /// "Needs first": the tasks this one depends on, with their state and date.
@@ -498,6 +514,11 @@ fn dependency_lines(app: &App, task: &TaskView, theme: &Theme) -> Vec<Line<'stat
         lines.push(heading("Needs first", theme));
         for dependency in &task.depends_on {
             let line = match app.session.snapshot.task(dependency) {
+                Some(dep) if dep.behind.is_some() => format!(
+                    "{} {} · behind you",
+                    dep.status.checkbox(),
+                    clean_line(&dep.title),
+                ),
                 Some(dep) => format!(
                     "{} {}{}",
                     dep.status.checkbox(),

@@ -9,7 +9,11 @@ pub(crate) fn sidebar_entry(app: &App, panel: Panel) -> (String, String) {
     match panel {
         Panel::Timeline => {
             let timeline = super::timeline::build(app);
-            ("Timeline".to_owned(), format!("{}mo", timeline.months))
+            let months = timeline.months_to_residency();
+            (
+                "Timeline".to_owned(),
+                months.map(|m| format!("{m}mo")).unwrap_or_default(),
+            )
         }
         Panel::Budget => {
             let view = crate::budget::compute(&app.template, &app.session.plan);

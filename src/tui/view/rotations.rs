@@ -98,6 +98,12 @@ pub(crate) fn detail_lines(
             None => format!("{} (no supervisor recorded)", rotation.letter),
         }),
     ];
+    if rotation.end < app.today && crate::tui::agenda::letter_awaited(&app.session.plan, id) {
+        lines.push(Line::styled(
+            "The rotation has ended and the letter is not in ERAS yet: chase it.",
+            theme.soon,
+        ));
+    }
     if !rotation.hands_on && rotation.kind == crate::usce::RotationKind::Observership {
         lines.push(Line::styled(
             "Observerships are hands-off; programs weigh hands-on USCE more.",

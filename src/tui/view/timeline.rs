@@ -1,7 +1,8 @@
 //! The Timeline panel: the months from today to residency, a lane per stage (and one for the
 //! season's dates), bars, marks and today's line, laid out by [`crate::timeline`] and painted
 //! here inside the list area. Shapes carry the meaning (`-` bar, `|` today, `o` open, `x` done,
-//! `!` overdue, `*` season date, `@` selected), so it reads under NO_COLOR; colour only adds.
+//! `!` overdue, `>` start now, `*` season date, `@` selected), so it reads under NO_COLOR; colour
+//! only adds.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -33,11 +34,11 @@ pub(crate) fn month_columns(app: &App) -> (usize, usize) {
 }
 
 pub(crate) fn title(app: &App) -> String {
-    let timeline = build(app);
-    format!(
-        " Timeline · {} months to residency · [ ] scroll ",
-        timeline.months
-    )
+    match build(app).months_to_residency() {
+        Some(1) => " Timeline · 1 month to residency · [ ] scroll ".to_owned(),
+        Some(months) => format!(" Timeline · {months} months to residency · [ ] scroll "),
+        None => " Timeline · [ ] scroll ".to_owned(),
+    }
 }
 
 fn cell_style(cell: Cell, theme: &Theme) -> Style {
@@ -48,7 +49,7 @@ fn cell_style(cell: Cell, theme: &Theme) -> Style {
         Cell::Mark(MarkKind::Overdue) => theme.overdue,
         Cell::Mark(MarkKind::Closed) => theme.done,
         Cell::Mark(MarkKind::Season) => theme.heading,
-        Cell::Mark(MarkKind::Open) => theme.soon,
+        Cell::Mark(MarkKind::Open | MarkKind::StartNow) => theme.soon,
         Cell::Selected => theme.selected,
     }
 }
@@ -91,7 +92,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     lines.push(caption(app, &timeline, selected, theme));
     lines.push(Line::styled(
-        "|today -stage o open x done !overdue *season @selected",
+        "|today -stage o open x done !overdue >start now *season @selected",
         theme.dim,
     ));
     let width = usize::from(inner.width);
@@ -113,7 +114,9 @@ fn header_line(labels: &[(usize, String)], theme: &Theme) -> Line<'static> {
     Line::styled(text, theme.heading)
 }
 
-/// The selected mark in words, under the lanes: "@ 2027-08-18 Exams: Pass USMLE Step 2 CK".
+/// The selected mark in words, under the lanes: "@ 2027-08-18 Exams: Pass USMLE Step 2 CK". A
+/// task gives its own day (the one its details show), and says why it is drawn at today when it
+/// is overdue or to start now.
 fn caption(
     app: &App,
     timeline: &Timeline,
@@ -123,17 +126,29 @@ fn caption(
     let Some(mark) = selected.and_then(|i| timeline.marks.get(i)) else {
         return Line::styled("j/k select a mark; its details are beside.", theme.dim);
     };
-    let what = match &mark.item {
-        MarkItem::Task(id) => app.task_title(id),
-        MarkItem::Season(anchor) => app.template.anchor_title(*anchor).to_owned(),
+    let (what, day) = match &mark.item {
+        MarkItem::Task(id) => (
+            app.task_title(id),
+            app.session
+                .snapshot
+                .task(id)
+                .and_then(|t| t.calendar_day(app.today))
+                .unwrap_or(mark.date),
+        ),
+        MarkItem::Season(anchor) => (app.template.anchor_title(*anchor).to_owned(), mark.date),
     };
     let lane = timeline
         .lanes
         .get(mark.lane)
         .map(|l| clean_line(&l.label))
         .unwrap_or_default();
+    let state = match mark.kind {
+        MarkKind::Overdue => " (overdue, drawn at today)",
+        MarkKind::StartNow => " (start now, drawn at today)",
+        _ => "",
+    };
     Line::styled(
-        format!("@ {} {lane}: {}", mark.date, clean_line(&what)),
+        format!("@ {day}{state} {lane}: {}", clean_line(&what)),
         theme.title,
     )
 }
