@@ -198,6 +198,7 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     out.push_str(&budget::budget_text(
         template,
         &crate::budget::compute(template, plan),
+        Some(80),
     ));
     write_facts(&mut out, template, snapshot.today);
     write_sources(&mut out, template, snapshot);
