@@ -648,6 +648,22 @@ mod tests {
     }
 
     #[test]
+    fn the_h1b_payment_says_it_is_due_only_on_an_h1b_match_from_abroad() {
+        let template = Template::embedded().expect("template");
+        let item = template
+            .budget
+            .iter()
+            .find(|i| i.id == "h1b-payment")
+            .expect("h1b-payment line");
+        assert!(
+            item.note
+                .starts_with("Only if you match at a program that sponsors you on an H-1B")
+        );
+        assert!(item.note.contains("inside the US does not"));
+        assert!(item.label.contains("H-1B match only"));
+    }
+
+    #[test]
     fn totals_add_counted_lines_in_cents() {
         let template = Template::embedded().expect("template");
         let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");

@@ -107,7 +107,13 @@ fn an_h1b_budget_from_abroad_carries_the_payment_and_no_j1_lines() {
         .assert()
         .success();
     let out = sandbox.stdout(&["budget"]);
-    assert!(out.contains("H-1B payment (from abroad)"), "{out}");
+    // A six-figure line says it is due only if she matches where H-1B is the route.
+    assert!(
+        out.contains("H-1B payment (from abroad; H-1B match only)"),
+        "{out}"
+    );
+    let markdown = sandbox.stdout(&["export", "--format", "markdown"]);
+    assert!(markdown.contains("H-1B match only"), "{markdown}");
     assert!(out.contains("$100,000"), "{out}");
     assert!(!out.contains("SEVIS"), "{out}");
 }
