@@ -317,6 +317,25 @@ impl ProgramStatus {
     }
 }
 
+impl Program {
+    /// Whether an interview with this program is on record: a date, or the status says it
+    /// happened (interviewed). NRMP: do not rank programs where you did not interview.
+    pub fn interview_on_record(&self) -> bool {
+        self.interview.is_some() || self.status == ProgramStatus::Interviewed
+    }
+
+    /// Whether the program counts as applied to in "applied to so far": a status past
+    /// considering, except that a ranked program counts only with an applied date or an
+    /// interview on record (ranked straight from "considering", nothing says she applied).
+    pub fn counts_as_applied(&self) -> bool {
+        match self.status {
+            ProgramStatus::Considering => false,
+            ProgramStatus::Ranked => self.applied.is_some() || self.interview.is_some(),
+            _ => true,
+        }
+    }
+}
+
 impl fmt::Display for ProgramStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())

@@ -55,7 +55,7 @@ pub fn estimate_cost(
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
     let mut not_eras = 0;
     for program in programs {
-        if !include_considering && !program.status.has_applied() {
+        if !include_considering && !program.counts_as_applied() {
             continue;
         }
         if program.service != ApplicationService::Eras {

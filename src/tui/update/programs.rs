@@ -91,11 +91,22 @@ pub(super) fn rank(app: &mut App, id: ProgramId) -> Vec<Effect> {
         return Vec::new();
     };
     let ranked = program.status == ProgramStatus::Ranked;
+    let uninterviewed = !program.interview_on_record();
     let name = name(app, id);
     let (status, what) = if ranked {
         (
             ProgramStatus::Interviewed,
             format!("Off the rank list: {name} (back to interviewed)"),
+        )
+    } else if uninterviewed {
+        // Ranking stays possible (the interview may just not be recorded yet), but NRMP's rule
+        // is said where it matters: a program ranks only applicants it interviewed.
+        (
+            ProgramStatus::Ranked,
+            format!(
+                "Ranked last: {name} · ! no interview recorded: NRMP says rank only programs that \
+                 interviewed you (d sets the interview date)"
+            ),
         )
     } else {
         (ProgramStatus::Ranked, format!("Ranked last: {name}"))
