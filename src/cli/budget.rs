@@ -166,7 +166,8 @@ fn currency(
 pub(super) fn letters(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let (plan, _) = ctx.load_or_default()?;
     writeln!(out, "Letters of recommendation")?;
-    out.write_all(crate::export::letters::letters_text(&ctx.template, &plan).as_bytes())?;
+    let columns = super::terminal_columns();
+    out.write_all(crate::export::letters::letters_text(&ctx.template, &plan, columns).as_bytes())?;
     let pending: Vec<String> = plan
         .rotations
         .iter()
