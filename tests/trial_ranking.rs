@@ -122,3 +122,39 @@ fn a_program_ranked_from_considering_is_not_applied_to() {
     assert!(!program("Harlem", ProgramStatus::Ranked, None).counts_as_applied());
     assert!(program("Harlem", ProgramStatus::Applied, None).counts_as_applied());
 }
+
+#[test]
+fn ranking_in_the_program_form_without_an_interview_is_warned_about_too() {
+    use imgplan::tui::app::Mode;
+    use imgplan::tui::form::Key;
+    let mut app = app_with(vec![program(
+        "Harlem Hospital",
+        ProgramStatus::Applied,
+        None,
+    )]);
+    update(&mut app, Action::Command(Command::Open));
+    for _ in 0..60 {
+        if let Mode::Form(form) = &app.screen.mode
+            && form.fields[form.focus].key == Key::Status
+        {
+            break;
+        }
+        update(&mut app, Action::Command(Command::NextField));
+    }
+    for _ in 0..10 {
+        if let Mode::Form(form) = &app.screen.mode
+            && form.text_of(Key::Status) == "ranked"
+        {
+            break;
+        }
+        update(&mut app, Action::Command(Command::NextChoice));
+    }
+    update(&mut app, Action::Command(Command::Submit));
+    let said = message(&app);
+    assert!(said.starts_with("Program saved: Harlem Hospital"), "{said}");
+    assert!(
+        said.contains("NRMP says rank only programs that interviewed you"),
+        "{said}"
+    );
+    assert_eq!(app.session.plan.rank_order.len(), 1);
+}
