@@ -115,12 +115,17 @@ fn a_program_ranked_from_considering_is_not_applied_to() {
         markdown.contains("| Total, programs applied to so far | \\$0 |"),
         "{markdown}"
     );
-    // With an applied date it counts.
+    // With an applied date, or an interview already held, it counts; an interview still
+    // ahead is no sign of an application yet.
     let mut applied = program("Harlem Hospital", ProgramStatus::Ranked, None);
     applied.applied = Some(date("2027-09-25"));
-    assert!(applied.counts_as_applied());
-    assert!(!program("Harlem", ProgramStatus::Ranked, None).counts_as_applied());
-    assert!(program("Harlem", ProgramStatus::Applied, None).counts_as_applied());
+    assert!(applied.counts_as_applied(today));
+    let held = program("Jamaica", ProgramStatus::Ranked, Some(date("2026-11-02")));
+    assert!(held.counts_as_applied(today));
+    let ahead = program("Brookdale", ProgramStatus::Ranked, Some(date("2027-11-12")));
+    assert!(!ahead.counts_as_applied(today));
+    assert!(!program("Harlem", ProgramStatus::Ranked, None).counts_as_applied(today));
+    assert!(program("Harlem", ProgramStatus::Applied, None).counts_as_applied(today));
 }
 
 #[test]

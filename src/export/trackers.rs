@@ -326,7 +326,7 @@ pub(crate) fn cost_lines(template: &Template, plan: &Plan, today: NaiveDate) -> 
         out.push_str("  No fee table in the template: no cost estimate.\n");
         return out;
     };
-    let applied = programs::estimate_cost(&plan.programs, schedule, false);
+    let applied = programs::applied_so_far_cost(&plan.programs, schedule, today);
     let all = programs::estimate_cost(&plan.programs, schedule, true);
     let season = if schedule.match_year == plan.profile.match_year {
         format!("{} season fees", schedule.match_year)
