@@ -329,12 +329,38 @@ impl BudgetView {
         self.lines.iter().find(|line| line.id == id)
     }
 
-    /// "$2,405 planned · $405 paid · 9 lines to fill in".
+    /// Every line grouped by stage in the template's stage order (as the planner lists them),
+    /// and in the template's order within a stage, so every export reads like the panel.
+    /// A line whose stage the template does not list comes last rather than being lost.
+    pub fn lines_by_stage(&self) -> Vec<&BudgetLine> {
+        let position = |line: &BudgetLine| {
+            self.stages
+                .iter()
+                .position(|stage| stage.stage == line.stage)
+                .unwrap_or(usize::MAX)
+        };
+        let mut lines: Vec<&BudgetLine> = self.lines.iter().collect();
+        lines.sort_by_key(|line| position(line));
+        lines
+    }
+
+    /// "$2,405 planned · $405 paid · 9 lines to fill in"; with a display currency each converted
+    /// figure sits right after the dollar amount it converts ("$2,405 planned (≈ 200,211 INR) ·
+    /// $405 paid (≈ 33,716 INR)"), so a reader never takes the planned total for what was paid.
     pub fn summary(&self) -> String {
-        let mut text = format!("{} planned · {} paid", self.planned, self.paid);
-        if let Some(currency) = &self.currency {
-            text.push_str(&format!(" ({})", currency.show(self.planned)));
-        }
+        let converted = |amount: Cents| {
+            self.currency
+                .as_ref()
+                .map(|currency| format!(" ({})", currency.show(amount)))
+                .unwrap_or_default()
+        };
+        let mut text = format!(
+            "{} planned{} · {} paid{}",
+            self.planned,
+            converted(self.planned),
+            self.paid,
+            converted(self.paid)
+        );
         if self.unplanned > 0 {
             text.push_str(&format!(
                 " · {} to fill in",
@@ -548,6 +574,22 @@ mod tests {
     }
 
     #[test]
+    fn each_converted_figure_sits_beside_the_amount_it_converts() {
+        let view = BudgetView {
+            lines: Vec::new(),
+            stages: Vec::new(),
+            planned: Cents(10_261_500),
+            paid: Cents(100_000),
+            unplanned: 9,
+            currency: DisplayCurrency::parse("PKR", "281.5").ok(),
+        };
+        assert_eq!(
+            view.summary(),
+            "$102,615 planned (≈ 28,886,123 PKR) · $1,000 paid (≈ 281,500 PKR) · 9 lines to fill in"
+        );
+    }
+
+    #[test]
     fn rate_and_display_currency_stay_exact() {
         let inr = DisplayCurrency::parse("inr", "83.25").expect("valid");
         assert_eq!(inr.code, "INR");
@@ -603,6 +645,22 @@ mod tests {
         ] {
             assert!(ids.contains(wanted), "no budget line {wanted}");
         }
+    }
+
+    #[test]
+    fn the_h1b_payment_says_it_is_due_only_on_an_h1b_match_from_abroad() {
+        let template = Template::embedded().expect("template");
+        let item = template
+            .budget
+            .iter()
+            .find(|i| i.id == "h1b-payment")
+            .expect("h1b-payment line");
+        assert!(
+            item.note
+                .starts_with("Only if you match at a program that sponsors you on an H-1B")
+        );
+        assert!(item.note.contains("inside the US does not"));
+        assert!(item.label.contains("H-1B match only"));
     }
 
     #[test]

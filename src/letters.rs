@@ -83,13 +83,13 @@ impl LetterProgress {
 
     pub fn label(self) -> &'static str {
         match self {
-            LetterProgress::Asked => "asked",
+            LetterProgress::Asked => "requested",
             LetterProgress::Promised => "promised",
             LetterProgress::Uploaded => "uploaded",
         }
     }
 
-    /// A mark that reads without colour: `?` asked, `~` promised, `✓` uploaded.
+    /// A mark that reads without colour: `?` requested, `~` promised, `✓` uploaded.
     pub fn mark(self) -> &'static str {
         match self {
             LetterProgress::Asked => "?",
@@ -98,7 +98,7 @@ impl LetterProgress {
         }
     }
 
-    /// asked → promised → uploaded → asked.
+    /// requested → promised → uploaded → requested.
     pub fn cycled(self) -> LetterProgress {
         match self {
             LetterProgress::Asked => LetterProgress::Promised,

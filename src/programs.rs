@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use crate::journey::{FeeSchedule, VisaChoice};
 
 mod cost;
-pub use cost::{CostEstimate, SpecialtyCost, dollars, estimate_cost, tiered_fee};
+pub use cost::{
+    CostEstimate, SpecialtyCost, applied_so_far_cost, dollars, estimate_cost, tiered_fee,
+};
 mod filter;
 pub use filter::{ProgramFilter, ProgramSort, Tracked, select};
 pub mod signals;
@@ -314,6 +316,28 @@ impl ProgramStatus {
     /// except a program they withdrew from before applying is still counted: the fee is paid).
     pub fn has_applied(self) -> bool {
         !matches!(self, ProgramStatus::Considering)
+    }
+}
+
+impl Program {
+    /// Whether an interview with this program is on record: a date, or the status says it
+    /// happened (interviewed). NRMP: do not rank programs where you did not interview.
+    pub fn interview_on_record(&self) -> bool {
+        self.interview.is_some() || self.status == ProgramStatus::Interviewed
+    }
+
+    /// Whether the program counts as applied to in "applied to so far" on `today`: a status
+    /// past considering, except that a ranked program counts only when an applied date or an
+    /// interview on or before today is on record. Ranked straight from "considering", with at
+    /// most an interview date still ahead, nothing says she has applied yet.
+    pub fn counts_as_applied(&self, today: NaiveDate) -> bool {
+        match self.status {
+            ProgramStatus::Considering => false,
+            ProgramStatus::Ranked => {
+                self.applied.is_some() || self.interview.is_some_and(|day| day <= today)
+            }
+            _ => true,
+        }
     }
 }
 

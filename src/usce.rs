@@ -128,7 +128,7 @@ impl LetterState {
     pub fn short(self) -> &'static str {
         match self {
             LetterState::NotRequested => "-",
-            LetterState::Requested => "asked",
+            LetterState::Requested => "requested",
             LetterState::Received => "got",
             LetterState::Uploaded => "ERAS",
         }

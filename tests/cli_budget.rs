@@ -107,7 +107,13 @@ fn an_h1b_budget_from_abroad_carries_the_payment_and_no_j1_lines() {
         .assert()
         .success();
     let out = sandbox.stdout(&["budget"]);
-    assert!(out.contains("H-1B payment (from abroad)"), "{out}");
+    // A six-figure line says it is due only if she matches where H-1B is the route.
+    assert!(
+        out.contains("H-1B payment (from abroad; H-1B match only)"),
+        "{out}"
+    );
+    let markdown = sandbox.stdout(&["export", "--format", "markdown"]);
+    assert!(markdown.contains("H-1B match only"), "{markdown}");
     assert!(out.contains("$100,000"), "{out}");
     assert!(!out.contains("SEVIS"), "{out}");
 }
@@ -314,4 +320,53 @@ fn imgplan_letters_lists_the_letters_and_their_warnings() {
     let sandbox = Sandbox::new("j1");
     let out = sandbox.stdout(&["letters"]);
     assert!(out.starts_with("Letters of recommendation\n  All letters: 0 of 3 in ERAS\n  (no letters of your own yet)\n"), "{out}");
+}
+
+#[test]
+fn a_piped_budget_is_never_cut_and_marks_the_users_own_figures() {
+    let sandbox = Sandbox::new("j1");
+    sandbox.stdout(&["budget", "set", "step1", "--planned", "1000"]);
+    let out = sandbox.stdout(&["budget"]);
+    assert!(!out.contains('…'), "{out}");
+    assert!(out.contains("ECFMG J-1 sponsorship, yearly"), "{out}");
+    let step1 = out
+        .lines()
+        .find(|l| l.contains("USMLE Step 1 fee"))
+        .unwrap_or_default();
+    assert!(step1.contains("$1,000*"), "{out}");
+    assert!(
+        out.contains("* your own figure, which wins over the template's."),
+        "{out}"
+    );
+    // Label and amount are always two spaces or more apart.
+    let epic = out.lines().find(|l| l.contains("EPIC")).unwrap_or_default();
+    assert!(epic.contains("  enter your own"), "{out}");
+}
+
+#[test]
+fn every_export_lists_budget_stages_in_the_templates_order() {
+    let sandbox = Sandbox::new("j1");
+    let markdown = sandbox.stdout(&["export", "--format", "markdown"]);
+    let ecfmg = markdown.find("| ECFMG certification");
+    let exams = markdown.find("| USMLE exams");
+    assert!(ecfmg.is_some() && ecfmg < exams, "{markdown}");
+    let csv = sandbox.stdout(&["export", "--format", "csv", "--what", "budget"]);
+    let ecfmg = csv.find(",ECFMG certification");
+    let exams = csv.find(",USMLE exams");
+    assert!(ecfmg.is_some() && ecfmg < exams, "{csv}");
+}
+
+#[test]
+fn each_converted_figure_follows_its_own_amount() {
+    let sandbox = Sandbox::new("j1");
+    sandbox.stdout(&["budget", "currency", "pkr", "281.5"]);
+    sandbox.stdout(&["budget", "set", "step1", "--paid", "1000"]);
+    let out = sandbox.stdout(&["budget"]);
+    // $405 planned × 281.5 = 114,007.5 → 114,008; $1,000 paid → 281,500.
+    assert!(
+        out.contains("$405 planned (≈ 114,008 PKR) · $1,000 paid (≈ 281,500 PKR)"),
+        "{out}"
+    );
+    let markdown = sandbox.stdout(&["export", "--format", "markdown"]);
+    assert!(markdown.contains("paid (≈ 281,500 PKR)"), "{markdown}");
 }

@@ -170,6 +170,11 @@ fn a_bad_row_stops_the_import_with_its_line_unless_told_to_skip() {
     let programs = sandbox.programs();
     assert!(programs.contains("Good One"), "{programs}");
     assert!(programs.contains("Bad Date Program"), "{programs}");
+    let plan = std::fs::read_to_string(sandbox.plan()).expect("plan");
+    assert!(
+        plan.contains("Import: Interview \\\"2025-02-30\\\" is not a real date"),
+        "the program's note keeps a trace: {plan}"
+    );
 }
 
 #[test]

@@ -200,6 +200,13 @@ fn a_bad_cell_is_left_empty_not_the_row_when_cells_are_skipped() {
         "the rest of the row is kept"
     );
     assert_eq!(bad_date.visa, VisaStance::Both);
+    // The program keeps a trace of what was left out, so the date is not lost silently.
+    assert_eq!(
+        bad_date.note.as_deref(),
+        Some(
+            "Import: Interview \"2025-02-30\" is not a real date: February 2025 has 28 days; left empty"
+        )
+    );
     assert_eq!(
         report.skip_warnings(),
         [

@@ -265,6 +265,41 @@ fn the_letters_panel_at_both_sizes() {
 }
 
 #[test]
+fn a_requested_letter_reads_the_same_everywhere_and_a_cut_writer_keeps_its_gap() {
+    use imgplan::letters::{Letter, LetterId, LetterKind, LetterProgress};
+    let mut app = app_with_letters();
+    app.session
+        .plan
+        .add_letter(Letter {
+            id: LetterId(0),
+            writer: "Dr. Lee, attending, Internal Medicine, Brookdale University Hospital".into(),
+            kind: LetterKind::UsClinical,
+            state: LetterProgress::Asked,
+            rotation: None,
+            programs: Vec::new(),
+            note: None,
+        })
+        .expect("letter");
+    app.refresh();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    tab_to(&mut app, Panel::Letters);
+    let text = screen(&mut app, 120, 40);
+    let row = text
+        .lines()
+        .find(|l| l.contains("Dr. Lee, attending"))
+        .expect("the letter's row");
+    assert!(row.contains("? requested"), "{row}");
+    assert!(row.contains("… US clinical"), "{row}");
+    assert!(!text.contains("asked "), "{text}");
+}
+
+#[test]
 fn a_program_asking_for_more_letters_than_assigned_is_warned_about() {
     let app = app_with_letters();
     let messages: Vec<&str> = app

@@ -71,7 +71,7 @@ fn list(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let (plan, _) = ctx.load_or_default()?;
     let view = budget::compute(&ctx.template, &plan);
     writeln!(out, "Budget (amounts in US dollars)")?;
-    out.write_all(budget_text(&ctx.template, &view).as_bytes())?;
+    out.write_all(budget_text(&ctx.template, &view, super::terminal_columns()).as_bytes())?;
     writeln!(out, "  Line ids for `imgplan budget set`:")?;
     let ids: Vec<&str> = view.lines.iter().map(|l| l.id.as_str()).collect();
     for chunk in ids.chunks(8) {
@@ -166,7 +166,8 @@ fn currency(
 pub(super) fn letters(ctx: &Context, out: &mut impl Write) -> Result<(), Failure> {
     let (plan, _) = ctx.load_or_default()?;
     writeln!(out, "Letters of recommendation")?;
-    out.write_all(crate::export::letters::letters_text(&ctx.template, &plan).as_bytes())?;
+    let columns = super::terminal_columns();
+    out.write_all(crate::export::letters::letters_text(&ctx.template, &plan, columns).as_bytes())?;
     let pending: Vec<String> = plan
         .rotations
         .iter()

@@ -27,6 +27,8 @@ mod sources;
 mod status;
 mod tasks;
 mod trackers;
+mod width;
+pub(crate) use width::terminal_columns;
 
 pub use args::*;
 

@@ -250,7 +250,9 @@ pub(crate) fn programs(
             "No programs yet: add them in the planner (Programs panel, a) or with `imgplan import programs FILE.csv`."
         )?;
     } else if !list.is_empty() {
-        out.write_all(trackers::programs_table(&list, choice).as_bytes())?;
+        out.write_all(
+            trackers::programs_table(&list, choice, super::terminal_columns()).as_bytes(),
+        )?;
         writeln!(out)?;
         out.write_all(trackers::cost_lines(&ctx.template, &plan, ctx.today).as_bytes())?;
     }

@@ -29,8 +29,9 @@ fn program_names(plan: &Plan, letter: &Letter) -> Vec<String> {
         .collect()
 }
 
-/// The letters as plain text lines (indented two spaces).
-pub(crate) fn letters_text(template: &Template, plan: &Plan) -> String {
+/// The letters as plain text lines (indented two spaces). With `columns` (a terminal's width, or
+/// a file's 80) a letter's line is cut to fit; with `None` (piped) it is whole.
+pub(crate) fn letters_text(template: &Template, plan: &Plan, columns: Option<usize>) -> String {
     let mut out = String::new();
     let totals = LetterTotals::of(template, plan);
     let _ = writeln!(out, "  All letters: {}", totals.line());
@@ -49,10 +50,15 @@ pub(crate) fn letters_text(template: &Template, plan: &Plan) -> String {
         if !rotation.is_empty() {
             let _ = write!(line, ", from {rotation}");
         }
-        let _ = writeln!(out, "{}", crate::text::truncate(&line, 78));
+        let line = match columns {
+            Some(columns) => crate::text::truncate(&line, columns.saturating_sub(2)),
+            None => line,
+        };
+        let _ = writeln!(out, "{line}");
         let programs = program_names(plan, letter);
         if !programs.is_empty() {
-            for wrapped in crate::text::wrap(&format!("to: {}", programs.join("; ")), 74) {
+            let room = columns.map_or(74, |c| c.saturating_sub(6).max(20));
+            for wrapped in crate::text::wrap(&format!("to: {}", programs.join("; ")), room) {
                 let _ = writeln!(out, "      {wrapped}");
             }
         }

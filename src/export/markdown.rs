@@ -117,7 +117,7 @@ pub(crate) fn markdown_summary(template: &Template, plan: &Plan, snapshot: &Snap
     write_stages(&mut out, template, snapshot);
     write_visa(&mut out, template, plan, snapshot);
     write_usce(&mut out, plan, snapshot);
-    write_programs(&mut out, template, plan);
+    write_programs(&mut out, template, plan, snapshot.today);
     write_rank_list(&mut out, plan, snapshot);
     let _ = writeln!(out, "## Letters\n");
     out.push_str(&super::letters::letters_markdown(template, plan));
@@ -407,7 +407,7 @@ fn fit_label(fit: Fit) -> &'static str {
     }
 }
 
-fn write_programs(out: &mut String, template: &Template, plan: &Plan) {
+fn write_programs(out: &mut String, template: &Template, plan: &Plan, today: chrono::NaiveDate) {
     let _ = writeln!(out, "## Programs ({})\n", plan.programs.len());
     if plan.programs.is_empty() {
         let _ = writeln!(out, "No programs yet.\n");
@@ -431,7 +431,7 @@ fn write_programs(out: &mut String, template: &Template, plan: &Plan) {
         ],
         &rows,
     );
-    write_cost(out, template, plan);
+    write_cost(out, template, plan, today);
 }
 
 /// One table row per program: who it is, the visa fit, where it stands, what it asks.
@@ -463,12 +463,12 @@ fn program_rows(plan: &Plan) -> Vec<Vec<String>> {
 }
 
 /// The ERAS cost estimate under the programs table, when the season's fees are known.
-fn write_cost(out: &mut String, template: &Template, plan: &Plan) {
+fn write_cost(out: &mut String, template: &Template, plan: &Plan, today: chrono::NaiveDate) {
     let Some(schedule) = template.fees_for(plan.profile.match_year) else {
         return;
     };
     let all = programs::estimate_cost(&plan.programs, schedule, true);
-    let applied = programs::estimate_cost(&plan.programs, schedule, false);
+    let applied = programs::applied_so_far_cost(&plan.programs, schedule, today);
     let _ = writeln!(
         out,
         "ERAS cost estimate ({} season fees; sources: {}):\n",

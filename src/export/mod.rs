@@ -180,7 +180,7 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     heading(&mut out, "US clinical experience and letters");
     out.push_str(&trackers::usce_log(plan, snapshot));
     heading(&mut out, "Letters");
-    out.push_str(&letters::letters_text(template, plan));
+    out.push_str(&letters::letters_text(template, plan, Some(TEXT_WIDTH)));
     heading(&mut out, "Step 2 CK practice");
     out.push_str(&practice::practice_text(template, plan, snapshot));
     heading(&mut out, &format!("Programs ({})", plan.programs.len()));
@@ -188,7 +188,11 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
         out.push_str("  (no programs yet)\n");
     } else {
         let all: Vec<&crate::programs::Program> = plan.programs.iter().collect();
-        out.push_str(&trackers::programs_table(&all, plan.profile.visa));
+        out.push_str(&trackers::programs_table(
+            &all,
+            plan.profile.visa,
+            Some(TEXT_WIDTH),
+        ));
         out.push('\n');
         out.push_str(&trackers::cost_lines(template, plan, snapshot.today));
     }
@@ -198,6 +202,7 @@ pub fn text_summary(template: &Template, plan: &Plan, snapshot: &Snapshot) -> St
     out.push_str(&budget::budget_text(
         template,
         &crate::budget::compute(template, plan),
+        Some(80),
     ));
     write_facts(&mut out, template, snapshot.today);
     write_sources(&mut out, template, snapshot);

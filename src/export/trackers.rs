@@ -10,7 +10,7 @@ use crate::insights::Snapshot;
 use crate::journey::{Anchor, Template, VisaChoice};
 use crate::plan::Plan;
 use crate::programs::{self, Program};
-use crate::text::{clean_line, count, pad, truncate, wrap};
+use crate::text::{clean_line, count, pad, truncate, width, wrap};
 use crate::visa;
 use crate::wording::countdown;
 
@@ -207,47 +207,96 @@ pub(crate) fn usce_log(plan: &Plan, snapshot: &Snapshot) -> String {
     out
 }
 
-/// Column widths of the programs table at 80 columns.
-const NAME_COLUMNS: usize = 30;
-
-/// One program as a table line: fit flag, name, state, specialty, visa, status.
-pub(crate) fn program_line(program: &Program, choice: VisaChoice) -> String {
-    format!("{} {}", program.fit(choice).glyph(), program_cells(program))
+/// Widths of the programs table's name and specialty columns, and whether they may be cut.
+#[derive(Debug, Clone, Copy)]
+struct ProgramColumns {
+    name: usize,
+    specialty: usize,
+    cut: bool,
 }
 
-/// A program's name, state, specialty, visa and status in table columns.
-fn program_cells(program: &Program) -> String {
-    let specialty = program
+impl ProgramColumns {
+    /// Fit `columns` (a terminal: a long name is cut only when the line would not fit), or with
+    /// `None` (piped, a file) make the columns as wide as the longest name and specialty, so
+    /// nothing is ever cut.
+    fn for_list(list: &[&Program], columns: Option<usize>) -> ProgramColumns {
+        let longest = |cell: fn(&Program) -> String, heading: &str| {
+            list.iter()
+                .map(|p| width(&cell(p)))
+                .chain([width(heading)])
+                .max()
+                .unwrap_or(0)
+        };
+        let name = longest(|p| clean_line(&p.name), "program");
+        let specialty = longest(specialty_of, "specialty");
+        let Some(columns) = columns else {
+            return ProgramColumns {
+                name,
+                specialty,
+                cut: false,
+            };
+        };
+        // Fit flag, state, visa and the longest status ("interview invited") take 33 columns.
+        let room = columns.saturating_sub(2 + 3 + 8 + 1 + 18 + 1);
+        // The name comes first; the specialty keeps at least 9 columns and takes what is left.
+        let name = name.min(room.saturating_sub(specialty.min(14))).max(12);
+        let specialty = specialty.min(room.saturating_sub(name)).max(9);
+        ProgramColumns {
+            name,
+            specialty,
+            cut: true,
+        }
+    }
+
+    fn cell(self, text: &str, columns: usize) -> String {
+        if self.cut {
+            pad(&truncate(text, columns), columns)
+        } else {
+            pad(text, columns)
+        }
+    }
+}
+
+fn specialty_of(program: &Program) -> String {
+    program
         .specialty
         .as_deref()
         .map(clean_line)
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// A program's fit flag, name, state, specialty, visa and status in table columns.
+fn program_cells(program: &Program, choice: VisaChoice, widths: ProgramColumns) -> String {
     let line = format!(
-        "{} {} {} {} {}",
-        pad(
-            &truncate(&clean_line(&program.name), NAME_COLUMNS),
-            NAME_COLUMNS
-        ),
+        "{} {} {} {} {} {}",
+        program.fit(choice).glyph(),
+        widths.cell(&clean_line(&program.name), widths.name),
         pad(program.state.as_deref().unwrap_or("--"), 2),
-        pad(&truncate(&specialty, 14), 14),
+        widths.cell(&specialty_of(program), widths.specialty),
         pad(program.visa.code(), 7),
         program.status.label()
     );
     line.trim_end().to_owned()
 }
 
-/// The programs table with a header, then what each misfit or unknown flag means.
-pub(crate) fn programs_table(list: &[&Program], choice: VisaChoice) -> String {
+/// The programs table with a header, then what each misfit or unknown flag means. With
+/// `columns` (a terminal's width) it fits that width; with `None` nothing is cut.
+pub(crate) fn programs_table(
+    list: &[&Program],
+    choice: VisaChoice,
+    columns: Option<usize>,
+) -> String {
+    let widths = ProgramColumns::for_list(list, columns);
     let mut out = String::new();
     let header = format!(
         "  {} ST {} {} status",
-        pad("program", NAME_COLUMNS),
-        pad("specialty", 14),
+        pad("program", widths.name),
+        pad("specialty", widths.specialty),
         pad("visa", 7)
     );
     let _ = writeln!(out, "{header}");
     for program in list {
-        let _ = writeln!(out, "{}", program_line(program, choice));
+        let _ = writeln!(out, "{}", program_cells(program, choice, widths));
         let mut extra = Vec::new();
         if let Some(reason) = programs::fit_reason(program.visa, choice) {
             extra.push(format!("visa: {reason}"));
@@ -277,7 +326,7 @@ pub(crate) fn cost_lines(template: &Template, plan: &Plan, today: NaiveDate) -> 
         out.push_str("  No fee table in the template: no cost estimate.\n");
         return out;
     };
-    let applied = programs::estimate_cost(&plan.programs, schedule, false);
+    let applied = programs::applied_so_far_cost(&plan.programs, schedule, today);
     let all = programs::estimate_cost(&plan.programs, schedule, true);
     let season = if schedule.match_year == plan.profile.match_year {
         format!("{} season fees", schedule.match_year)

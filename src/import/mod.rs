@@ -369,6 +369,26 @@ pub fn read_programs(bytes: &[u8]) -> Result<ImportReport, ImportError> {
     Ok(report)
 }
 
+/// Leaves a trace on a program whose bad cells an import leaves empty, so the value is not lost
+/// silently to a user who skimmed the preview: its note gets `Import: Interview "2027-02-30" is
+/// not a real date: February 2027 has 28 days; left empty`, after the row's own note. When the
+/// note would grow past its limit the trace is left off (the preview and `--skip-invalid`
+/// warnings still name the cell); the user's own note is never cut.
+fn note_left_out_cells(program: &mut Program, bad_cells: &[String]) {
+    let trace: Vec<String> = bad_cells
+        .iter()
+        .map(|cell| format!("Import: {}; left empty", clean_line(cell)))
+        .collect();
+    let trace = trace.join(" · ");
+    let note = match program.note.as_deref() {
+        Some(own) if !own.trim().is_empty() => format!("{own} · {trace}"),
+        _ => trace,
+    };
+    if note.chars().count() <= crate::plan::MAX_NOTE_CHARS {
+        program.note = Some(note);
+    }
+}
+
 impl ImportReport {
     /// Files one row where it belongs: read whole, read in part, or not read.
     fn add_row(&mut self, line: u64, read: Result<row::ReadRow, Vec<String>>) {
@@ -382,9 +402,11 @@ impl ImportReport {
                     line,
                     message: row.bad_cells.join(" · "),
                 });
+                let mut program = row.program;
+                note_left_out_cells(&mut program, &row.bad_cells);
                 self.partly_read.push(PartlyRead {
                     line,
-                    program: row.program,
+                    program,
                     skipped_cells: row.bad_cells,
                 });
             }

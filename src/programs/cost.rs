@@ -45,6 +45,21 @@ pub fn tiered_fee(count: u32, schedule: &FeeSchedule) -> u32 {
     total
 }
 
+/// The ERAS cost of the programs applied to so far (see [`Program::counts_as_applied`]): a
+/// program ranked without any sign of an application is not counted.
+pub fn applied_so_far_cost(
+    programs: &[Program],
+    schedule: &FeeSchedule,
+    today: chrono::NaiveDate,
+) -> CostEstimate {
+    let applied: Vec<Program> = programs
+        .iter()
+        .filter(|p| p.counts_as_applied(today))
+        .cloned()
+        .collect();
+    estimate_cost(&applied, schedule, true)
+}
+
 /// Estimates the ERAS cost of applying to programs: every ERAS program that is applied to (or,
 /// with `include_considering`, still being considered) counts in its specialty's fee tiers.
 pub fn estimate_cost(

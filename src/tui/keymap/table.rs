@@ -157,7 +157,7 @@ pub(crate) static BINDINGS: &[Binding] = &[
         [ch('s')],
         "s",
         Command::CycleState,
-        "cycle todo → doing → done → skipped (a letter: asked → promised → uploaded)",
+        "cycle todo → doing → done → skipped (a letter: requested → promised → uploaded)",
         "state"
     ),
     bind!(

@@ -85,17 +85,30 @@ pub(super) fn remove(app: &mut App, id: ProgramId, title: &str) -> Vec<Effect> {
     })
 }
 
+/// Said after ranking a program with no interview on record: NRMP's rule (source in the
+/// template's "Build your rank order list" task).
+const NOT_INTERVIEWED: &str = " · ! no interview recorded: NRMP says rank only programs that \
+                               interviewed you (d sets the interview date)";
+
 /// `r`: rank the program last, or take it off the rank list.
 pub(super) fn rank(app: &mut App, id: ProgramId) -> Vec<Effect> {
     let Some(program) = app.session.plan.program(id) else {
         return Vec::new();
     };
     let ranked = program.status == ProgramStatus::Ranked;
+    let uninterviewed = !program.interview_on_record();
     let name = name(app, id);
     let (status, what) = if ranked {
         (
             ProgramStatus::Interviewed,
             format!("Off the rank list: {name} (back to interviewed)"),
+        )
+    } else if uninterviewed {
+        // Ranking stays possible (the interview may just not be recorded yet), but NRMP's rule
+        // is said where it matters: a program ranks only applicants it interviewed.
+        (
+            ProgramStatus::Ranked,
+            format!("Ranked last: {name}{NOT_INTERVIEWED}"),
         )
     } else {
         (ProgramStatus::Ranked, format!("Ranked last: {name}"))
@@ -191,14 +204,26 @@ pub(super) fn submit_form(app: &mut App, form: &Form, id: Option<ProgramId>) -> 
         program.extra = existing.extra.clone();
     }
     let name = clean_line(&program.name);
+    // Ranked here from a status without an interview, and no interview date: say NRMP's rule.
+    let before = id.and_then(|id| app.session.plan.program(id));
+    let newly_ranked_uninterviewed = program.status == ProgramStatus::Ranked
+        && program.interview.is_none()
+        && before.is_none_or(|p| {
+            !matches!(p.status, ProgramStatus::Ranked | ProgramStatus::Interviewed)
+        });
+    let warning = if newly_ranked_uninterviewed {
+        NOT_INTERVIEWED
+    } else {
+        ""
+    };
     app.screen.mode = Mode::Normal;
     let mut new_id = id;
     let effects = match id {
-        None => change(app, format!("Added program: {name}"), |plan, _| {
+        None => change(app, format!("Added program: {name}{warning}"), |plan, _| {
             new_id = Some(plan.add_program(program)?);
             Ok(())
         }),
-        Some(_) => change(app, format!("Program saved: {name}"), |plan, _| {
+        Some(_) => change(app, format!("Program saved: {name}{warning}"), |plan, _| {
             plan.update_program(program)
         }),
     };

@@ -72,14 +72,13 @@ pub(crate) fn line(app: &App, index: usize, columns: usize, theme: &Theme) -> Li
     ])
 }
 
-/// `  Display currency: INR at 83.25 per US dollar` or how to set one.
+/// `  Also in INR at 83.25 per US dollar` or how to set one (the totals row above carries the
+/// converted figures, each beside its dollar amount).
 pub(crate) fn currency_line(app: &App, columns: usize, theme: &Theme) -> Line<'static> {
     let text = match &app.session.plan.budget.currency {
         Some(currency) => format!(
-            "  Also in {} at {} per US dollar (your rate): {}",
-            currency.code,
-            currency.per_usd,
-            currency.show(view(app).planned)
+            "  Also in {} at {} per US dollar (your rate; Enter changes it)",
+            currency.code, currency.per_usd
         ),
         None => "  Show amounts in another currency too (Enter)".to_owned(),
     };

@@ -1,5 +1,5 @@
 //! The Letters panel: letters of the user's own, with their state as a mark that reads without
-//! colour (`?` asked, `~` promised, `✓` uploaded), and the letters from rotations (drawn as
+//! colour (`?` requested, `~` promised, `✓` uploaded), and the letters from rotations (drawn as
 //! rotation rows). Details show the writer, the rotation and the programs a letter goes to.
 
 use ratatui::text::{Line, Span};
@@ -32,16 +32,18 @@ pub(crate) fn letter_line(app: &App, id: LetterId, columns: usize, theme: &Theme
     };
     let narrow = columns < 56;
     let kind_columns = if narrow { 0 } else { 13 };
-    let fixed = 2 + 11 + kind_columns + 12;
+    // "? requested " and one space after the writer, so a cut name never runs into the kind.
+    let fixed = 2 + 12 + kind_columns + 12 + 1;
     let writer_columns = columns.saturating_sub(fixed).max(6);
     let mut spans = vec![
         Span::raw("  "),
         column(
             &format!("{} {}", letter.state.mark(), letter.state.label()),
-            11,
+            12,
             style,
         ),
         column(&clean_line(&letter.writer), writer_columns, theme.text),
+        Span::raw(" "),
     ];
     if !narrow {
         spans.push(column(letter.kind.label(), kind_columns, theme.dim));
@@ -134,7 +136,7 @@ pub(crate) fn detail_lines(app: &App, id: LetterId, theme: &Theme) -> Vec<Line<'
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "Enter edits · s asked → promised → uploaded · x deletes",
+        "Enter edits · s requested → promised → uploaded · x deletes",
         theme.dim,
     ));
     lines

@@ -36,7 +36,8 @@ pub(crate) fn rotation_line(
         (true, true) => "hands",
         (false, true) => "obs.",
     };
-    let fixed = 2 + kind_columns + 1 + 10 + 1 + 8 + 1 + hands_columns + 1 + 6;
+    // The letter column fits "requested", the word the form and details use too.
+    let fixed = 2 + kind_columns + 1 + 10 + 1 + 8 + 1 + hands_columns + 1 + 9;
     let name_columns = columns.saturating_sub(fixed).max(6);
     Line::from(vec![
         Span::raw("  "),
@@ -50,7 +51,7 @@ pub(crate) fn rotation_line(
         Span::raw(" "),
         column(hands, hands_columns, theme.dim),
         Span::raw(" "),
-        column(rotation.letter.short(), 6, letter_style),
+        column(rotation.letter.short(), 9, letter_style),
     ])
 }
 
@@ -143,7 +144,7 @@ pub(crate) fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         Line::styled("Rotations and letters", theme.title),
         Line::raw(usce.line()),
         Line::raw(format!(
-            "Letters: {} asked for, {} in hand, {} in ERAS; target {} (p changes it).",
+            "Letters: {} requested, {} in hand, {} in ERAS; target {} (p changes it).",
             usce.letters_requested,
             usce.letters_received,
             usce.letters_uploaded,
