@@ -26,42 +26,17 @@ use imgplan::usce::{LetterState, Rotation, RotationKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+// The generator kept with the benches: this bench takes its names (specialties, cities, kinds
+// of hospital), so both benches describe programs the same way; the rest serves `scale`.
+#[allow(dead_code)]
+mod support;
+use support::{CITIES, KINDS, SPECIALTIES};
+
 const PROGRAMS: usize = 500;
 const ROTATIONS: usize = 50;
 const RANKED: usize = 40;
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
-
-const SPECIALTIES: [&str; 6] = [
-    "Internal Medicine",
-    "Family Medicine",
-    "Pediatrics",
-    "Psychiatry",
-    "Neurology",
-    "Pathology",
-];
-
-const CITIES: [&str; 12] = [
-    "Brooklyn",
-    "Lakeside",
-    "Harbor",
-    "Riverside",
-    "Mercy",
-    "St. Luke's",
-    "Summit",
-    "Valley",
-    "Northwell",
-    "Prairie",
-    "Bayview",
-    "Cedar Grove",
-];
-
-const KINDS: [&str; 4] = [
-    "University Medical Center",
-    "Community Hospital",
-    "Regional Health",
-    "General Hospital",
-];
 
 fn main() {
     divan::Divan::default()

@@ -57,7 +57,7 @@ pub const SPECIALTIES: [&str; 6] = [
     "Pathology",
 ];
 
-const CITIES: [&str; 12] = [
+pub const CITIES: [&str; 12] = [
     "Brooklyn",
     "Lakeside",
     "Harbor",
@@ -72,7 +72,7 @@ const CITIES: [&str; 12] = [
     "Cedar Grove",
 ];
 
-const KINDS: [&str; 4] = [
+pub const KINDS: [&str; 4] = [
     "University Medical Center",
     "Community Hospital",
     "Regional Health",
