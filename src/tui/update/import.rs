@@ -51,6 +51,8 @@ pub(super) fn completed(app: &mut App, typed: &str, completion: Completion) {
         && field.input.value() == typed
     {
         field.input = tui_input::Input::new(clean_line(&completion.text));
+        // A completed path is continued, not replaced, by what is typed next.
+        field.fresh = false;
         *choices = completion.choices;
         field.error = None;
     }

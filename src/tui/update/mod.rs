@@ -28,6 +28,7 @@ mod season;
 mod tasks;
 mod text;
 mod timeline;
+mod typing;
 
 /// Rows the mouse wheel moves per notch.
 const WHEEL_ROWS: usize = 3;
