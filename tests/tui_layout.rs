@@ -170,3 +170,20 @@ fn the_footer_at_120_columns_offers_export_and_zoom() {
         );
     }
 }
+
+#[test]
+fn every_tab_keeps_a_recognisable_name_at_80_100_and_120_columns() {
+    let mut app = app();
+    panel(&mut app, "programs");
+    for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+        let text = screen(&mut app, width, height);
+        let bar = text.lines().nth(1).expect("tab bar");
+        for name in [
+            "1 Ov", "2 EC", "3 Ex", "4 US", "5 ER", "6 Ma", "7 Vi", "8 Re", "0 Ag", "· Ti", "· Bu",
+            "· Le", "· Sc",
+        ] {
+            assert!(bar.contains(name), "{width}x{height}: {name} in {bar}");
+        }
+        assert!(bar.contains("9 Programs"), "{width}x{height}: {bar}");
+    }
+}
