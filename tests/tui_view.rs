@@ -592,3 +592,27 @@ fn the_visa_panel_and_programs_under_h1b_preferred_j1_acceptable() {
     select_row(&mut app, programs, |row| matches!(row, Row::Ranked(_)));
     insta::assert_snapshot!("programs_h1b_preferred_120x40", screen(&mut app, 120, 40));
 }
+
+#[test]
+fn help_lines_wrap_under_their_key_instead_of_being_cut() {
+    for (width, height) in [(200, 60), (120, 40), (80, 24)] {
+        let mut app = app();
+        let programs = app.programs_panel();
+        update(&mut app, Action::Command(Command::Panel(programs)));
+        update(&mut app, Action::Command(Command::Help));
+        let mut whole = false;
+        for _ in 0..200 {
+            if whole {
+                break;
+            }
+            let text = screen(&mut app, width, height);
+            let lines: Vec<&str> = text.lines().collect();
+            whole |= lines.windows(2).any(|pair| {
+                pair[0].contains("import programs from a CSV")
+                    && (pair[0].contains("to confirm") || pair[1].contains("confirm"))
+            });
+            update(&mut app, Action::Command(Command::Down));
+        }
+        assert!(whole, "{width}x{height}: the I line is cut");
+    }
+}
