@@ -187,3 +187,25 @@ fn every_tab_keeps_a_recognisable_name_at_80_100_and_120_columns() {
         assert!(bar.contains("9 Programs"), "{width}x{height}: {bar}");
     }
 }
+
+#[test]
+fn narrow_footers_keep_help_and_the_panels_own_keys() {
+    let mut app = app();
+    for (width, height) in [(80, 24), (100, 30)] {
+        panel(&mut app, "programs");
+        let text = screen(&mut app, width, height);
+        let footer = text.lines().last().expect("footer");
+        for key in [
+            "? help", "a add", "r rank", "s state", "/ search", "e export",
+        ] {
+            assert!(footer.contains(key), "{width}x{height}: {key} in {footer}");
+        }
+        panel(&mut app, "exams");
+        update(&mut app, Action::Command(Command::Down));
+        let text = screen(&mut app, width, height);
+        let footer = text.lines().last().expect("footer");
+        for key in ["? help", "Space done", "d date", "a add", "/ search"] {
+            assert!(footer.contains(key), "{width}x{height}: {key} in {footer}");
+        }
+    }
+}

@@ -154,11 +154,8 @@ pub(crate) fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// Key hints for what has the keyboard, drawn from the keymap.
+/// Key hints for what has the keyboard, drawn from the keymap and chosen by `footer::pick`.
 pub(crate) fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let columns = usize::from(area.width);
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
     let panel = app.current_panel();
     let in_programs = panel == crate::tui::app::Panel::Programs;
     let selection = app.selection();
@@ -168,27 +165,12 @@ pub(crate) fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         context != keymap::KeyContext::Normal
             || crate::tui::selection::offers(panel, &selection, command)
     };
-    // The first key of each binding only ("j" for "j/↓"): the help lists the others, and the
-    // room goes to more bindings (export and zoom fit at 120 columns).
-    let hints: Vec<(&str, &str)> = keymap::hints(context, in_programs, offered)
-        .map(|(keys, hint)| {
-            (
-                keys.split('/').find(|k| !k.is_empty()).unwrap_or(keys),
-                hint,
-            )
-        })
-        .collect();
-    // Two spaces between hints when they all fit so, else one, so fewer are left out.
-    let total: usize = hints.iter().map(|(k, h)| width(k) + width(h) + 3).sum();
-    let gap = if total < columns { "  " } else { " " };
-    for (keys, hint) in hints {
-        let cost = width(keys) + width(hint) + 1 + gap.len();
-        if used + cost > columns {
-            break;
-        }
+    let hints: Vec<_> = keymap::hints(context, in_programs, offered).collect();
+    let (picked, gap) = super::footer::pick(&hints, usize::from(area.width));
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, hint) in picked {
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {hint}{gap}"), Style::new()));
-        used += cost;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

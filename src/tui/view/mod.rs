@@ -8,6 +8,7 @@ pub(crate) mod chrome;
 pub(crate) mod comparison;
 pub(crate) mod detail;
 pub(crate) mod dialog;
+pub(crate) mod footer;
 pub(crate) mod help;
 pub(crate) mod import;
 pub(crate) mod later;
