@@ -449,6 +449,33 @@ fn the_profile_form_refuses_a_bad_year_or_graduation_date() {
 }
 
 #[test]
+fn a_past_graduation_date_turns_the_toggle_to_done_and_the_error_points_at_the_toggle() {
+    let mut app = app();
+    run(&mut app, Command::EditProfile);
+    focus_field(&mut app, Key::Graduation);
+    fill(&mut app, "2022-08-15");
+    let Mode::Form(form) = &app.screen.mode else {
+        panic!("form closed")
+    };
+    assert_eq!(form.index_of(Key::GraduationExpected), 1, "done by itself");
+
+    // Turned back to "expected" by hand, Enter names the toggle as the field to change.
+    focus_field(&mut app, Key::GraduationExpected);
+    run(&mut app, Command::NextChoice);
+    assert!(run(&mut app, Command::Submit).is_empty());
+    let Mode::Form(form) = &app.screen.mode else {
+        panic!("form closed")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("cannot be expected")
+    );
+    assert_eq!(form.fields[form.focus].key, Key::GraduationExpected);
+}
+
+#[test]
 fn search_jumps_as_you_type_and_n_walks_the_matches() {
     let mut app = app();
     run(&mut app, Command::Search);

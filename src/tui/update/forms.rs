@@ -85,6 +85,7 @@ pub(super) fn form(app: &mut App, command: Command) -> Vec<Effect> {
                 super::typing::edit(input, fresh, key.request());
             }
             form.edited();
+            super::profile::follow_graduation(form, app.today);
         }
         Command::Cancel => {
             let said = match form.purpose {

@@ -19,13 +19,17 @@ pub(super) fn open_field(app: &mut App, purpose: TextPurpose, value: String) {
 }
 
 pub(super) fn insert(app: &mut App, text: &str) {
+    let today = app.today;
     let is_search = matches!(&app.screen.mode, Mode::Text(f) if matches!(f.purpose, TextPurpose::Search { .. }));
     match &mut app.screen.mode {
         Mode::Text(field) => {
             super::typing::type_into(&mut field.input, &mut field.fresh, text);
             field.error = None;
         }
-        Mode::Form(form) => super::forms::form_insert(form, text),
+        Mode::Form(form) => {
+            super::forms::form_insert(form, text);
+            super::profile::follow_graduation(form, today);
+        }
         _ => {}
     }
     if is_search {
