@@ -616,3 +616,52 @@ fn help_lines_wrap_under_their_key_instead_of_being_cut() {
         assert!(whole, "{width}x{height}: the I line is cut");
     }
 }
+
+#[test]
+fn a_long_import_preview_lists_every_program_and_scrolls() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    update(&mut app, Action::Command(Command::Import));
+    for c in "programs.csv".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Command(Command::Submit));
+    let mut csv = String::from("Program,State\n");
+    for n in 1..=30 {
+        csv.push_str(&format!("Hospital number {n:02},NY\n"));
+    }
+    let report = imgplan::import::read_programs(csv.as_bytes()).expect("csv");
+    update(
+        &mut app,
+        Action::ImportRead(Ok(imgplan::tui::import_file::ImportLoaded {
+            path: "/home/amina/programs.csv".into(),
+            report,
+        })),
+    );
+    let first = screen(&mut app, 80, 24);
+    assert!(first.contains("Hospital number 01"), "{first}");
+    assert!(!first.contains("Hospital number 30"), "{first}");
+    assert!(
+        !first.contains("more\n") && !first.contains("… and"),
+        "{first}"
+    );
+    assert!(first.contains("more below"), "{first}");
+    update(&mut app, Action::Command(Command::PageDown));
+    for _ in 0..40 {
+        update(&mut app, Action::Command(Command::Down));
+    }
+    let last = screen(&mut app, 80, 24);
+    assert!(last.contains("Hospital number 30"), "{last}");
+    assert!(last.contains("Read columns"), "{last}");
+    // Scrolling never closes the preview; y still adds everything.
+    assert!(matches!(
+        app.screen.mode,
+        imgplan::tui::app::Mode::ImportPreview(_)
+    ));
+}
