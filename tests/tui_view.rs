@@ -665,3 +665,17 @@ fn a_long_import_preview_lists_every_program_and_scrolls() {
         imgplan::tui::app::Mode::ImportPreview(_)
     ));
 }
+
+#[test]
+fn the_programs_cost_estimate_names_its_sources_and_keeps_amounts_with_labels() {
+    let mut app = app();
+    app.session.plan.programs.clear();
+    app.refresh();
+    let programs = app.programs_panel();
+    update(&mut app, Action::Command(Command::Panel(programs)));
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("ERAS cost estimate"), "{text}");
+    assert!(!text.contains("aamc-eras-fees"), "raw source id: {text}");
+    assert!(text.contains("— AAMC"), "{text}");
+    assert!(text.contains("Total, every program listed: $"), "{text}");
+}

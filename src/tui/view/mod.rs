@@ -8,6 +8,7 @@ pub(crate) mod chrome;
 pub(crate) mod comparison;
 pub(crate) mod detail;
 pub(crate) mod dialog;
+pub(crate) mod eras_cost;
 pub(crate) mod footer;
 pub(crate) mod help;
 pub(crate) mod import;
