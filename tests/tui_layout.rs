@@ -209,3 +209,24 @@ fn narrow_footers_keep_help_and_the_panels_own_keys() {
         }
     }
 }
+
+#[test]
+fn the_header_shortens_other_parts_before_the_specialty() {
+    let mut app = app();
+    app.session.plan.profile.visa = VisaChoice::H1bPreferred;
+    app.refresh();
+    for (width, height) in [(80, 24), (100, 30), (120, 40), (200, 60)] {
+        let text = screen(&mut app, width, height);
+        let header = text.lines().next().expect("header");
+        assert!(
+            header.contains("Internal Medicine"),
+            "{width}x{height}: {header}"
+        );
+        assert!(
+            header.contains("today 2026-11-30"),
+            "{width}x{height}: {header}"
+        );
+    }
+    let wide = screen(&mut app, 200, 60);
+    assert!(wide.contains("visa H-1B preferred, J-1 acceptable · non-US-citizen IMG"));
+}
