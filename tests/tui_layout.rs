@@ -230,3 +230,20 @@ fn the_header_shortens_other_parts_before_the_specialty() {
     let wide = screen(&mut app, 200, 60);
     assert!(wide.contains("visa H-1B preferred, J-1 acceptable · non-US-citizen IMG"));
 }
+
+#[test]
+fn a_long_rotation_name_is_whole_at_200_columns() {
+    let mut app = app();
+    let id = app.session.plan.rotations[0].id;
+    if let Some(rotation) = app.session.plan.rotations.iter_mut().find(|r| r.id == id) {
+        rotation.institution = "Brookdale University Hospital Medical Center".into();
+    }
+    app.refresh();
+    panel(&mut app, "usce");
+    let text = screen(&mut app, 200, 60);
+    assert!(
+        text.contains("Brookdale University Hospital Medical Center ")
+            && !text.contains("Brookdale University Hospital M…"),
+        "{text}"
+    );
+}

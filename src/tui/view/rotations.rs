@@ -8,6 +8,9 @@ use crate::text::clean_line;
 use crate::tui::app::App;
 use crate::usce::LetterState;
 
+/// Columns of a wide rotation row besides the institution (the layout asks for them).
+pub(crate) const ROTATION_FIXED_COLUMNS: usize = 2 + 13 + 1 + 10 + 1 + 8 + 1 + 9 + 1 + 6 + 2;
+
 /// `Externship  Mercy Hospital     2026-06-01  4 wk  hands-on  letter: got`.
 pub(crate) fn rotation_line(
     app: &App,
@@ -27,8 +30,10 @@ pub(crate) fn rotation_line(
         crate::usce::RotationKind::Elective => "elective",
         other => other.label(),
     };
-    // Narrow screens keep the institution readable with shorter kind and hands-on columns.
-    let narrow = columns < 76;
+    // Narrow screens keep the institution readable with shorter kind and hands-on columns, and
+    // so does any list too narrow for the whole name beside the wide ones.
+    let name = clean_line(&rotation.institution);
+    let narrow = columns < 76 || columns < ROTATION_FIXED_COLUMNS - 2 + crate::text::width(&name);
     let (kind_columns, hands_columns) = if narrow { (8, 5) } else { (13, 9) };
     let hands = match (rotation.hands_on, narrow) {
         (true, false) => "hands-on",
@@ -42,7 +47,7 @@ pub(crate) fn rotation_line(
         Span::raw("  "),
         column(kind, kind_columns, theme.dim),
         Span::raw(" "),
-        column(&clean_line(&rotation.institution), name_columns, theme.text),
+        column(&name, name_columns, theme.text),
         Span::raw(" "),
         column(&rotation.start.to_string(), 10, theme.text),
         Span::raw(" "),
