@@ -617,3 +617,20 @@ fn the_later_panels_never_panic_at_any_small_size() {
         }
     }
 }
+
+#[test]
+fn the_scores_title_and_heading_are_whole_at_80_and_120_columns() {
+    let mut app = app_with_scores();
+    tab_to(&mut app, Panel::Scores);
+    for (width, height) in [(80, 24), (120, 40)] {
+        let text = screen(&mut app, width, height);
+        assert!(
+            text.contains("below your target "),
+            "{width}x{height}:\n{text}"
+        );
+        assert!(
+            !text.contains("below yo…") && !text.contains("your targ…"),
+            "{text}"
+        );
+    }
+}

@@ -52,7 +52,7 @@ impl App {
                 let (name, specialty) = programs::longest_name_and_specialty(self);
                 programs::PROGRAM_FIXED_COLUMNS + name + 1 + specialty.max(13) + 1
             }
-            Panel::Stage(_) if every_row => {
+            Panel::Stage(_) | Panel::Scores if every_row => {
                 self.widest_task_row(panel).max(self.widest_other_row())
             }
             _ => self.widest_task_row(panel),
@@ -81,7 +81,8 @@ impl App {
             .unwrap_or(checklist::TASK_FIXED_COLUMNS + 40)
     }
 
-    /// A stage's rotations want their whole institution, and its section titles their whole text.
+    /// A stage's rotations want their whole institution, and its (or the Scores panel's) section
+    /// titles their whole text.
     fn widest_other_row(&self) -> usize {
         self.rows(self.screen.panel)
             .iter()
