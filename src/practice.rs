@@ -210,6 +210,24 @@ impl Trend {
         (low.saturating_sub(5), (high + 5).min(MAX_SCORE))
     }
 
+    /// The panel title's short form: "last 238 · 5 below your target" (best and count are in
+    /// the list's own heading), so the title fits an 80-column screen whole.
+    pub fn short_line(&self) -> String {
+        let Some(&(_, last)) = self.points.last() else {
+            return "no practice exam logged yet".to_owned();
+        };
+        let mut text = format!("last {last}");
+        if let Some((target, _)) = self.target {
+            let gap = i32::from(last) - i32::from(target);
+            text.push_str(&match gap {
+                0 => " · at your target".to_owned(),
+                g if g > 0 => format!(" · {g} above your target"),
+                g => format!(" · {} below your target", -g),
+            });
+        }
+        text
+    }
+
     /// "last 238 (NBME 12, 2027-01-10) · best 242 · 5 below your target".
     pub fn line(&self) -> String {
         let Some(&(_, last)) = self.points.last() else {

@@ -51,6 +51,9 @@ pub fn implications(
     snapshot: &Snapshot,
     choice: VisaChoice,
 ) -> Vec<Implication> {
+    if matches!(choice, VisaChoice::H1bPreferred | VisaChoice::J1Preferred) {
+        return preference_implications(template, snapshot, choice);
+    }
     let mut out = choice_tasks(template, snapshot, choice);
     out.extend(check_deadlines(template, snapshot, choice));
     out.extend(situation_notes(template, snapshot, choice));
@@ -105,9 +108,8 @@ fn choice_tasks(template: &Template, snapshot: &Snapshot, choice: VisaChoice) ->
                 }
             }
         }
-        VisaChoice::H1bPreferred | VisaChoice::J1Preferred => {
-            out.extend(preference_tasks(template, snapshot, choice));
-        }
+        // A preference has its own grouped list (`preference_implications`).
+        VisaChoice::H1bPreferred | VisaChoice::J1Preferred => {}
         VisaChoice::J1 | VisaChoice::H1b => {
             let hidden = template
                 .tasks
@@ -138,9 +140,10 @@ fn choice_tasks(template: &Template, snapshot: &Snapshot, choice: VisaChoice) ->
 }
 
 /// What a preference means: both visas' tasks stay, the preferred visa's timing checks apply,
-/// and programs taking only the other visa are marked `~`, not misfits. Then the tasks only the
-/// preferred visa needs.
-fn preference_tasks(
+/// and programs taking only the other visa are marked `~`, not misfits. Then each visa's own
+/// tasks under a line naming it: the preferred visa's (with its timing checks) first, then the
+/// acceptable one's, each group in date order, and last what the entry rules say.
+fn preference_implications(
     template: &Template,
     snapshot: &Snapshot,
     choice: VisaChoice,
@@ -152,27 +155,51 @@ fn preference_tasks(
         .iter()
         .filter(|t| t.applies_to(acceptable) && !t.applies_to(preferred) && t.applies_to(choice))
         .count();
-    let mut out = vec![Implication {
-        text: format!(
-            "You prefer {preferred} and accept {acceptable}: which you get depends on the program that matches you, so tasks for both are shown ({kept} only {acceptable} needs), the timing checks follow {preferred}, and programs taking only {acceptable} are marked ~ (acceptable), not misfits. Tasks {preferred} needs:"
-        ),
+    let line = |text: String| Implication {
+        text,
         date: None,
         task: None,
         situation: None,
-    }];
-    for task in template.tasks.iter().filter(|t| {
-        !t.visas.is_empty() && t.visas.contains(&preferred) && !t.visas.contains(&acceptable)
-    }) {
-        if let Some(view) = snapshot.task(&task.id) {
-            out.push(Implication {
-                text: view.title.clone(),
-                date: view.due.as_ref().map(|d| d.date),
-                task: Some(view.id.to_string()),
-                situation: None,
-            });
-        }
+    };
+    let mut out = vec![line(format!(
+        "You prefer {preferred} and accept {acceptable}: which you get depends on the program that matches you, so tasks for both are shown ({kept} only {acceptable} needs), the timing checks follow {preferred}, and programs taking only {acceptable} are marked ~ (acceptable), not misfits."
+    ))];
+    let mut first = only_tasks(template, snapshot, preferred, acceptable);
+    first.extend(check_deadlines(template, snapshot, choice));
+    first.sort_by_key(|i| (i.date.is_none(), i.date));
+    out.push(line(format!("{preferred} (preferred) needs:")));
+    out.extend(first);
+    let mut second = only_tasks(template, snapshot, acceptable, preferred);
+    second.sort_by_key(|i| (i.date.is_none(), i.date));
+    if !second.is_empty() {
+        out.push(line(format!(
+            "{acceptable} (acceptable) needs, if the program that matches you takes only {acceptable}:"
+        )));
+        out.extend(second);
     }
+    out.extend(situation_notes(template, snapshot, choice));
     out
+}
+
+/// The plan's tasks named for `visa` and not for `other`.
+fn only_tasks(
+    template: &Template,
+    snapshot: &Snapshot,
+    visa: VisaChoice,
+    other: VisaChoice,
+) -> Vec<Implication> {
+    template
+        .tasks
+        .iter()
+        .filter(|t| !t.visas.is_empty() && t.visas.contains(&visa) && !t.visas.contains(&other))
+        .filter_map(|task| snapshot.task(&task.id))
+        .map(|view| Implication {
+            text: view.title.clone(),
+            date: view.due.as_ref().map(|d| d.date),
+            task: Some(view.id.to_string()),
+            situation: None,
+        })
+        .collect()
 }
 
 /// The timing checks the choice adds, with the date each is due by.

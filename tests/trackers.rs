@@ -177,6 +177,15 @@ fn a_preference_keeps_both_visas_tasks_and_the_preferred_visas_checks() {
         "J-1 tasks stay in the plan"
     );
     assert!(snapshot.task("visa.choose").is_none());
+    // The preferred visa's items first, then the acceptable one's, each under a line naming it.
+    let position = |wanted: &dyn Fn(&visa::Implication) -> bool| {
+        lines.iter().position(wanted).expect("an item")
+    };
+    let h1b_label = position(&|l| l.text == "H-1B (preferred) needs:");
+    let petition = position(&|l| l.task.as_deref() == Some("visa.h1b-petition"));
+    let j1_label = position(&|l| l.text.starts_with("J-1 (acceptable) needs"));
+    let j1_sponsorship = position(&|l| l.task.as_deref() == Some("visa.j1-sponsorship"));
+    assert!(h1b_label < petition && petition < j1_label && j1_label < j1_sponsorship);
 }
 
 #[test]

@@ -300,6 +300,26 @@ fn a_requested_letter_reads_the_same_everywhere_and_a_cut_writer_keeps_its_gap()
 }
 
 #[test]
+fn a_letter_row_offers_no_date_and_c_opens_the_form_on_the_note() {
+    let mut app = app_with_letters();
+    tab_to(&mut app, Panel::Letters);
+    select_row(&mut app, |row| matches!(row, Row::Letter(_)));
+    for (width, height) in [(80, 24), (120, 40)] {
+        let text = screen(&mut app, width, height);
+        let footer = text.lines().last().expect("footer");
+        assert!(!footer.contains("d date"), "{width}x{height}: {footer}");
+        assert!(footer.contains("c note"), "{width}x{height}: {footer}");
+    }
+    update(&mut app, Action::Command(Command::EditDate));
+    assert!(matches!(app.screen.mode, Mode::Normal));
+    update(&mut app, Action::Command(Command::EditNote));
+    let Mode::Form(form) = &app.screen.mode else {
+        panic!("no letter form")
+    };
+    assert_eq!(form.fields[form.focus].key, imgplan::tui::form::Key::Note);
+}
+
+#[test]
 fn a_program_asking_for_more_letters_than_assigned_is_warned_about() {
     let app = app_with_letters();
     let messages: Vec<&str> = app
@@ -630,5 +650,22 @@ fn the_later_panels_never_panic_at_any_small_size() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn the_scores_title_and_heading_are_whole_at_80_and_120_columns() {
+    let mut app = app_with_scores();
+    tab_to(&mut app, Panel::Scores);
+    for (width, height) in [(80, 24), (120, 40)] {
+        let text = screen(&mut app, width, height);
+        assert!(
+            text.contains("below your target "),
+            "{width}x{height}:\n{text}"
+        );
+        assert!(
+            !text.contains("below yo…") && !text.contains("your targ…"),
+            "{text}"
+        );
     }
 }

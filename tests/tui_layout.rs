@@ -172,3 +172,80 @@ fn the_footer_at_120_columns_offers_export_and_zoom() {
         );
     }
 }
+
+#[test]
+fn every_tab_keeps_a_recognisable_name_at_80_100_and_120_columns() {
+    let mut app = app();
+    panel(&mut app, "programs");
+    for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+        let text = screen(&mut app, width, height);
+        let bar = text.lines().nth(1).expect("tab bar");
+        for name in [
+            "1 Ov", "2 EC", "3 Ex", "4 US", "5 ER", "6 Ma", "7 Vi", "8 Re", "0 Ag", "· Ti", "· Bu",
+            "· Le", "· Sc",
+        ] {
+            assert!(bar.contains(name), "{width}x{height}: {name} in {bar}");
+        }
+        assert!(bar.contains("9 Programs"), "{width}x{height}: {bar}");
+    }
+}
+
+#[test]
+fn narrow_footers_keep_help_and_the_panels_own_keys() {
+    let mut app = app();
+    for (width, height) in [(80, 24), (100, 30)] {
+        panel(&mut app, "programs");
+        let text = screen(&mut app, width, height);
+        let footer = text.lines().last().expect("footer");
+        for key in [
+            "? help", "a add", "r rank", "s state", "/ search", "e export",
+        ] {
+            assert!(footer.contains(key), "{width}x{height}: {key} in {footer}");
+        }
+        panel(&mut app, "exams");
+        update(&mut app, Action::Command(Command::Down));
+        let text = screen(&mut app, width, height);
+        let footer = text.lines().last().expect("footer");
+        for key in ["? help", "Space done", "d date", "a add", "/ search"] {
+            assert!(footer.contains(key), "{width}x{height}: {key} in {footer}");
+        }
+    }
+}
+
+#[test]
+fn the_header_shortens_other_parts_before_the_specialty() {
+    let mut app = app();
+    app.session.plan.profile.visa = VisaChoice::H1bPreferred;
+    app.refresh();
+    for (width, height) in [(80, 24), (100, 30), (120, 40), (200, 60)] {
+        let text = screen(&mut app, width, height);
+        let header = text.lines().next().expect("header");
+        assert!(
+            header.contains("Internal Medicine"),
+            "{width}x{height}: {header}"
+        );
+        assert!(
+            header.contains("today 2026-11-30"),
+            "{width}x{height}: {header}"
+        );
+    }
+    let wide = screen(&mut app, 200, 60);
+    assert!(wide.contains("visa H-1B preferred, J-1 acceptable · non-US-citizen IMG"));
+}
+
+#[test]
+fn a_long_rotation_name_is_whole_at_200_columns() {
+    let mut app = app();
+    let id = app.session.plan.rotations[0].id;
+    if let Some(rotation) = app.session.plan.rotations.iter_mut().find(|r| r.id == id) {
+        rotation.institution = "Brookdale University Hospital Medical Center".into();
+    }
+    app.refresh();
+    panel(&mut app, "usce");
+    let text = screen(&mut app, 200, 60);
+    assert!(
+        text.contains("Brookdale University Hospital Medical Center ")
+            && !text.contains("Brookdale University Hospital M…"),
+        "{text}"
+    );
+}

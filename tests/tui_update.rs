@@ -245,6 +245,46 @@ fn a_bad_due_date_is_refused_in_the_dialog_and_a_good_one_is_kept() {
 }
 
 #[test]
+fn typing_replaces_a_prefilled_field_and_a_cursor_key_first_keeps_it_to_edit() {
+    let mut app = app();
+    app.screen.panel = exams_panel(&app);
+    select_task(&mut app, "exams.step1");
+    run(&mut app, Command::ToggleDone);
+    run(&mut app, Command::EditDate);
+    let Mode::Text(field) = &app.screen.mode else {
+        panic!("no done-on prompt")
+    };
+    assert_eq!(field.input.value(), TODAY);
+    type_text(&mut app, "2024-05-10");
+    let Mode::Text(field) = &app.screen.mode else {
+        panic!("prompt closed")
+    };
+    assert_eq!(field.input.value(), "2024-05-10");
+    run(&mut app, Command::Cancel);
+
+    // Backspace first edits the prefilled date instead.
+    run(&mut app, Command::EditDate);
+    run(&mut app, Command::Edit(EditKey::Backspace));
+    type_text(&mut app, "4");
+    let Mode::Text(field) = &app.screen.mode else {
+        panic!("prompt closed")
+    };
+    assert_eq!(field.input.value(), "2026-11-24");
+    run(&mut app, Command::Cancel);
+
+    // A form field is fresh again each time it gains focus.
+    app.session.plan.profile.specialty = Some("Internal Medicine".into());
+    app.screen.panel = 8;
+    run(&mut app, Command::Add);
+    focus_field(&mut app, Key::Specialty);
+    type_text(&mut app, "Pediatrics");
+    let Mode::Form(form) = &app.screen.mode else {
+        panic!("no program form")
+    };
+    assert_eq!(form.text_of(Key::Specialty), "Pediatrics");
+}
+
+#[test]
 fn a_far_away_year_is_taken_for_a_typo() {
     let mut app = app();
     app.screen.panel = exams_panel(&app);
@@ -406,6 +446,33 @@ fn the_profile_form_refuses_a_bad_year_or_graduation_date() {
     run(&mut app, Command::Cancel);
     assert!(matches!(app.screen.mode, Mode::Normal));
     assert_eq!(app.session.plan.profile.graduation, None);
+}
+
+#[test]
+fn a_past_graduation_date_turns_the_toggle_to_done_and_the_error_points_at_the_toggle() {
+    let mut app = app();
+    run(&mut app, Command::EditProfile);
+    focus_field(&mut app, Key::Graduation);
+    fill(&mut app, "2022-08-15");
+    let Mode::Form(form) = &app.screen.mode else {
+        panic!("form closed")
+    };
+    assert_eq!(form.index_of(Key::GraduationExpected), 1, "done by itself");
+
+    // Turned back to "expected" by hand, Enter names the toggle as the field to change.
+    focus_field(&mut app, Key::GraduationExpected);
+    run(&mut app, Command::NextChoice);
+    assert!(run(&mut app, Command::Submit).is_empty());
+    let Mode::Form(form) = &app.screen.mode else {
+        panic!("form closed")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("cannot be expected")
+    );
+    assert_eq!(form.fields[form.focus].key, Key::GraduationExpected);
 }
 
 #[test]
@@ -916,7 +983,8 @@ fn an_agreement_to_replace_is_withdrawn_by_any_edit() {
         Action::Exported(Err(ExportProblem::Exists(existing.clone()))),
     );
     // Typing and deleting a character leaves the same path, but the question is gone from the
-    // screen, so Enter must ask again rather than replace.
+    // screen, so Enter must ask again rather than replace. (End first: the path is kept to edit.)
+    run(&mut app, Command::Edit(EditKey::End));
     type_text(&mut app, "x");
     run(&mut app, Command::Edit(EditKey::Backspace));
     let request = export_request(&run(&mut app, Command::Submit));

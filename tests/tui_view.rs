@@ -592,3 +592,90 @@ fn the_visa_panel_and_programs_under_h1b_preferred_j1_acceptable() {
     select_row(&mut app, programs, |row| matches!(row, Row::Ranked(_)));
     insta::assert_snapshot!("programs_h1b_preferred_120x40", screen(&mut app, 120, 40));
 }
+
+#[test]
+fn help_lines_wrap_under_their_key_instead_of_being_cut() {
+    for (width, height) in [(200, 60), (120, 40), (80, 24)] {
+        let mut app = app();
+        let programs = app.programs_panel();
+        update(&mut app, Action::Command(Command::Panel(programs)));
+        update(&mut app, Action::Command(Command::Help));
+        let mut whole = false;
+        for _ in 0..200 {
+            if whole {
+                break;
+            }
+            let text = screen(&mut app, width, height);
+            let lines: Vec<&str> = text.lines().collect();
+            whole |= lines.windows(2).any(|pair| {
+                pair[0].contains("import programs from a CSV")
+                    && (pair[0].contains("to confirm") || pair[1].contains("confirm"))
+            });
+            update(&mut app, Action::Command(Command::Down));
+        }
+        assert!(whole, "{width}x{height}: the I line is cut");
+    }
+}
+
+#[test]
+fn a_long_import_preview_lists_every_program_and_scrolls() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    update(&mut app, Action::Command(Command::Import));
+    for c in "programs.csv".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Command(Command::Submit));
+    let mut csv = String::from("Program,State\n");
+    for n in 1..=30 {
+        csv.push_str(&format!("Hospital number {n:02},NY\n"));
+    }
+    let report = imgplan::import::read_programs(csv.as_bytes()).expect("csv");
+    update(
+        &mut app,
+        Action::ImportRead(Ok(imgplan::tui::import_file::ImportLoaded {
+            path: "/home/amina/programs.csv".into(),
+            report,
+        })),
+    );
+    let first = screen(&mut app, 80, 24);
+    assert!(first.contains("Hospital number 01"), "{first}");
+    assert!(!first.contains("Hospital number 30"), "{first}");
+    assert!(
+        !first.contains("more\n") && !first.contains("… and"),
+        "{first}"
+    );
+    assert!(first.contains("more below"), "{first}");
+    update(&mut app, Action::Command(Command::PageDown));
+    for _ in 0..40 {
+        update(&mut app, Action::Command(Command::Down));
+    }
+    let last = screen(&mut app, 80, 24);
+    assert!(last.contains("Hospital number 30"), "{last}");
+    assert!(last.contains("Read columns"), "{last}");
+    // Scrolling never closes the preview; y still adds everything.
+    assert!(matches!(
+        app.screen.mode,
+        imgplan::tui::app::Mode::ImportPreview(_)
+    ));
+}
+
+#[test]
+fn the_programs_cost_estimate_names_its_sources_and_keeps_amounts_with_labels() {
+    let mut app = app();
+    app.session.plan.programs.clear();
+    app.refresh();
+    let programs = app.programs_panel();
+    update(&mut app, Action::Command(Command::Panel(programs)));
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("ERAS cost estimate"), "{text}");
+    assert!(!text.contains("aamc-eras-fees"), "raw source id: {text}");
+    assert!(text.contains("— AAMC"), "{text}");
+    assert!(text.contains("Total, every program listed: $"), "{text}");
+}

@@ -172,6 +172,8 @@ pub enum TextPurpose {
 pub struct TextField {
     pub purpose: TextPurpose,
     pub input: Input,
+    /// Still as it opened: the first typed character replaces the prefilled text.
+    pub fresh: bool,
     /// A problem with what was typed, shown under the field.
     pub error: Option<String>,
 }

@@ -15,6 +15,16 @@ impl App {
     /// mixed panels), programs with their name and specialty. The visa stage wants all it can
     /// get, for its comparison.
     pub(crate) fn list_wanted_columns(&self) -> u16 {
+        self.wanted_columns(true)
+    }
+
+    /// What the list's task rows alone want: whether a stage's date column fits is decided by
+    /// them, not by a long rotation or section title that asks for room of its own.
+    pub(crate) fn task_wanted_columns(&self) -> u16 {
+        self.wanted_columns(false)
+    }
+
+    fn wanted_columns(&self, every_row: bool) -> u16 {
         let panel = self.current_panel();
         let wanted = match panel {
             Panel::Stage(index)
@@ -42,6 +52,9 @@ impl App {
                 let (name, specialty) = programs::longest_name_and_specialty(self);
                 programs::PROGRAM_FIXED_COLUMNS + name + 1 + specialty.max(13) + 1
             }
+            Panel::Stage(_) | Panel::Scores if every_row => {
+                self.widest_task_row(panel).max(self.widest_other_row())
+            }
             _ => self.widest_task_row(panel),
         };
         u16::try_from(wanted).unwrap_or(u16::MAX)
@@ -66,6 +79,23 @@ impl App {
             })
             .max()
             .unwrap_or(checklist::TASK_FIXED_COLUMNS + 40)
+    }
+
+    /// A stage's rotations want their whole institution, and its (or the Scores panel's) section
+    /// titles their whole text.
+    fn widest_other_row(&self) -> usize {
+        self.rows(self.screen.panel)
+            .iter()
+            .filter_map(|row| match row {
+                Row::Rotation(id) => self.session.plan.rotation(*id).map(|rotation| {
+                    super::view::rotations::ROTATION_FIXED_COLUMNS
+                        + crate::text::width(&rotation.institution)
+                }),
+                Row::Heading(text) => Some(crate::text::width(text) + 2),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     /// The screen's layout for this state: the zoom, and the list as wide as its rows want.

@@ -126,6 +126,8 @@ pub struct FormField {
     /// Shown under the form while the field has focus.
     pub hint: &'static str,
     pub value: FieldValue,
+    /// Not yet touched since it gained focus: the first typed character replaces its text.
+    pub fresh: bool,
 }
 
 /// An open form.
@@ -149,6 +151,7 @@ fn text(key: Key, label: &'static str, hint: &'static str, value: &str) -> FormF
         label,
         hint,
         value: FieldValue::Text(Input::new(crate::text::clean_line(value))),
+        fresh: true,
     }
 }
 
@@ -164,6 +167,7 @@ fn choice(
         label,
         hint,
         value: FieldValue::Choice { options, index },
+        fresh: true,
     }
 }
 
@@ -320,7 +324,16 @@ impl Form {
     /// Moves the focus to the field with this key.
     pub fn focus_on(&mut self, key: Key) {
         if let Some(index) = self.fields.iter().position(|f| f.key == key) {
-            self.focus = index;
+            self.move_focus(index);
+        }
+    }
+
+    /// Moves the focus to a field, which starts fresh: typing replaces its text, a cursor key
+    /// keeps it to edit.
+    pub fn move_focus(&mut self, index: usize) {
+        self.focus = index;
+        if let Some(field) = self.fields.get_mut(index) {
+            field.fresh = true;
         }
     }
 

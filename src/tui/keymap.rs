@@ -174,13 +174,13 @@ pub(crate) fn programs_only(command: Command) -> bool {
     )
 }
 
-/// The footer hints for a context: ("j/k", "move") pairs in keymap order, only for the
+/// The footer hints for a context: ("j/k", "move", command) in keymap order, only for the
 /// commands `offered` says do something here. In the programs panel its own keys come first.
 pub(crate) fn hints(
     context: KeyContext,
     in_programs: bool,
     offered: impl Fn(Command) -> bool + Copy,
-) -> impl Iterator<Item = (&'static str, &'static str)> {
+) -> impl Iterator<Item = (&'static str, &'static str, Command)> {
     let with_hints = move || {
         BINDINGS.iter().filter(move |binding| {
             binding.context == context && binding.hint.is_some() && offered(binding.command)
@@ -189,7 +189,7 @@ pub(crate) fn hints(
     let own = with_hints().filter(move |b| in_programs && programs_only(b.command));
     let rest = with_hints().filter(move |b| !(in_programs && programs_only(b.command)));
     own.chain(rest)
-        .filter_map(|binding| Some((binding.label, binding.hint?)))
+        .filter_map(|binding| Some((binding.label, binding.hint?, binding.command)))
 }
 
 /// The help overlay's entries for a context, skipping the rows that only add a key to a range

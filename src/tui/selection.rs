@@ -124,7 +124,10 @@ pub(crate) fn offers(panel: Panel, selection: &Selection, command: Command) -> b
         Command::ToggleDone => matches!(selection, S::Task(_)),
         Command::CycleState | Command::EditNote => item && !matches!(selection, S::Practice(_)),
         Command::Delete => item,
-        Command::EditDate => item || matches!(selection, S::Season(_)),
+        // A letter has no date: `d` is not offered on it.
+        Command::EditDate => {
+            (item && !matches!(selection, S::Letter(_))) || matches!(selection, S::Season(_))
+        }
         Command::Open => !matches!(
             selection,
             S::Nothing | S::Fact(_) | S::Situation(_) | S::Freshness

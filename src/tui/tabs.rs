@@ -12,8 +12,15 @@ pub(crate) struct Tab {
     pub x: u16,
 }
 
-/// The tabs that fit in `columns`: every name when they fit; else the current panel's name and
-/// the others by key digit and a short name; else digits only around the current one.
+/// How a tab bar names the tabs other than the current one, from the most room to the least:
+/// the letters kept of each name (`None`: the whole name) and the spaces between tabs.
+const SHORTENINGS: [(Option<usize>, usize); 4] =
+    [(None, 2), (Some(3), 2), (Some(3), 1), (Some(2), 1)];
+
+/// The tabs that fit in `columns`. The current panel always shows its whole name; the others
+/// shorten step by step so each keeps a recognisable name: the whole name, then three letters
+/// ("2 ECF"), then three letters one space apart, then two ("2 EC", which fits all fourteen tabs
+/// in 80 columns). Only a screen narrower than that shows bare key digits.
 pub(crate) fn tabs(app: &App, columns: u16) -> Vec<Tab> {
     let names: Vec<(usize, String)> = app
         .panels()
@@ -27,36 +34,44 @@ pub(crate) fn tabs(app: &App, columns: u16) -> Vec<Tab> {
         _ => "·".to_owned(),
     };
     let current = app.screen.panel;
-    // Three ways to name a tab, from the most to the least room they need.
-    let label = |style: usize, index: usize, name: &str| {
-        let cut: String = name.chars().take(3).collect();
-        match style {
-            _ if index == current || style == 0 => format!("{} {name}", digit(index)),
-            1 => format!("{} {cut}", digit(index)),
-            _ => digit(index),
-        }
+    let label = |letters: Option<usize>, index: usize, name: &str| match letters {
+        _ if index == current => format!("{} {name}", digit(index)),
+        None => format!("{} {name}", digit(index)),
+        Some(0) => digit(index),
+        Some(letters) => format!("{} {}", digit(index), shortened(name, letters)),
     };
-    let mut best = Vec::new();
-    for style in 0..3 {
-        best = place(names.iter().map(|(i, n)| (*i, label(style, *i, n))));
-        if best
-            .last()
-            .is_none_or(|tab: &Tab| usize::from(tab.x) + width(&tab.text) < usize::from(columns))
-        {
-            return best;
+    let fits = |tabs: &[Tab]| {
+        tabs.last()
+            .is_none_or(|tab| usize::from(tab.x) + width(&tab.text) < usize::from(columns))
+    };
+    for (letters, gap) in SHORTENINGS {
+        let tabs = place(names.iter().map(|(i, n)| (*i, label(letters, *i, n))), gap);
+        if fits(&tabs) {
+            return tabs;
         }
     }
-    best.retain(|tab| usize::from(tab.x) + width(&tab.text) < usize::from(columns));
-    best
+    let mut tabs = place(names.iter().map(|(i, n)| (*i, label(Some(0), *i, n))), 2);
+    tabs.retain(|tab| usize::from(tab.x) + width(&tab.text) < usize::from(columns));
+    tabs
 }
 
-/// Lays tabs out from column 1, two spaces apart.
-fn place(items: impl Iterator<Item = (usize, String)>) -> Vec<Tab> {
+/// A name cut to its first letters, keeping the Agenda's overdue mark ("Ag!").
+fn shortened(name: &str, letters: usize) -> String {
+    let cut: String = name.chars().take(letters).collect();
+    if name.ends_with('!') {
+        format!("{cut}!")
+    } else {
+        cut
+    }
+}
+
+/// Lays tabs out from column 1, `gap` spaces apart.
+fn place(items: impl Iterator<Item = (usize, String)>, gap: usize) -> Vec<Tab> {
     let mut x = 1u16;
     items
         .map(|(panel, text)| {
             let tab = Tab { panel, text, x };
-            x = x.saturating_add(u16::try_from(width(&tab.text) + 2).unwrap_or(u16::MAX));
+            x = x.saturating_add(u16::try_from(width(&tab.text) + gap).unwrap_or(u16::MAX));
             tab
         })
         .collect()

@@ -538,4 +538,32 @@ pub(crate) static BINDINGS: &[Binding] = &[
         "no",
         "no"
     ),
+    bind!(
+        Confirm,
+        [ch('j'), plain(Down)],
+        "j/↓",
+        Command::Down,
+        "import preview: scroll down"
+    ),
+    bind!(
+        Confirm,
+        [ch('k'), plain(Up)],
+        "k/↑",
+        Command::Up,
+        "import preview: scroll up"
+    ),
+    bind!(
+        Confirm,
+        [plain(PageDown), ch(' ')],
+        "PgDn",
+        Command::PageDown,
+        "import preview: page down"
+    ),
+    bind!(
+        Confirm,
+        [plain(PageUp)],
+        "PgUp",
+        Command::PageUp,
+        "import preview: page up"
+    ),
 ];

@@ -6,7 +6,7 @@ use tui_input::InputRequest;
 use crate::text::clean_line;
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{App, Mode, Tone};
-use crate::tui::form::{FieldValue, Form, FormPurpose, Key};
+use crate::tui::form::{FieldValue, Form, FormField, FormPurpose, Key};
 
 pub(super) fn open_form(app: &mut App, form: Form) {
     app.screen.mode = Mode::Form(Box::new(form));
@@ -22,11 +22,7 @@ pub(super) fn open_export(app: &mut App) {
 pub(super) fn form_insert(form: &mut Form, text: &str) {
     if let Some(field) = form.field_mut() {
         match &mut field.value {
-            FieldValue::Text(input) => {
-                for c in text.chars() {
-                    input.handle(InputRequest::InsertChar(c));
-                }
-            }
+            FieldValue::Text(input) => super::typing::type_into(input, &mut field.fresh, text),
             FieldValue::Choice { .. } if text == " " => turn(form, true),
             FieldValue::Choice { .. } => {}
         }
@@ -55,27 +51,41 @@ pub(super) fn form(app: &mut App, command: Command) -> Vec<Effect> {
     };
     let count = form.fields.len().max(1);
     match command {
-        Command::NextField => form.focus = (form.focus + 1) % count,
-        Command::PrevField => form.focus = (form.focus + count - 1) % count,
+        Command::NextField => form.move_focus((form.focus + 1) % count),
+        Command::PrevField => form.move_focus((form.focus + count - 1) % count),
         Command::NextChoice | Command::PrevChoice => {
             let forward = command == Command::NextChoice;
-            match form.field_mut().map(|f| &mut f.value) {
-                Some(FieldValue::Text(input)) => {
-                    input.handle(if forward {
+            match form.field_mut() {
+                Some(FormField {
+                    value: FieldValue::Text(input),
+                    fresh,
+                    ..
+                }) => {
+                    let request = if forward {
                         InputRequest::GoToNextChar
                     } else {
                         InputRequest::GoToPrevChar
-                    });
+                    };
+                    super::typing::edit(input, fresh, request);
                 }
-                Some(FieldValue::Choice { .. }) => turn(form, forward),
+                Some(FormField {
+                    value: FieldValue::Choice { .. },
+                    ..
+                }) => turn(form, forward),
                 None => {}
             }
         }
         Command::Edit(key) => {
-            if let Some(FieldValue::Text(input)) = form.field_mut().map(|f| &mut f.value) {
-                input.handle(key.request());
+            if let Some(FormField {
+                value: FieldValue::Text(input),
+                fresh,
+                ..
+            }) = form.field_mut()
+            {
+                super::typing::edit(input, fresh, key.request());
             }
             form.edited();
+            super::profile::follow_graduation(form, app.today);
         }
         Command::Cancel => {
             let said = match form.purpose {

@@ -26,6 +26,8 @@ pub struct ImportPreview {
     pub new: Vec<Program>,
     /// Names of the rows already in the plan, left as they are.
     pub already: Vec<String>,
+    /// Lines scrolled off the top (j/k, PgUp/PgDn), so a long file is read whole.
+    pub scroll: u16,
 }
 
 /// `I`: the path prompt.
@@ -51,6 +53,8 @@ pub(super) fn completed(app: &mut App, typed: &str, completion: Completion) {
         && field.input.value() == typed
     {
         field.input = tui_input::Input::new(clean_line(&completion.text));
+        // A completed path is continued, not replaced, by what is typed next.
+        field.fresh = false;
         *choices = completion.choices;
         field.error = None;
     }
@@ -80,6 +84,7 @@ pub(super) fn read(app: &mut App, result: Result<ImportLoaded, String>) -> Vec<E
                 report: loaded.report,
                 new,
                 already,
+                scroll: 0,
             }));
             Vec::new()
         }
@@ -115,6 +120,24 @@ pub(super) fn confirm(app: &mut App, command: Command, preview: ImportPreview) -
             app.say("Import cancelled: nothing was added.", Tone::Info);
             Vec::new()
         }
+        Command::Down | Command::Up | Command::PageDown | Command::PageUp => {
+            scroll(app, command, preview);
+            Vec::new()
+        }
         _ => Vec::new(),
     }
+}
+
+/// Scrolls the preview by a line or a page, within what the screen leaves to show.
+fn scroll(app: &mut App, command: Command, mut preview: ImportPreview) {
+    let (most, page) =
+        crate::tui::view::import::scroll_room(&preview, app.screen.width, app.screen.height);
+    preview.scroll = match command {
+        Command::Down => preview.scroll.saturating_add(1),
+        Command::Up => preview.scroll.saturating_sub(1),
+        Command::PageDown => preview.scroll.saturating_add(page),
+        _ => preview.scroll.saturating_sub(page),
+    }
+    .min(most);
+    app.screen.mode = Mode::ImportPreview(Box::new(preview));
 }

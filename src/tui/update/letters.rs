@@ -30,6 +30,13 @@ pub(super) fn edit(app: &mut App, id: LetterId) {
     open_form(app, form);
 }
 
+/// `c`: the letter's form with the focus on its note, so the key does what it says.
+pub(super) fn edit_note(app: &mut App, id: LetterId) {
+    let mut form = Form::letter(app.session.plan.letter(id), &app.session.plan);
+    form.focus_on(crate::tui::form::Key::Note);
+    open_form(app, form);
+}
+
 /// `s`: asked → promised → uploaded.
 pub(super) fn cycle(app: &mut App, id: LetterId) -> Vec<Effect> {
     let Some(next) = app.session.plan.letter(id).map(|l| l.state.cycled()) else {

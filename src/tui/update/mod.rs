@@ -28,6 +28,7 @@ mod season;
 mod tasks;
 mod text;
 mod timeline;
+mod typing;
 
 /// Rows the mouse wheel moves per notch.
 const WHEEL_ROWS: usize = 3;
@@ -246,7 +247,12 @@ fn act(app: &mut App, command: Command, selection: Selection) -> Vec<Effect> {
         (C::Open | C::EditDate, S::Rotation(id)) => rotations::edit(app, id),
         (C::Open, S::AddRotation) => rotations::add(app),
         (C::Open, S::BudgetLine(index)) => budget::edit_line(app, index),
-        (C::Open | C::EditDate | C::EditNote, S::Letter(id)) => letters::edit(app, id),
+        (C::Open, S::Letter(id)) => letters::edit(app, id),
+        (C::EditNote, S::Letter(id)) => letters::edit_note(app, id),
+        (C::EditDate, S::Letter(_)) => app.say(
+            "A letter has no date of its own: s moves its state, Enter edits it.",
+            Tone::Info,
+        ),
         (C::Open, S::AddLetter) => letters::add(app),
         (C::Open, S::LetterProgram(id)) => letters::edit_asked(app, id),
         (C::CycleState, S::Letter(id)) => return letters::cycle(app, id),

@@ -21,7 +21,12 @@ pub(super) fn submit_form(app: &mut App, form: &Form) -> Vec<Effect> {
         Err((key, error)) => return reject(app, key, error),
     };
     if let Err(error) = crate::rules::graduation(profile.graduation, app.today) {
-        return reject(app, crate::tui::form::Key::Graduation, error.to_string());
+        // The date may well be right; the toggle is what must change.
+        return reject(
+            app,
+            crate::tui::form::Key::GraduationExpected,
+            error.to_string(),
+        );
     }
     app.screen.mode = Mode::Normal;
     let match_day = crate::calendar::SeasonCalendar::compute(
@@ -46,4 +51,33 @@ pub(super) fn submit_form(app: &mut App, form: &Form) -> Vec<Effect> {
         plan.apply_profile(profile)
             .map_err(|(_, error)| error.into())
     })
+}
+
+/// While the graduation date is typed, "Graduation is" follows it: a day already past is a
+/// graduation done (it cannot still be expected), a day ahead one expected. A day that does not
+/// read yet (half typed) leaves the toggle alone.
+pub(super) fn follow_graduation(form: &mut Form, today: chrono::NaiveDate) {
+    use crate::tui::form::{FieldValue, FormPurpose, Key};
+    if !matches!(form.purpose, FormPurpose::Profile)
+        || form.field().map(|f| f.key) != Some(Key::Graduation)
+    {
+        return;
+    }
+    let Ok(Some(date)) = crate::tui::form::optional_date(&form.text_of(Key::Graduation)) else {
+        return;
+    };
+    // Index 0 is "expected", 1 "done (diploma in hand)".
+    let wanted = match date.cmp(&today) {
+        std::cmp::Ordering::Less => 1,
+        std::cmp::Ordering::Greater => 0,
+        std::cmp::Ordering::Equal => return,
+    };
+    if let Some(field) = form
+        .fields
+        .iter_mut()
+        .find(|f| f.key == Key::GraduationExpected)
+        && let FieldValue::Choice { index, .. } = &mut field.value
+    {
+        *index = wanted;
+    }
 }

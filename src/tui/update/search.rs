@@ -208,7 +208,8 @@ fn source_names(template: &Template, ids: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Selects a hit and says where it is: "Match 2 of 3 · Programs, row 4: Brookdale …".
+/// Selects a hit and says where it is: "Match 2 of 3 · Programs: Brookdale …". The item's name
+/// says which one; a row number would count the list's headings and mislead.
 fn go_to(app: &mut App, hit: Hit, index: usize, total: usize) {
     app.screen.panel = hit.panel;
     select(app, hit.row);
@@ -219,10 +220,7 @@ fn go_to(app: &mut App, hit: Hit, index: usize, total: usize) {
         .unwrap_or_default();
     let name = panel_name(app, hit.panel);
     app.say(
-        format!(
-            "Match {index} of {total} · {name}, row {}: {what}",
-            hit.row + 1
-        ),
+        format!("Match {index} of {total} · {name}: {what}"),
         Tone::Info,
     );
 }

@@ -1,6 +1,6 @@
 //! The one-line text field: typing, editing, and what Enter does for each purpose.
 
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 use super::navigation::restore_position;
 use super::search::search_as_typed;
@@ -13,20 +13,23 @@ pub(super) fn open_field(app: &mut App, purpose: TextPurpose, value: String) {
     app.screen.mode = Mode::Text(TextField {
         purpose,
         input: Input::new(clean_line(&value)),
+        fresh: true,
         error: None,
     });
 }
 
 pub(super) fn insert(app: &mut App, text: &str) {
+    let today = app.today;
     let is_search = matches!(&app.screen.mode, Mode::Text(f) if matches!(f.purpose, TextPurpose::Search { .. }));
     match &mut app.screen.mode {
         Mode::Text(field) => {
-            for c in text.chars() {
-                field.input.handle(InputRequest::InsertChar(c));
-            }
+            super::typing::type_into(&mut field.input, &mut field.fresh, text);
             field.error = None;
         }
-        Mode::Form(form) => super::forms::form_insert(form, text),
+        Mode::Form(form) => {
+            super::forms::form_insert(form, text);
+            super::profile::follow_graduation(form, today);
+        }
         _ => {}
     }
     if is_search {
@@ -40,7 +43,7 @@ pub(super) fn text(app: &mut App, command: Command) -> Vec<Effect> {
     };
     match command {
         Command::Edit(key) => {
-            field.input.handle(key.request());
+            super::typing::edit(&mut field.input, &mut field.fresh, key.request());
             field.error = None;
             if matches!(field.purpose, TextPurpose::Search { .. }) {
                 search_as_typed(app);

@@ -12,22 +12,10 @@ use crate::tui::app::{App, Panel, SaveState, Tone};
 use crate::tui::keymap;
 
 pub(crate) fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let profile = &app.session.plan.profile;
-    // Name and specialty are optional and typed by the user: shown only when they say something.
-    let given = |text: Option<&str>| text.map(clean_line).filter(|t| !t.is_empty());
-    let parts: Vec<String> = given(profile.name.as_deref())
-        .into_iter()
-        .chain([
-            format!("{} Match", profile.match_year),
-            format!("visa {}", profile.visa),
-            profile.category.label().to_owned(),
-        ])
-        .chain(given(profile.specialty.as_deref()))
-        .collect();
     let today = format!("today {} ", app.today);
     // " imgplan " and a space before, at least one space before the date.
     let room = usize::from(area.width).saturating_sub(width(&today) + 11);
-    let profile_text = truncate(&parts.join(" · "), room);
+    let profile_text = header_profile(app, room);
     let line = Line::from(vec![
         Span::styled(" imgplan ", theme.selected),
         Span::raw(" "),
@@ -38,6 +26,51 @@ pub(crate) fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Paragraph::new(Span::styled(today, theme.dim)).alignment(Alignment::Right),
         area,
     );
+}
+
+/// The profile in the header, shortened in steps until it fits `room` so the specialty (what the
+/// whole plan is for) stays whole: first the visa preference ("H-1B, J-1 ok"), then the
+/// category (its IMG part only), then the word "visa", then your name (it is your plan); only
+/// then is the line cut.
+fn header_profile(app: &App, room: usize) -> String {
+    let profile = &app.session.plan.profile;
+    // Name and specialty are optional and typed by the user: shown only when they say something.
+    let given = |text: Option<&str>| text.map(clean_line).filter(|t| !t.is_empty());
+    let visa_short = match profile.visa.acceptable() {
+        Some(acceptable) => format!("{}, {acceptable} ok", profile.visa.preferred()),
+        None => profile.visa.to_string(),
+    };
+    let category = profile.category.label();
+    let category_short = if category.ends_with("IMG") {
+        "IMG"
+    } else {
+        category
+    };
+    let variants = [
+        (format!("visa {}", profile.visa), category, true),
+        (format!("visa {visa_short}"), category, true),
+        (format!("visa {visa_short}"), category_short, true),
+        (visa_short.clone(), category_short, true),
+        (visa_short.clone(), category_short, false),
+    ];
+    let mut line = String::new();
+    for (visa, category, named) in variants {
+        let parts: Vec<String> = given(profile.name.as_deref())
+            .filter(|_| named)
+            .into_iter()
+            .chain([
+                format!("{} Match", profile.match_year),
+                visa,
+                category.to_owned(),
+            ])
+            .chain(given(profile.specialty.as_deref()))
+            .collect();
+        line = parts.join(" · ");
+        if width(&line) <= room {
+            return line;
+        }
+    }
+    truncate(&line, room)
 }
 
 /// The side list: one line per panel with its progress.
@@ -154,11 +187,8 @@ pub(crate) fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// Key hints for what has the keyboard, drawn from the keymap.
+/// Key hints for what has the keyboard, drawn from the keymap and chosen by `footer::pick`.
 pub(crate) fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let columns = usize::from(area.width);
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
     let panel = app.current_panel();
     let in_programs = panel == crate::tui::app::Panel::Programs;
     let selection = app.selection();
@@ -168,27 +198,12 @@ pub(crate) fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         context != keymap::KeyContext::Normal
             || crate::tui::selection::offers(panel, &selection, command)
     };
-    // The first key of each binding only ("j" for "j/↓"): the help lists the others, and the
-    // room goes to more bindings (export and zoom fit at 120 columns).
-    let hints: Vec<(&str, &str)> = keymap::hints(context, in_programs, offered)
-        .map(|(keys, hint)| {
-            (
-                keys.split('/').find(|k| !k.is_empty()).unwrap_or(keys),
-                hint,
-            )
-        })
-        .collect();
-    // Two spaces between hints when they all fit so, else one, so fewer are left out.
-    let total: usize = hints.iter().map(|(k, h)| width(k) + width(h) + 3).sum();
-    let gap = if total < columns { "  " } else { " " };
-    for (keys, hint) in hints {
-        let cost = width(keys) + width(hint) + 1 + gap.len();
-        if used + cost > columns {
-            break;
-        }
+    let hints: Vec<_> = keymap::hints(context, in_programs, offered).collect();
+    let (picked, gap) = super::footer::pick(&hints, usize::from(area.width));
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, hint) in picked {
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {hint}{gap}"), Style::new()));
-        used += cost;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

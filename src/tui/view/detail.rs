@@ -435,12 +435,7 @@ fn panel_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 )));
             }
             lines.push(Line::raw(""));
-            for line in
-                crate::export::trackers::cost_lines(&app.template, &app.session.plan, app.today)
-                    .lines()
-            {
-                lines.push(Line::raw(line.trim().to_owned()));
-            }
+            lines.extend(super::eras_cost::lines(app, theme));
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 "a adds a program · f filters · o sorts · r ranks",

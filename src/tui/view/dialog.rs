@@ -26,13 +26,20 @@ fn popup(screen: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Draws an input's visible part at `area` (one line) and puts the terminal cursor in it.
+/// A focused field still as it opened is drawn highlighted, as a selection: typing replaces it.
 fn draw_input(
     input: &Input,
     frame: &mut Frame,
     area: Rect,
-    style: ratatui::style::Style,
+    theme: &Theme,
     focused: bool,
+    fresh: bool,
 ) {
+    let style = if focused && fresh {
+        theme.selected
+    } else {
+        theme.title
+    };
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -100,7 +107,14 @@ pub(crate) fn text_field(
         Paragraph::new(Line::styled(hint, theme.dim)).wrap(Wrap { trim: true }),
         Rect::new(inner.x, inner.y, inner.width, hint_rows).intersection(inner),
     );
-    draw_input(&field.input, frame, row(hint_rows), theme.title, true);
+    draw_input(
+        &field.input,
+        frame,
+        row(hint_rows),
+        theme,
+        true,
+        field.fresh,
+    );
     if let Some(error) = &field.error {
         // Two lines, so the whole reason fits.
         let area = Rect::new(inner.x, inner.y + hint_rows + 1, inner.width, 2).intersection(inner);
@@ -111,12 +125,18 @@ pub(crate) fn text_field(
         );
     }
     frame.render_widget(
-        Paragraph::new(Line::styled(
-            truncate("Enter accepts · Esc cancels", columns),
-            theme.dim,
-        )),
+        Paragraph::new(Line::styled(truncate(text_keys(field), columns), theme.dim)),
         row(hint_rows + 3),
     );
+}
+
+/// The keys under a text prompt; while the prefilled text is untouched, that typing replaces it.
+fn text_keys(field: &TextField) -> &'static str {
+    if field.fresh && !field.input.value().is_empty() {
+        "Typing replaces, ← edits · Ctrl-U clears · Enter accepts · Esc cancels"
+    } else {
+        "Ctrl-U clears · Enter accepts · Esc cancels"
+    }
 }
 
 fn search_prompt(field: &TextField, frame: &mut Frame, status: Rect, theme: &Theme) {
@@ -133,7 +153,7 @@ fn search_prompt(field: &TextField, frame: &mut Frame, status: Rect, theme: &The
         status.width.saturating_sub(2 + info_width),
         status.height,
     );
-    draw_input(&field.input, frame, input_area, theme.title, true);
+    draw_input(&field.input, frame, input_area, theme, true, false);
     let info_area = Rect::new(
         status.x + status.width - info_width,
         status.y,
@@ -216,7 +236,7 @@ pub(crate) fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) 
         };
         let row = Rect::new(inner.x, inner.y + line, inner.width, 1);
         let value = match &field.value {
-            FieldValue::Text(input) => FieldShown::Text(input),
+            FieldValue::Text(input) => FieldShown::Text(input, field.fresh),
             FieldValue::Choice { options, index } => {
                 FieldShown::Choice(options.get(*index).copied().unwrap_or(""))
             }
@@ -245,11 +265,17 @@ pub(crate) fn form(form: &Form, frame: &mut Frame, screen: Rect, theme: &Theme) 
     } else {
         String::new()
     };
+    // A text field offers Ctrl-U, a choice ←/→: only the keys the focused field takes. (A
+    // highlighted value is one typing replaces, see `draw_input`.)
+    let field_keys = match form.field().map(|f| &f.value) {
+        Some(FieldValue::Text(_)) => "Ctrl-U clears",
+        _ => "←/→ choose",
+    };
     frame.render_widget(
         Paragraph::new(Line::styled(
             truncate(
                 &format!(
-                    "Tab/↓ next · ←/→ choose · Enter {} · Esc cancels{more}",
+                    "Tab/↓ next · {field_keys} · Enter {} · Esc cancels{more}",
                     form.submit_label()
                 ),
                 columns,
@@ -269,7 +295,8 @@ fn program_name(app: &App, id: crate::ids::ProgramId) -> String {
 
 /// What a form row shows after its label.
 enum FieldShown<'a> {
-    Text(&'a Input),
+    /// The field and whether it is still as it opened.
+    Text(&'a Input, bool),
     /// The chosen option; ←/→ turn it.
     Choice(&'a str),
 }
@@ -299,7 +326,9 @@ fn field_row(
         1,
     );
     match value {
-        FieldShown::Text(input) => draw_input(input, frame, value_area, theme.title, focused),
+        FieldShown::Text(input, fresh) => {
+            draw_input(input, frame, value_area, theme, focused, fresh);
+        }
         FieldShown::Choice(choice) => {
             let text = if focused {
                 format!("{choice}  ‹ ←/→ ›")

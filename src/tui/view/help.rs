@@ -34,10 +34,7 @@ pub(crate) fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>
                 hidden = true;
                 continue;
             }
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {}", pad(binding.label, 14)), theme.key),
-                Span::raw(binding.help.to_owned()),
-            ]));
+            lines.extend(hanging(binding.label, 14, binding.help, width, theme));
         }
         if hidden {
             lines.push(Line::styled(
@@ -81,19 +78,41 @@ pub(crate) fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>
         ),
         ("+ Title", "a task you added (a); x deletes it"),
     ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {}", pad(sign, 16)), theme.key),
-            Span::raw(meaning),
-        ]));
+        lines.extend(hanging(sign, 16, meaning, width, theme));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
+    for part in crate::text::wrap(
         "Every change is saved at once; u undoes it. p also sets your citizenship and whether you are in the US: visa rules name nationalities.",
-        theme.dim,
-    ));
+        width.max(20),
+    ) {
+        lines.push(Line::styled(part, theme.dim));
+    }
     lines.push(Line::raw(""));
     lines.extend(glossary_lines(app, theme, width));
     lines
+}
+
+/// A key or sign in `columns` columns, then its meaning wrapped under itself: a help line is
+/// never cut, however narrow the screen.
+fn hanging(
+    label: &str,
+    columns: usize,
+    meaning: &str,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(columns + 2).max(20);
+    crate::text::wrap(meaning, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let label = if i == 0 { label } else { "" };
+            Line::from(vec![
+                Span::styled(format!("  {}", pad(label, columns)), theme.key),
+                Span::raw(part),
+            ])
+        })
+        .collect()
 }
 
 /// The heading the glossary starts with (`t` scrolls the help to it).

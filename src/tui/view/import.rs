@@ -10,16 +10,42 @@ use super::theme::Theme;
 use crate::text::{clean_line, count};
 use crate::tui::update::import::ImportPreview;
 
-/// Most program names listed before "… and N more".
-const NAMES_SHOWN: usize = 8;
-
-pub(crate) fn render(preview: &ImportPreview, frame: &mut Frame, screen: Rect, theme: &Theme) {
+/// The preview's box on a screen of this size.
+fn area_for(screen: Rect) -> Rect {
     let width = screen.width.saturating_sub(4).min(100);
     let height = screen.height.saturating_sub(2);
-    let area = screen.centered(
+    screen.centered(
         ratatui::layout::Constraint::Length(width),
         ratatui::layout::Constraint::Length(height),
-    );
+    )
+}
+
+/// How far the preview can scroll on a `width`×`height` screen, and a page's length. Every
+/// program is listed (no "… and N more"), so a long file scrolls instead.
+pub(crate) fn scroll_room(preview: &ImportPreview, width: u16, height: u16) -> (u16, u16) {
+    let area = area_for(Rect::new(0, 0, width, height));
+    let columns = usize::from(area.width.saturating_sub(2)).max(1);
+    let visible = area.height.saturating_sub(2);
+    let total: usize = lines(preview, &Theme::colour())
+        .iter()
+        .map(|line| line.width().max(1).div_ceil(columns))
+        .sum();
+    let total = u16::try_from(total).unwrap_or(u16::MAX);
+    (
+        total.saturating_sub(visible),
+        visible.saturating_sub(1).max(1),
+    )
+}
+
+pub(crate) fn render(preview: &ImportPreview, frame: &mut Frame, screen: Rect, theme: &Theme) {
+    let area = area_for(screen);
+    let (most, _) = scroll_room(preview, screen.width, screen.height);
+    let scroll = preview.scroll.min(most);
+    let more = match (scroll > 0, scroll < most) {
+        (_, true) => " j/k or PgDn/PgUp scroll · more below ↓ ",
+        (true, false) => " j/k scroll · end ",
+        (false, false) => "",
+    };
     let file = preview
         .path
         .file_name()
@@ -28,12 +54,14 @@ pub(crate) fn render(preview: &ImportPreview, frame: &mut Frame, screen: Rect, t
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focused_border)
-        .title(format!(" Import · {file} "));
+        .title(format!(" Import · {file} "))
+        .title_bottom(more);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines(preview, theme))
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         area,
     );
 }
@@ -47,7 +75,7 @@ fn lines(preview: &ImportPreview, theme: &Theme) -> Vec<Line<'static>> {
         ),
         theme.title,
     )];
-    for program in preview.new.iter().take(NAMES_SHOWN) {
+    for program in &preview.new {
         let place = program
             .state
             .as_deref()
@@ -56,12 +84,6 @@ fn lines(preview: &ImportPreview, theme: &Theme) -> Vec<Line<'static>> {
         out.push(Line::raw(format!(
             "  + {}{place}",
             clean_line(&program.name)
-        )));
-    }
-    if preview.new.len() > NAMES_SHOWN {
-        out.push(Line::raw(format!(
-            "  … and {} more",
-            preview.new.len() - NAMES_SHOWN
         )));
     }
     if !preview.already.is_empty() {

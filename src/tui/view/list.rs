@@ -48,7 +48,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let cursor = app.cursor();
     let columns = usize::from(inner.width);
     // A list a date column short of whole titles leaves the date to the details.
-    let wanted = usize::from(app.list_wanted_columns()).saturating_sub(2);
+    let wanted = usize::from(app.task_wanted_columns()).saturating_sub(2);
     let with_date = wanted <= columns || wanted > columns + 11;
     let lines: Vec<Line> = rows
         .iter()

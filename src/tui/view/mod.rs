@@ -8,6 +8,8 @@ pub(crate) mod chrome;
 pub(crate) mod comparison;
 pub(crate) mod detail;
 pub(crate) mod dialog;
+pub(crate) mod eras_cost;
+pub(crate) mod footer;
 pub(crate) mod help;
 pub(crate) mod import;
 pub(crate) mod later;

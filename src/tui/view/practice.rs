@@ -22,7 +22,7 @@ fn trend(app: &App) -> Trend {
 }
 
 pub(crate) fn title(app: &App) -> String {
-    format!(" Step 2 CK practice · {} ", trend(app).line())
+    format!(" Step 2 CK practice · {} ", trend(app).short_line())
 }
 
 /// `  2027-01-10  NBME 12                 238  ▲ +6`.

@@ -8,6 +8,10 @@ use crate::text::clean_line;
 use crate::tui::app::App;
 use crate::usce::LetterState;
 
+/// Columns of a wide rotation row besides the institution, the list's two borders included
+/// (the layout asks for them): indent, kind, the gaps, start, length, hands-on and letter.
+pub(crate) const ROTATION_FIXED_COLUMNS: usize = 2 + 13 + 1 + 1 + 10 + 1 + 8 + 1 + 9 + 1 + 9 + 2;
+
 /// `Externship  Mercy Hospital     2026-06-01  4 wk  hands-on  letter: got`.
 pub(crate) fn rotation_line(
     app: &App,
@@ -27,8 +31,10 @@ pub(crate) fn rotation_line(
         crate::usce::RotationKind::Elective => "elective",
         other => other.label(),
     };
-    // Narrow screens keep the institution readable with shorter kind and hands-on columns.
-    let narrow = columns < 76;
+    // Narrow screens keep the institution readable with shorter kind and hands-on columns, and
+    // so does any list too narrow for the whole name beside the wide ones.
+    let name = clean_line(&rotation.institution);
+    let narrow = columns < 76 || columns < ROTATION_FIXED_COLUMNS - 2 + crate::text::width(&name);
     let (kind_columns, hands_columns) = if narrow { (8, 5) } else { (13, 9) };
     let hands = match (rotation.hands_on, narrow) {
         (true, false) => "hands-on",
@@ -37,13 +43,13 @@ pub(crate) fn rotation_line(
         (false, true) => "obs.",
     };
     // The letter column fits "requested", the word the form and details use too.
-    let fixed = 2 + kind_columns + 1 + 10 + 1 + 8 + 1 + hands_columns + 1 + 9;
+    let fixed = 2 + kind_columns + 1 + 1 + 10 + 1 + 8 + 1 + hands_columns + 1 + 9;
     let name_columns = columns.saturating_sub(fixed).max(6);
     Line::from(vec![
         Span::raw("  "),
         column(kind, kind_columns, theme.dim),
         Span::raw(" "),
-        column(&clean_line(&rotation.institution), name_columns, theme.text),
+        column(&name, name_columns, theme.text),
         Span::raw(" "),
         column(&rotation.start.to_string(), 10, theme.text),
         Span::raw(" "),
