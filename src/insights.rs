@@ -127,6 +127,9 @@ pub enum WarningKind {
     RankedVisaMisfit,
     /// A ranked program wants Step 3 before ranking and the plan does not have it by then.
     RankedStep3,
+    /// A ranked program has no interview on record: NRMP says to rank only programs where you
+    /// interviewed.
+    RankedNotInterviewed,
     /// A letter is not in ERAS close to (or after) the date letters are due.
     LetterNotUploaded,
     /// Fewer letters are on their way than the target, close to the date letters are due.
@@ -612,6 +615,18 @@ fn rank_warnings(
                     "Ranked #{place} {name}: {reason}. A match is binding: rank only programs you could join."
                 ),
                 sources: template.trackers.rank_sources.clone(),
+            });
+        }
+        if !program.interview_on_record() {
+            // Ranking stays allowed (the interview may just not be recorded yet), but the rule
+            // stays in sight until it is: a program ranks only applicants it interviewed.
+            warnings.push(Warning {
+                kind: WarningKind::RankedNotInterviewed,
+                subject: Subject::Program(program.id),
+                message: format!(
+                    "Ranked #{place} {name} has no interview on record: NRMP says rank only programs where you interviewed."
+                ),
+                sources: vec!["nrmp-rank-interviewed".to_owned()],
             });
         }
         if program.requirements.step3_before_rank {

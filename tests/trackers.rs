@@ -688,3 +688,42 @@ fn a_priority_outside_1_to_5_is_refused() {
     wrong.priority = Some(6);
     assert!(plan.add_program(wrong).is_err());
 }
+
+#[test]
+fn a_ranked_program_without_an_interview_stays_warned_about_until_one_is_recorded() {
+    let (template, mut plan) = setup(VisaChoice::H1b);
+    let never_met = plan
+        .add_program(program(
+            "Lakeside Medical Center",
+            "NY",
+            "IM",
+            VisaStance::Both,
+        ))
+        .expect("add");
+    plan.set_program_status(never_met, ProgramStatus::Ranked)
+        .expect("rank");
+    let today = date(TODAY);
+    let warned = |plan: &imgplan::plan::Plan| {
+        Snapshot::build(&template, plan, today)
+            .warnings
+            .into_iter()
+            .find(|w| {
+                w.subject == Subject::Program(never_met)
+                    && w.kind == WarningKind::RankedNotInterviewed
+            })
+    };
+    let warning = warned(&plan).expect("a ranked program with no interview is warned about");
+    assert!(
+        warning
+            .message
+            .contains("Ranked #1 Lakeside Medical Center has no interview"),
+        "{}",
+        warning.message
+    );
+    assert_eq!(warning.sources, ["nrmp-rank-interviewed"]);
+    // Recording the interview clears it.
+    if let Some(program) = plan.programs.iter_mut().find(|p| p.id == never_met) {
+        program.interview = Some(date("2027-11-20"));
+    }
+    assert!(warned(&plan).is_none());
+}
