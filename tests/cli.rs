@@ -311,6 +311,13 @@ fn export_text_json_and_output_file() {
         .find(|t| t["id"] == "exams.step1")
         .expect("step1");
     assert_eq!(step1["status"], "Done");
+    // Its untouched prerequisites are behind the user, and the JSON says which done task
+    // puts them there.
+    assert!(
+        tasks.iter().any(|t| t["behind"] == "exams.step1"),
+        "{tasks:?}"
+    );
+    assert!(tasks.iter().all(|t| t["start_now"].is_boolean()));
 
     let out = sandbox.dir.path().join("summary.txt");
     sandbox

@@ -151,6 +151,10 @@ pub(crate) struct JsonTask {
     /// Its sources are older than their re-check interval.
     pub recheck: bool,
     pub custom: bool,
+    /// Its planned date had passed when the plan was made: to start now, not overdue.
+    pub start_now: bool,
+    /// An open prerequisite of a done task (that task's id): behind the user, not due.
+    pub behind: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -295,6 +299,8 @@ fn tasks(template: &Template, snapshot: &Snapshot) -> Vec<JsonTask> {
             checked: freshness.map(|f| f.checked),
             recheck: freshness.is_some_and(|f| f.stale),
             custom: task.custom,
+            start_now: task.start_now,
+            behind: task.behind.as_ref().map(ToString::to_string),
         })
         .collect()
 }
