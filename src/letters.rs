@@ -269,6 +269,21 @@ pub fn followed_here(plan: &Plan, rotation: RotationId) -> bool {
     plan.letters.iter().any(|l| l.rotation == Some(rotation))
 }
 
+/// Whether a rotation's letter is still to come: requested or received but not in ERAS, or, when
+/// the user follows it as a letter of their own, that letter not yet uploaded. Once the
+/// rotation has ended such a letter is not behind the user but one to chase, so it sits in the
+/// open part of the Agenda (and stays under `f`) and in `imgplan status`.
+pub fn letter_awaited(plan: &Plan, rotation: RotationId) -> bool {
+    if followed_here(plan, rotation) {
+        return plan
+            .letters
+            .iter()
+            .any(|l| l.rotation == Some(rotation) && l.state != LetterProgress::Uploaded);
+    }
+    plan.rotation(rotation)
+        .is_some_and(|r| r.letter.is_pending())
+}
+
 /// How many letters (of the user's own) go to a program.
 pub fn assigned_to(letters: &[Letter], program: ProgramId) -> usize {
     letters

@@ -53,6 +53,7 @@ pub(crate) fn status_text_fitted(
     let summary = crate::export::summary::Summary::of(template, plan, snapshot);
     write_progress(&mut s, &summary);
     write_deadlines(&mut s, &summary, columns);
+    write_letters_to_chase(&mut s, plan, snapshot.today, columns);
     write_warnings(&mut s, &summary.warnings, columns);
     let _ = writeln!(s);
     write_fitted(&mut s, &snapshot.freshness.line(), columns);
@@ -118,6 +119,43 @@ fn write_deadlines(
     }
     for due in summary.upcoming.iter().take(5) {
         line(s, due);
+    }
+}
+
+/// Letters still awaited after their rotation ended (requested or received, not in ERAS): one
+/// line each, so the letters a user must chase are on the one screen `status` is.
+fn write_letters_to_chase(
+    s: &mut String,
+    plan: &Plan,
+    today: chrono::NaiveDate,
+    columns: Option<usize>,
+) {
+    use std::fmt::Write as _;
+    let chase: Vec<&crate::usce::Rotation> = plan
+        .rotations
+        .iter()
+        .filter(|r| r.end < today && crate::letters::letter_awaited(plan, r.id))
+        .collect();
+    if chase.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "\nLetters to chase ({})", chase.len());
+    for rotation in chase {
+        let from = rotation
+            .supervisor
+            .as_deref()
+            .map(|who| format!("{} · ", clean_line(who)))
+            .unwrap_or_default();
+        let text = format!(
+            "  {}  {from}{}: rotation ended, letter not in ERAS yet",
+            rotation.end,
+            clean_line(&rotation.institution)
+        );
+        let text = match columns {
+            Some(columns) => truncate(&text, columns),
+            None => text,
+        };
+        let _ = writeln!(s, "{text}");
     }
 }
 
@@ -232,5 +270,57 @@ fn write_warnings(
         if warnings.len() > 4 {
             let _ = writeln!(s, "  … {} more: imgplan check", warnings.len() - 4);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::journey::VisaChoice;
+    use crate::usce::{LetterState, Rotation, RotationKind};
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    }
+
+    /// A requested letter whose rotation has ended is listed to chase; once it is in ERAS it is
+    /// not.
+    #[test]
+    fn a_letter_still_awaited_after_its_rotation_is_listed_to_chase() {
+        let template = Template::embedded().expect("template");
+        let today = day("2027-03-01");
+        let mut plan = Plan::new(&template, today, Some(2028), VisaChoice::J1).expect("plan");
+        let id = plan
+            .add_rotation(Rotation {
+                id: crate::ids::RotationId(0),
+                kind: RotationKind::Observership,
+                institution: "Brookdale University Hospital".into(),
+                specialty: Some("Internal Medicine".into()),
+                start: day("2027-01-04"),
+                end: day("2027-01-31"),
+                hands_on: false,
+                supervisor: Some("Dr. Lee".into()),
+                letter: LetterState::Requested,
+                note: None,
+            })
+            .expect("rotation");
+        let text = |plan: &Plan| {
+            let snapshot = Snapshot::build(&template, plan, today);
+            status_text_fitted(&template, plan, &snapshot, None)
+        };
+        let shown = text(&plan);
+        assert!(shown.contains("Letters to chase (1)"), "{shown}");
+        assert!(
+            shown.contains(
+                "2027-01-31  Dr. Lee · Brookdale University Hospital: rotation ended, letter not in ERAS yet"
+            ),
+            "{shown}"
+        );
+        if let Some(rotation) = plan.rotations.iter_mut().find(|r| r.id == id) {
+            rotation.letter = LetterState::Uploaded;
+        }
+        assert!(!text(&plan).contains("Letters to chase"));
     }
 }

@@ -116,7 +116,7 @@ impl App {
         }
         for (day, item) in self.dated_items() {
             let awaited = match item {
-                AgendaItem::Letter(id) => letter_awaited(&self.session.plan, id),
+                AgendaItem::Letter(id) => crate::letters::letter_awaited(&self.session.plan, id),
                 _ => false,
             };
             if day < today && awaited {
@@ -164,7 +164,9 @@ impl App {
             items.push((rotation.start, AgendaItem::RotationStart(rotation.id)));
             // The time to ask for a letter is before the rotation ends; once it is uploaded
             // there is nothing left to date.
-            if letter_awaited(plan, rotation.id) || rotation.letter == LetterState::NotRequested {
+            if crate::letters::letter_awaited(plan, rotation.id)
+                || rotation.letter == LetterState::NotRequested
+            {
                 items.push((rotation.end, AgendaItem::Letter(rotation.id)));
             }
         }
@@ -185,20 +187,6 @@ impl App {
             .find(|(_, row)| row.selectable())
             .map(|(index, _)| index)
     }
-}
-
-/// Whether a rotation's letter is still to come: requested or received but not in ERAS, or, when
-/// the user follows it as a letter of their own, that letter not yet uploaded. Once the
-/// rotation has ended such a letter is not behind the user but one to chase, so it sits in the
-/// open part of the Agenda (and stays under `f`).
-pub(crate) fn letter_awaited(plan: &crate::plan::Plan, rotation: RotationId) -> bool {
-    if crate::letters::followed_here(plan, rotation) {
-        return plan.letters.iter().any(|l| {
-            l.rotation == Some(rotation) && l.state != crate::letters::LetterProgress::Uploaded
-        });
-    }
-    plan.rotation(rotation)
-        .is_some_and(|r| r.letter.is_pending())
 }
 
 fn entry_row(entry: Entry) -> Row {

@@ -40,7 +40,7 @@ pub(crate) fn item_line(
     };
     let days = (date - app.today).num_days();
     let chase = days < 0
-        && matches!(item, AgendaItem::Letter(id) if crate::tui::agenda::letter_awaited(&app.session.plan, id));
+        && matches!(item, AgendaItem::Letter(id) if crate::letters::letter_awaited(&app.session.plan, id));
     let when = if chase {
         "chase it".to_owned()
     } else if days < 0 {

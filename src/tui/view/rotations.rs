@@ -105,7 +105,7 @@ pub(crate) fn detail_lines(
             None => format!("{} (no supervisor recorded)", rotation.letter),
         }),
     ];
-    if rotation.end < app.today && crate::tui::agenda::letter_awaited(&app.session.plan, id) {
+    if rotation.end < app.today && crate::letters::letter_awaited(&app.session.plan, id) {
         lines.push(Line::styled(
             "The rotation has ended and the letter is not in ERAS yet: chase it.",
             theme.soon,
